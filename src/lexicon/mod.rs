@@ -1,0 +1,203 @@
+//! Lexicons: the data that classification rules consult.
+//!
+//! Each list lives in a text file next to this module, loaded with
+//! `include_str!` and compiled once, on first use, into an aho-corasick
+//! automaton or a set. The files say what they hold and where the entries come
+//! from; adding a formula is a one-line data change, not a code change.
+
+pub(crate) mod fold;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use crate::BoilerplateKind;
+pub(crate) use fold::{fold, fold_str};
+
+/// Non-comment, non-blank lines of a data file.
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Cross-promotion labels ("à lire aussi", "lire également"…).
+pub(crate) struct PromoLabels {
+    automaton: AhoCorasick,
+    strength: Vec<Strength>,
+}
+
+/// How much a promotion label needs around it to count; see the data file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Strength {
+    /// Needs a separator, a bracket, a glued title or the end of the line.
+    Weak,
+    /// Also counts before a capitalised title after a plain space.
+    Strong,
+    /// Strong, and heads a block of several titles.
+    Block,
+}
+
+/// A promotion label found at the start of a folded line.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LabelMatch {
+    /// Folded byte offset where the label ends.
+    pub(crate) end: usize,
+    /// What the label needs around it.
+    pub(crate) strength: Strength,
+}
+
+impl PromoLabels {
+    fn load() -> PromoLabels {
+        let mut patterns = Vec::new();
+        let mut strength = Vec::new();
+        for line in entries(include_str!("promo_labels.txt")) {
+            let (kind, label) = line
+                .split_once(' ')
+                .expect("promo_labels.txt: each entry is `strong|block|weak LABEL`");
+            strength.push(match kind {
+                "strong" => Strength::Strong,
+                "weak" => Strength::Weak,
+                "block" => Strength::Block,
+                other => panic!("promo_labels.txt: unknown strength {other:?}"),
+            });
+            patterns.push(label.trim().to_owned());
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .expect("promo labels compile");
+        PromoLabels { automaton, strength }
+    }
+
+    /// The longest label starting exactly at folded offset `at`, if it ends at
+    /// a word boundary or is glued to an upper-case title (checked by the
+    /// caller, which sees the source case).
+    pub(crate) fn at(&self, folded: &str, at: usize) -> Option<LabelMatch> {
+        let input = Input::new(folded).range(at..).anchored(Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        Some(LabelMatch {
+            end: m.end(),
+            strength: self.strength[m.pattern().as_usize()],
+        })
+    }
+}
+
+/// The promotion labels, compiled on first use.
+pub(crate) static PROMO_LABELS: LazyLock<PromoLabels> = LazyLock::new(PromoLabels::load);
+
+/// Takeaway labels ("ce qu'il faut retenir"…), folded.
+pub(crate) static TAKEAWAY_LABELS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("takeaway_labels.txt")).collect());
+
+/// How a boilerplate phrase must sit in a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Line,
+    Prefix,
+    Contains,
+}
+
+/// Boilerplate phrases ("partager sur facebook", "publicité"…).
+pub(crate) struct BoilerplatePhrases {
+    automaton: AhoCorasick,
+    rules: Vec<(BoilerplateKind, Mode, usize)>,
+}
+
+impl BoilerplatePhrases {
+    fn load() -> BoilerplatePhrases {
+        let mut patterns = Vec::new();
+        let mut rules = Vec::new();
+        for line in entries(include_str!("boilerplate.txt")) {
+            let mut parts = line.splitn(3, ' ');
+            let (Some(kind), Some(mode), Some(phrase)) = (parts.next(), parts.next(), parts.next())
+            else {
+                panic!("boilerplate.txt: bad entry {line:?}");
+            };
+            let kind = BoilerplateKind::from_name(kind)
+                .unwrap_or_else(|| panic!("boilerplate.txt: unknown kind {kind:?}"));
+            let mode = match mode {
+                "line" => Mode::Line,
+                "prefix" => Mode::Prefix,
+                "contains" => Mode::Contains,
+                other => panic!("boilerplate.txt: unknown mode {other:?}"),
+            };
+            let phrase = phrase.trim();
+            rules.push((kind, mode, rules.len()));
+            patterns.push(phrase.to_owned());
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("boilerplate phrases compile");
+        BoilerplatePhrases { automaton, rules }
+    }
+
+    /// The kind of the phrase that `folded` (a folded, trimmed line with
+    /// trailing punctuation removed) satisfies; when several do, the one
+    /// listed first in the data file wins ("Abonnez-vous à notre newsletter"
+    /// is a newsletter call, not a paywall).
+    pub(crate) fn classify(&self, folded: &str) -> Option<BoilerplateKind> {
+        let mut best: Option<(BoilerplateKind, usize)> = None;
+        for m in self.automaton.find_overlapping_iter(folded) {
+            let (kind, mode, rank) = self.rules[m.pattern().as_usize()];
+            let ok = match mode {
+                Mode::Line => m.start() == 0 && m.end() == folded.len(),
+                Mode::Prefix => m.start() == 0 && at_word_boundary(folded, m.end()),
+                Mode::Contains => {
+                    at_word_boundary(folded, m.start()) && at_word_boundary(folded, m.end())
+                }
+            };
+            if ok && best.is_none_or(|(_, r)| rank < r) {
+                best = Some((kind, rank));
+            }
+        }
+        best.map(|(k, _)| k)
+    }
+}
+
+/// Whether offset `at` of `s` is not inside a word.
+pub(crate) fn at_word_boundary(s: &str, at: usize) -> bool {
+    let before = s[..at].chars().next_back();
+    let after = s[at..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+/// The boilerplate phrases, compiled on first use.
+pub(crate) static BOILERPLATE_PHRASES: LazyLock<BoilerplatePhrases> =
+    LazyLock::new(BoilerplatePhrases::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        assert!(PROMO_LABELS.at("lire aussi : x", 0).is_some());
+        assert!(TAKEAWAY_LABELS.contains("ce qu'il faut retenir"));
+        assert_eq!(
+            BOILERPLATE_PHRASES.classify("partager sur facebook"),
+            Some(BoilerplateKind::Share)
+        );
+    }
+
+    #[test]
+    fn longest_label_wins() {
+        let m = PROMO_LABELS.at("a lire aussi : le budget", 0).unwrap();
+        assert_eq!(m.end, "a lire aussi".len());
+        assert_eq!(m.strength, Strength::Strong);
+    }
+
+    #[test]
+    fn phrases_respect_their_mode() {
+        let p = &*BOILERPLATE_PHRASES;
+        assert_eq!(p.classify("publicite"), Some(BoilerplateKind::Advertisement));
+        assert_eq!(p.classify("la publicite en ligne recule"), None);
+        assert_eq!(
+            p.classify("inscrivez-vous a notre newsletter quotidienne"),
+            Some(BoilerplateKind::Newsletter)
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! depeche turns raw French news — text as scrapers save it, one paragraph per
+//! line or Markdown — into a typed [`Article`]: headline, standfirst (chapô),
+//! sections with their intertitles and in-place lists, closing takeaways, and
+//! the cross-promotions ("À lire aussi : …") and boilerplate (bylines, dates,
+//! share buttons, wire codes, credits) taken out of the body and listed.
+//!
+//! ```
+//! let input = "\
+//! Une conversation cruciale
+//! Après douze mois de silence, Washington et Moscou se reparlent.
+//! À lire aussi : Les frères Tate : nouvelles perquisitions
+//! Les détails de l’entretien
+//! Lors de cet appel, les discussions ont été franches.
+//! - Maintenir le dialogue.
+//! - Éviter l’escalade.
+//! ";
+//! let article = depeche::parse_text(input)?;
+//! assert_eq!(article.headline.as_deref(), Some("Une conversation cruciale"));
+//! assert_eq!(article.sections.len(), 2);
+//! assert_eq!(article.sections[1].heading.as_deref(), Some("Les détails de l’entretien"));
+//! assert_eq!(article.cross_promos[0].label, "À lire aussi");
+//! assert_eq!(article.cross_promos[0].title, "Les frères Tate : nouvelles perquisitions");
+//! assert_eq!(article.takeaways.len(), 2);
+//! # Ok::<(), depeche::Error>(())
+//! ```
+//!
+//! # Pipeline
+//!
+//! ```text
+//! &str ──► validate ──► text front end ──► blocks ──► structure ──► Article
+//!          (size, NUL)  (lines, Markdown,   (one       (boilerplate, promos,
+//!                        normalisation)      model)     headline, standfirst,
+//!                                                       takeaways, headings)
+//! ```
+//!
+//! Each stage has one module: `text` reads the layout, `structure` decides
+//! what every block is, `lexicon` holds the data the rules consult (promotion
+//! labels, takeaway labels, boilerplate phrases, as text files).
+//!
+//! # Normalisation and spans
+//!
+//! Output text is normalised: no-break and thin spaces become plain spaces,
+//! soft hyphens and zero-width characters are removed, runs of white space
+//! are collapsed, HTML entities left by scrapers are decoded, and the text is
+//! in Unicode NFC. Every block still carries a [`Span`] of byte offsets into
+//! the caller's input, so the exact source is always one slice away:
+//!
+//! ```
+//! let input = "Titre\r\n\r\nIl a dit\u{A0}: «\u{A0}non\u{A0}».\r\n";
+//! let article = depeche::parse_text(input)?;
+//! let paragraph = &article.sections[0].paragraphs[0];
+//! assert_eq!(paragraph.text, "Il a dit : « non ».");
+//! assert_eq!(&input[paragraph.span.range()], "Il a dit\u{A0}: «\u{A0}non\u{A0}».");
+//! # Ok::<(), depeche::Error>(())
+//! ```
+//!
+//! # Lossless accounting
+//!
+//! Every non-blank line of the input lands in exactly one place: the
+//! headline, the standfirst, a section (heading, paragraph or item), the
+//! takeaways, a cross-promotion or a boilerplate entry. Nothing is dropped
+//! silently; [`Article::placements`] lists the pieces in input order.
+//!
+//! # Errors
+//!
+//! Bad input gets an [`Error`], never a panic: empty or blank text, input over
+//! the size limit, binary data, invalid UTF-8 (with its offset).
+//!
+//! # Features
+//!
+//! - `serde` (default): `Serialize`/`Deserialize` for the output model.
+//! - `cli` (default): the `depeche` command-line tool.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod article;
+mod block;
+mod error;
+mod lexicon;
+mod normalize;
+mod options;
+mod render;
+mod span;
+mod structure;
+mod text;
+
+pub use article::{
+    Article, Boilerplate, BoilerplateKind, CrossPromo, Item, Metadata, Paragraph, Place, Section,
+};
+pub use error::Error;
+pub use options::{Markdown, Options, Parser};
+pub use span::Span;
+
+/// Parses plain (or Markdown-flavoured) French news text with the default
+/// [`Options`].
+///
+/// # Errors
+///
+/// See [`Parser::parse_text`].
+pub fn parse_text(input: &str) -> Result<Article, Error> {
+    Parser::default().parse_text(input)
+}
+
+/// Checks what every front end refuses: oversized, binary or empty input.
+fn validate(input: &str, options: &Options) -> Result<(), Error> {
+    if input.len() > options.max_input_bytes {
+        return Err(Error::TooLarge {
+            size: input.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    if let Some(offset) = memchr::memchr(0, input.as_bytes()) {
+        return Err(Error::Binary { offset });
+    }
+    // Text has almost no control characters besides line breaks and tabs;
+    // data does.
+    let head = &input.as_bytes()[..input.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if controls * 20 > head.len().max(1) {
+        let offset = head
+            .iter()
+            .position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+            .unwrap_or(0);
+        return Err(Error::Binary { offset });
+    }
+    if normalize::is_blank(input) {
+        return Err(Error::Empty);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Article>();
+        check::<Parser>();
+        check::<Error>();
+    }
+
+    #[test]
+    fn bad_input_gets_clear_errors() {
+        assert_eq!(parse_text(""), Err(Error::Empty));
+        assert_eq!(parse_text(" \n\u{A0}\u{200B}\n"), Err(Error::Empty));
+        assert_eq!(parse_text("ab\0cd"), Err(Error::Binary { offset: 2 }));
+        let small = Parser::new(Options::default().max_input_bytes(4));
+        assert_eq!(small.parse_text("Titre long"), Err(Error::TooLarge { size: 10, limit: 4 }));
+        assert_eq!(
+            Parser::default().parse_text_bytes(b"Titre\n\xff\xfe"),
+            Err(Error::InvalidUtf8 { offset: 6 })
+        );
+        assert!(Error::InvalidUtf8 { offset: 6 }.to_string().contains("offset 6"));
+    }
+}

@@ -1,0 +1,219 @@
+//! The `depeche` command-line tool: French news files in, structured
+//! articles out (JSON, JSON Lines, Markdown or plain text).
+
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use depeche::{Article, Parser};
+
+const USAGE: &str = "\
+depeche — turn raw French news text into a structured article
+
+Usage: depeche [OPTIONS] [FILE|DIR|-]...
+
+Reads each FILE (a DIR is searched recursively for .txt and .md files; `-`
+or no argument reads standard input) and prints one article per document.
+
+Options:
+  -f, --format FORMAT   json (default for one document), jsonl (default for
+                        several), markdown, or text (one block per line)
+  -h, --help            print this help
+  -V, --version         print the version
+
+A document that cannot be parsed is reported as {\"source\", \"error\"} in the
+output (and on stderr); the others go on. The exit status is 1 if any failed.";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Jsonl,
+    Markdown,
+    Text,
+}
+
+struct Args {
+    format: Option<Format>,
+    inputs: Vec<String>,
+}
+
+fn parse_args() -> Result<Option<Args>, lexopt::Error> {
+    use lexopt::prelude::*;
+    let mut args = Args {
+        format: None,
+        inputs: Vec::new(),
+    };
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Short('f') | Long("format") => {
+                let value = parser.value()?.string()?;
+                args.format = Some(match value.as_str() {
+                    "json" => Format::Json,
+                    "jsonl" => Format::Jsonl,
+                    "markdown" | "md" => Format::Markdown,
+                    "text" | "txt" => Format::Text,
+                    _ => {
+                        return Err(lexopt::Error::UnexpectedValue {
+                            option: "--format".into(),
+                            value: value.into(),
+                        });
+                    }
+                });
+            }
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                return Ok(None);
+            }
+            Short('V') | Long("version") => {
+                println!("depeche {}", env!("CARGO_PKG_VERSION"));
+                return Ok(None);
+            }
+            Value(v) => args.inputs.push(v.string()?),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    if args.inputs.is_empty() {
+        args.inputs.push("-".into());
+    }
+    Ok(Some(args))
+}
+
+/// Expands directories into their .txt and .md files, sorted for a stable
+/// output order.
+fn expand(inputs: &[String]) -> io::Result<Vec<String>> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(std::fs::DirEntry::path);
+        for e in entries {
+            let path = e.path();
+            if e.file_type()?.is_dir() {
+                walk(&path, out)?;
+            } else if path.extension().is_some_and(|x| x == "txt" || x == "md" || x == "markdown") {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    for input in inputs {
+        let path = Path::new(input);
+        if input != "-" && path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found)?;
+            files.extend(found.into_iter().map(|p| p.display().to_string()));
+        } else {
+            files.push(input.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn read(source: &str) -> io::Result<Vec<u8>> {
+    if source == "-" {
+        let mut buf = Vec::new();
+        io::stdin().lock().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(source)
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    source: &'a str,
+    #[serde(flatten)]
+    article: &'a Article,
+}
+
+#[derive(serde::Serialize)]
+struct Failure<'a> {
+    source: &'a str,
+    error: String,
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(Some(args)) => args,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("depeche: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let files = match expand(&args.inputs) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("depeche: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let format = args.format.unwrap_or(if files.len() == 1 { Format::Json } else { Format::Jsonl });
+    let parser = Parser::default();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    for source in &files {
+        let result = read(source)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| parser.parse_text_bytes(&bytes).map_err(|e| e.to_string()));
+        let written = match result {
+            Ok(article) => write_article(&mut out, format, source, &article),
+            Err(error) => {
+                failed += 1;
+                eprintln!("depeche: {source}: {error}");
+                write_failure(&mut out, format, source, error)
+            }
+        };
+        if let Err(e) = written {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("depeche: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("depeche: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if failed > 0 {
+        eprintln!("depeche: {failed} of {} documents failed", files.len());
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_article(out: &mut impl Write, format: Format, source: &str, article: &Article) -> io::Result<()> {
+    let record = Record { source, article };
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &record)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, &record)?;
+            writeln!(out)
+        }
+        Format::Markdown => writeln!(out, "{}", article.to_markdown()),
+        Format::Text => write!(out, "{}", article.to_text()),
+    }
+}
+
+fn write_failure(out: &mut impl Write, format: Format, source: &str, error: String) -> io::Result<()> {
+    let failure = Failure { source, error };
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &failure)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, &failure)?;
+            writeln!(out)
+        }
+        Format::Markdown | Format::Text => Ok(()),
+    }
+}

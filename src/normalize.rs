@@ -1,0 +1,87 @@
+//! Text normalisation: what every output string goes through.
+//!
+//! Scraped French text is full of typographic and invisible characters:
+//! no-break spaces before « » : ; ? !, narrow no-break and thin spaces,
+//! soft hyphens from hyphenation engines, zero-width spaces and joiners, byte
+//! order marks, tabs. Output text maps all white space to one ASCII space,
+//! drops the invisible characters and is in Unicode NFC. Input spans are not
+//! affected: they always point into the original bytes.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Characters removed outright: soft hyphen, zero-width space / non-joiner /
+/// joiner, word joiner, byte order mark (zero-width no-break space).
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Whether a line holds nothing visible.
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// Normalises `raw` into a new string: invisible characters removed, every
+/// run of white space (NBSP, narrow NBSP, thin space, tabs… included) turned
+/// into one space, ends trimmed, NFC.
+pub(crate) fn normalize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else if !is_invisible(c) && !c.is_control() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    to_nfc(out)
+}
+
+/// NFC, checking first whether the text is already in NFC (almost always the
+/// case, and much cheaper than recomposing).
+fn to_nfc(s: String) -> String {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_typography_spaces_become_plain_spaces() {
+        assert_eq!(
+            normalize("Il a dit\u{00A0}: «\u{202F}non\u{202F}»\u{2009}!"),
+            "Il a dit : « non » !"
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_removed_and_runs_collapsed() {
+        assert_eq!(
+            normalize("\u{FEFF}  gou\u{00AD}ver\u{200B}ne\u{00AD}ment \t  fran\u{200D}çais  "),
+            "gouvernement français"
+        );
+    }
+
+    #[test]
+    fn decomposed_accents_are_recomposed() {
+        let decomposed = "e\u{0301}te\u{0301}";
+        assert_eq!(normalize(decomposed), "été");
+    }
+
+    #[test]
+    fn blank_detection_sees_through_invisible_characters() {
+        assert!(is_blank(" \u{00A0}\u{200B}\t"));
+        assert!(!is_blank(" a "));
+    }
+}

@@ -1,0 +1,137 @@
+//! Parser configuration.
+
+use crate::{Article, Error};
+
+/// How the text front end treats Markdown syntax.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Markdown {
+    /// Read the document as Markdown when it looks like Markdown: YAML front
+    /// matter, or several kinds of Markdown syntax (`#` headings, underlined
+    /// headings, `[text](url)` links, `**bold**`, backslash escapes).
+    #[default]
+    Auto,
+    /// Always read Markdown syntax.
+    Always,
+    /// Never: every line is plain text.
+    Never,
+}
+
+/// Settings for a [`Parser`]. Start from [`Options::default`] and change what
+/// you need with the setters:
+///
+/// ```
+/// let options = depeche::Options::default()
+///     .max_input_bytes(1 << 20)
+///     .markdown(depeche::Markdown::Never);
+/// let parser = depeche::Parser::new(options);
+/// # let _ = parser;
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    pub(crate) max_input_bytes: usize,
+    pub(crate) max_heading_chars: usize,
+    pub(crate) markdown: Markdown,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_input_bytes: 64 * 1024 * 1024,
+            max_heading_chars: 100,
+            markdown: Markdown::Auto,
+        }
+    }
+}
+
+impl Options {
+    /// Documents larger than this many bytes are refused with
+    /// [`Error::TooLarge`]. Default: 64 MiB.
+    #[must_use]
+    pub fn max_input_bytes(mut self, bytes: usize) -> Options {
+        self.max_input_bytes = bytes;
+        self
+    }
+
+    /// Lines longer than this many characters are never intertitles.
+    /// Default: 100.
+    #[must_use]
+    pub fn max_heading_chars(mut self, chars: usize) -> Options {
+        self.max_heading_chars = chars;
+        self
+    }
+
+    /// Whether to read Markdown syntax. Default: [`Markdown::Auto`].
+    #[must_use]
+    pub fn markdown(mut self, markdown: Markdown) -> Options {
+        self.markdown = markdown;
+        self
+    }
+
+    /// The input size limit in bytes.
+    #[must_use]
+    pub fn input_limit(&self) -> usize {
+        self.max_input_bytes
+    }
+}
+
+/// A configured parser. Cheap to clone and `Send + Sync`: build one and share
+/// it across threads.
+///
+/// ```
+/// let parser = depeche::Parser::new(depeche::Options::default());
+/// let article = parser.parse_text("Titre\n\nUn paragraphe.\n")?;
+/// assert_eq!(article.headline.as_deref(), Some("Titre"));
+/// # Ok::<(), depeche::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Parser {
+    options: Options,
+}
+
+impl Parser {
+    /// A parser with these options.
+    #[must_use]
+    pub fn new(options: Options) -> Parser {
+        Parser { options }
+    }
+
+    /// The options in force.
+    #[must_use]
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Parses plain (or Markdown-flavoured) news text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Empty`] for a document with no visible text,
+    /// [`Error::TooLarge`] over [`Options::max_input_bytes`],
+    /// [`Error::Binary`] for data that is not text.
+    pub fn parse_text(&self, input: &str) -> Result<Article, Error> {
+        crate::validate(input, &self.options)?;
+        let doc = crate::text::read(input, self.options.markdown);
+        Ok(crate::structure::build(input, doc, &self.options))
+    }
+
+    /// Parses text given as bytes, which must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse_text`], plus [`Error::InvalidUtf8`] with the offset
+    /// of the first invalid byte.
+    pub fn parse_text_bytes(&self, input: &[u8]) -> Result<Article, Error> {
+        if input.len() > self.options.max_input_bytes {
+            return Err(Error::TooLarge {
+                size: input.len(),
+                limit: self.options.max_input_bytes,
+            });
+        }
+        let text = std::str::from_utf8(input).map_err(|e| Error::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })?;
+        self.parse_text(text)
+    }
+}

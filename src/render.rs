@@ -1,0 +1,90 @@
+//! Rendering an article back to text: Markdown for people, plain text (one
+//! block per line) for content-extraction benchmarks.
+
+use std::fmt::Write;
+
+use crate::{Article, Section};
+
+impl Article {
+    /// The article as Markdown: `#` headline, the standfirst in bold,
+    /// `##` intertitles, paragraphs, `-` lists, a closing takeaways list.
+    /// Promotions and boilerplate are left out.
+    #[must_use]
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        if let Some(h) = &self.headline {
+            let _ = writeln!(out, "# {h}\n");
+        }
+        if let Some(s) = &self.standfirst {
+            let _ = writeln!(out, "**{}**\n", s.text);
+        }
+        for section in &self.sections {
+            if let Some(h) = &section.heading {
+                let _ = writeln!(out, "## {h}\n");
+            }
+            render_section(section, &mut out);
+        }
+        if !self.takeaways.is_empty() {
+            if let Some(label) = &self.takeaways_label {
+                let _ = writeln!(out, "**{}**\n", label.text);
+            }
+            for t in &self.takeaways {
+                let _ = writeln!(out, "- {}", t.text);
+            }
+            out.push('\n');
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out.push('\n');
+        out
+    }
+
+    /// The article's text, one block per line: headline, standfirst,
+    /// headings, paragraphs, items and takeaways.
+    #[must_use]
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let mut line = |s: &str| {
+            out.push_str(s);
+            out.push('\n');
+        };
+        if let Some(h) = &self.headline {
+            line(h);
+        }
+        if let Some(s) = &self.standfirst {
+            line(&s.text);
+        }
+        for section in &self.sections {
+            if let Some(h) = &section.heading {
+                line(h);
+            }
+            section.texts().for_each(&mut line);
+        }
+        self.takeaways.iter().for_each(|t| line(&t.text));
+        out
+    }
+}
+
+fn render_section(section: &Section, out: &mut String) {
+    let mut items = section.items.iter().peekable();
+    for (n, p) in section.paragraphs.iter().enumerate() {
+        render_items(&mut items, n, out);
+        let _ = writeln!(out, "{}\n", p.text);
+    }
+    render_items(&mut items, usize::MAX, out);
+}
+
+fn render_items<'a>(
+    items: &mut std::iter::Peekable<impl Iterator<Item = &'a crate::Item>>,
+    before: usize,
+    out: &mut String,
+) {
+    let mut any = false;
+    while let Some(item) = items.next_if(|i| i.after_paragraph <= before) {
+        let _ = writeln!(out, "- {}", item.text);
+        any = true;
+    }
+    if any {
+        out.push('\n');
+    }
+}

@@ -1,0 +1,182 @@
+//! Recognising non-content lines: bylines, dates, wire codes, credits, share
+//! buttons, newsletter and paywall calls…
+//!
+//! Shapes with structure (a byline is "Par" and a name, a wire code is
+//! "abc-def/gh") are regular expressions here; fixed phrases ("Partager sur
+//! Facebook", "PUBLICITÉ") are data in `lexicon/boilerplate.txt`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::BoilerplateKind;
+use crate::lexicon::{BOILERPLATE_PHRASES, fold_str};
+
+/// Lines longer than this are body text whatever they contain.
+const MAX_BOILERPLATE_CHARS: usize = 160;
+
+macro_rules! regex {
+    ($re:expr) => {{
+        static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).expect("valid regex"));
+        &*RE
+    }};
+}
+
+/// A name: capitalised words, with particles ("de", "van", "d’") between.
+const NAME: &str = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:de|du|des|d[’']|van|von|le|la|el|al|ben|et|&)\s*)?\p{Lu}[\p{L}'’.\-]*){0,5}";
+
+const MONTHS: &str = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janv\\.?|f[ée]vr?\\.?|avr\\.?|juil\\.?|sept\\.?|oct\\.?|nov\\.?|d[ée]c\\.?";
+
+/// What a boilerplate line told about the document.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) byline: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) updated: Option<String>,
+}
+
+/// Classifies one normalised line; `None` when it is (or may be) content.
+pub(crate) fn classify(text: &str) -> Option<(BoilerplateKind, Found)> {
+    if text.chars().count() > MAX_BOILERPLATE_CHARS {
+        return None;
+    }
+    let mut found = Found::default();
+    if let Some(kind) = byline(text, &mut found) {
+        return Some((kind, found));
+    }
+    if date(text, &mut found) {
+        return Some((BoilerplateKind::Date, found));
+    }
+    let kind = shaped(text).or_else(|| {
+        let folded = fold_str(text);
+        let trimmed = folded.trim_end_matches([' ', '.', '!', '…', '>', '»', '|', '-', '–']);
+        BOILERPLATE_PHRASES.classify(trimmed)
+    })?;
+    Some((kind, found))
+}
+
+fn byline(text: &str, found: &mut Found) -> Option<BoilerplateKind> {
+    let re = regex!(&format!(
+        r"^(?:Par|PAR|By|BY|Publié par|Posté par|Rédigé par|Écrit par|Propos recueillis par|Un article (?:de|du|d['’])|De notre (?:envoyée?|correspondante?)(?: spéciale?| permanente?)?(?: à [^,]{{1,30}})?,?)\s+({NAME}|(?:la|La) [Rr]édaction(?: d[eu'’]\s*\S+)?)(?:\s*(?:,|-|–|—|\||avec|pour|à|\()[^.!?]{{0,60}})?\s*(?:(?:,\s*)?(?:le|publié le|mis à jour le)\s+(.{{4,60}}))?$"
+    ));
+    let c = re.captures(text)?;
+    found.byline = Some(c[1].trim().to_owned());
+    if let Some(d) = c.get(2) {
+        found.published = Some(d.as_str().trim().to_owned());
+    }
+    Some(BoilerplateKind::Byline)
+}
+
+fn date(text: &str, found: &mut Found) -> bool {
+    let stamped = regex!(
+        r"(?i)^(?:publi[ée]e?|mis[e]? à jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|paru|mise en ligne)\b(?:\s+(?:le|à|:))?\s*(.*)$"
+    );
+    if let Some(c) = stamped.captures(text) {
+        let rest = c[1].trim();
+        if !rest.chars().any(|ch| ch.is_ascii_digit()) {
+            return false;
+        }
+        let lower = text.to_lowercase();
+        // "Publié le X, mis à jour le Y" carries both dates.
+        let split = regex!(r"(?i)^(.*?)[,;|–-]?\s*(?:mis[e]? à jour|modifi[ée]e?|actualis[ée]e?)\s+(?:le\s+|à\s+)?(.*)$");
+        if lower.starts_with("publi") || lower.starts_with("post") || lower.starts_with("paru") {
+            if let Some(s) = split.captures(rest) {
+                found.published = Some(s[1].trim().to_owned());
+                found.updated = Some(s[2].trim().to_owned());
+            } else {
+                found.published = Some(rest.to_owned());
+            }
+        } else {
+            found.updated = Some(rest.to_owned());
+        }
+        return true;
+    }
+    let bare = regex!(&format!(
+        r"(?i)^(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:\d{{1,2}}(?:er)?\s+(?:{MONTHS})\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})(?:\s*(?:à|-|–|,|\|)?\s*\d{{1,2}}\s*[h:]\s*\d{{0,2}}(?:\s*min)?)?\.?$"
+    ));
+    if bare.is_match(text) {
+        found.published = Some(text.trim_end_matches('.').to_owned());
+        return true;
+    }
+    false
+}
+
+/// Kinds recognised by their shape rather than their wording.
+fn shaped(text: &str) -> Option<BoilerplateKind> {
+    // Wire signatures: "bur-ahe/pz", "jmb/cco/dth".
+    if regex!(r"^[a-z]{2,6}(?:-[a-z]{2,6}){0,3}(?:/[a-z]{2,6}(?:-[a-z]{2,6}){0,3}){1,5}$").is_match(text) {
+        return Some(BoilerplateKind::WireCode);
+    }
+    if regex!(r"(?i)^(?:©|\(c\)\s|copyright\b)").is_match(text) {
+        let credit = regex!(r"(?i)photo|illustration|image|cr[ée]dit").is_match(text);
+        return Some(if credit { BoilerplateKind::Credit } else { BoilerplateKind::Copyright });
+    }
+    if regex!(r"(?i)^\(?(?:photos?|cr[ée]dits?(?: photos?)?|illustration|infographie)\s*(?:d['’]illustration\s*)?(?::|/|©|-|–)?\s*\p{Lu}[^.!?]{0,80}(?:/|©|\bAFP\b|\bReuters\b|\bAP\b|\bMaxppp\b|\bSipa\b)[^.!?]{0,60}\)?$").is_match(text) {
+        return Some(BoilerplateKind::Credit);
+    }
+    if regex!(r"(?i)^(?:\(?avec (?:l['’])?(?:AFP|Reuters|AP|Belga|ATS)\)?|source\s*:\s*\S.{0,40})$").is_match(text) {
+        return Some(BoilerplateKind::Credit);
+    }
+    // Tweet and post attributions: "— Nom (@handle) 3 mars 2024".
+    if regex!(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*.{0,40}\d{4}\s*$").is_match(text) {
+        return Some(BoilerplateKind::Embed);
+    }
+    // A bare link left where an embed or a link card stood.
+    if regex!(r"^(?:https?://|www\.|pic\.twitter\.com/)\S+$").is_match(text) {
+        return Some(BoilerplateKind::Embed);
+    }
+    if regex!(r"^#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)*$").is_match(text) {
+        return Some(BoilerplateKind::Tags);
+    }
+    if regex!(r"(?i)^\d+\s+(?:commentaires?|réactions?|partages?)$").is_match(text) {
+        return Some(BoilerplateKind::Comments);
+    }
+    if regex!(r"(?i)^(?:accueil|home)\s*[>›»/|]").is_match(text) {
+        return Some(BoilerplateKind::Navigation);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BoilerplateKind::*;
+
+    fn kind(s: &str) -> Option<BoilerplateKind> {
+        classify(s).map(|(k, _)| k)
+    }
+
+    #[test]
+    fn bylines_and_what_they_say() {
+        let (k, f) = classify("Par Jeanne Martin-Duval").unwrap();
+        assert_eq!((k, f.byline.as_deref()), (Byline, Some("Jeanne Martin-Duval")));
+        let (_, f) = classify("Publié par Paul de La Tour le 12 juin 2022").unwrap();
+        assert_eq!(f.byline.as_deref(), Some("Paul de La Tour"));
+        assert_eq!(f.published.as_deref(), Some("12 juin 2022"));
+        assert_eq!(kind("Par rapport à 2021, le nombre de migrants a doublé."), None);
+        assert_eq!(kind("Par ailleurs, Athènes a sollicité Bruxelles."), None);
+    }
+
+    #[test]
+    fn dates() {
+        let (k, f) = classify("Publié le 12/03/2025 à 18h42, mis à jour le 13/03/2025 à 07h10").unwrap();
+        assert_eq!(k, Date);
+        assert_eq!(f.published.as_deref(), Some("le 12/03/2025 à 18h42").map(|s| &s[3..]));
+        assert_eq!(f.updated.as_deref(), Some("13/03/2025 à 07h10"));
+        assert_eq!(kind("Mercredi 12 mars 2025 à 14h05"), Some(Date));
+        assert_eq!(kind("Publié aujourd’hui"), None);
+    }
+
+    #[test]
+    fn shapes_and_phrases() {
+        assert_eq!(kind("bur-ahe/pz"), Some(WireCode));
+        assert_eq!(kind("© Agence France-Presse"), Some(Copyright));
+        assert_eq!(kind("Photo : Jean Dupont / Le Progrès"), Some(Credit));
+        assert_eq!(kind("— Out of context (@ooc) July 23, 2022"), Some(Embed));
+        assert_eq!(kind("PUBLICITÉ"), Some(Advertisement));
+        assert_eq!(kind("Partager sur Facebook"), Some(Share));
+        assert_eq!(kind("#StopRussianOil"), Some(Tags));
+        assert_eq!(kind("12 commentaires"), Some(Comments));
+        assert_eq!(kind("La publicité recule en 2024."), None);
+    }
+}

@@ -1,0 +1,627 @@
+//! Structuring: blocks → [`Article`].
+//!
+//! One pass per decision, each reading the roles the previous ones gave:
+//!
+//! 1. boilerplate and promotion lines (lexicons and shapes, line by line);
+//! 2. the titles that follow a promotion label standing on its own line;
+//! 3. the headline (front matter title, or the first content line);
+//! 4. the headline repeated in the body, and paragraphs kept twice;
+//! 5. the standfirst (the lead set apart before byline and date lines);
+//! 6. takeaway labels and the list after them;
+//! 7. dialogue dashes, which are body text and not bullets;
+//! 8. intertitles, from their shape and their neighbours;
+//! 9. the list that closes the article (takeaways);
+//! 10. assembly, with inline "(lire aussi : …)" taken out of paragraphs.
+//!
+//! Every block receives exactly one role, which is what makes the output
+//! lossless.
+
+mod boilerplate;
+mod promo;
+mod shape;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::block::{Block, BlockKind, Document, Marker};
+use crate::lexicon::{TAKEAWAY_LABELS, fold, fold_str};
+use crate::{
+    Article, Boilerplate, BoilerplateKind, CrossPromo, Item, Metadata, Options, Paragraph, Section,
+    Span,
+};
+
+/// Headlines longer than this are body text: the document has no title line.
+const MAX_HEADLINE_CHARS: usize = 300;
+/// Paragraphs shorter than this may legitimately repeat ("Rien n’est joué.").
+const MIN_DUPLICATE_CHARS: usize = 80;
+/// At most this many titles follow a block label such as "Sur le même sujet".
+const MAX_BLOCK_TITLES: usize = 8;
+/// Promotion titles are short; a longer line after a label is body text.
+const MAX_TITLE_CHARS: usize = 220;
+
+/// The role of a block in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Role {
+    /// Not decided yet: content of some kind.
+    Content,
+    Headline,
+    Standfirst,
+    Heading,
+    /// A list item read as a paragraph (a dialogue line, a numbered heading
+    /// turned down).
+    Paragraph,
+    TakeawaysLabel,
+    Takeaway,
+    Promo {
+        label: String,
+        title: String,
+        label_span: Option<Span>,
+    },
+    /// A promotion label line whose titles follow (or a separator line
+    /// inside such a label); accounted for by the titles' `label_span`.
+    PromoLabel,
+    Boilerplate(BoilerplateKind),
+}
+
+/// Builds the article from a front end's blocks.
+pub(crate) fn build(input: &str, doc: Document, options: &Options) -> Article {
+    let mut s = Structurer {
+        input,
+        options,
+        roles: vec![Role::Content; doc.blocks.len()],
+        blocks: doc.blocks,
+        metadata: doc.metadata,
+    };
+    s.line_roles();
+    s.promo_blocks();
+    let headline = s.headline(doc.title);
+    s.repeats(headline.as_ref().map(|h| h.0.as_str()));
+    s.standfirst();
+    s.takeaway_labels();
+    s.dialogue();
+    s.headings();
+    s.closing_list();
+    s.assemble(headline)
+}
+
+struct Structurer<'a> {
+    input: &'a str,
+    options: &'a Options,
+    blocks: Vec<Block>,
+    roles: Vec<Role>,
+    metadata: Metadata,
+}
+
+impl Structurer<'_> {
+    fn is_content(&self, i: usize) -> bool {
+        self.roles[i] == Role::Content
+    }
+
+    fn is_item(&self, i: usize) -> bool {
+        matches!(self.blocks[i].kind, BlockKind::Item { .. })
+    }
+
+    /// Pass 1: boilerplate and promotion lines.
+    fn line_roles(&mut self) {
+        for i in 0..self.blocks.len() {
+            let block = &self.blocks[i];
+            if let BlockKind::Boilerplate(kind) = block.kind {
+                self.roles[i] = Role::Boilerplate(kind);
+                continue;
+            }
+            // A line is judged whole, bullet included: "— Nom (@compte) 2024"
+            // is an embed attribution, not a list item.
+            let whole;
+            let text = if self.is_item(i) {
+                whole = crate::text::clean(&self.input[block.span.range()], self.metadata.markdown);
+                whole.as_str()
+            } else {
+                block.text.as_str()
+            };
+            if let Some((kind, found)) = boilerplate::classify(text) {
+                self.roles[i] = Role::Boilerplate(kind);
+                let m = &mut self.metadata;
+                m.byline = m.byline.take().or(found.byline);
+                m.published = m.published.take().or(found.published);
+                m.updated = m.updated.take().or(found.updated);
+            } else if let Some(p) = promo::line(&block.text) {
+                self.roles[i] = if p.title.is_empty() {
+                    // Resolved in pass 2, once the following lines are known.
+                    Role::PromoLabel
+                } else {
+                    Role::Promo {
+                        label: p.label,
+                        title: p.title,
+                        label_span: None,
+                    }
+                };
+            }
+        }
+    }
+
+    /// Pass 2: titles under a label that stands on its own line.
+    fn promo_blocks(&mut self) {
+        for i in 0..self.blocks.len() {
+            if self.roles[i] != Role::PromoLabel {
+                continue;
+            }
+            let Some(p) = promo::line(&self.blocks[i].text) else {
+                continue;
+            };
+            let mut label_span = self.blocks[i].span;
+            let max = if p.block { MAX_BLOCK_TITLES } else { 1 };
+            let mut titles: Vec<(Vec<usize>, String)> = Vec::new();
+            let mut tight = None;
+            let mut j = i + 1;
+            while j < self.blocks.len() && titles.len() < max {
+                let b = &self.blocks[j];
+                match &self.roles[j] {
+                    Role::Boilerplate(BoilerplateKind::Markup) => {
+                        j += 1;
+                        continue;
+                    }
+                    Role::Content => {}
+                    _ => break,
+                }
+                if b.text.chars().all(|c| matches!(c, ':' | '|' | '>' | '»' | '-' | '–' | '—' | ' ')) {
+                    // "À lire aussi" / ":" / title: the separator on a line of its own.
+                    self.roles[j] = Role::PromoLabel;
+                    label_span = label_span.to(b.span);
+                    j += 1;
+                    continue;
+                }
+                if !title_like(&b.text) {
+                    break;
+                }
+                // In a block written without blank lines, a blank line ends it.
+                if titles.is_empty() {
+                    tight = Some(!b.blank_before);
+                } else if tight == Some(true) && b.blank_before {
+                    break;
+                }
+                let mut lines = vec![j];
+                let mut title = b.text.clone();
+                // A kicker before the title: "Chronologie interactive." / "Syrie : …".
+                let kicker = title.ends_with('.') && title.chars().count() <= 40;
+                if kicker && j + 1 < self.blocks.len() && self.is_content(j + 1) {
+                    let next = &self.blocks[j + 1].text;
+                    if title_like(next) && !next.ends_with('.') {
+                        title = format!("{title} {next}");
+                        lines.push(j + 1);
+                    }
+                }
+                j = lines[lines.len() - 1] + 1;
+                titles.push((lines, title));
+            }
+            if titles.is_empty() {
+                self.roles[i] = Role::Boilerplate(BoilerplateKind::Related);
+                continue;
+            }
+            for (lines, title) in titles {
+                let span = self.blocks[lines[0]].span.to(self.blocks[lines[lines.len() - 1]].span);
+                for &l in &lines[1..] {
+                    self.roles[l] = Role::PromoLabel;
+                }
+                // A kicker and its title make one promotion spanning both lines.
+                self.blocks[lines[0]].span = span;
+                self.roles[lines[0]] = Role::Promo {
+                    label: p.label.clone(),
+                    title: title.trim_end_matches(['*', ' ']).to_owned(),
+                    label_span: Some(label_span),
+                };
+            }
+        }
+    }
+
+    /// Pass 3: the headline.
+    fn headline(&mut self, title: Option<(String, Span)>) -> Option<(String, Span)> {
+        let first = (0..self.blocks.len())
+            .find(|&i| self.is_content(i) && !self.is_item(i) && self.blocks[i].kind != BlockKind::Quote);
+        if let Some((title, span)) = title {
+            // Front matter gives the title; the body may repeat it first.
+            if let Some(i) = first.filter(|&i| same_text(&self.blocks[i].text, &title)) {
+                self.roles[i] = Role::Headline;
+                return Some((self.blocks[i].text.clone(), self.blocks[i].span));
+            }
+            return Some((title, span));
+        }
+        let i = first?;
+        let b = &self.blocks[i];
+        // The first line is the title unless it is plainly a paragraph.
+        let before_content = (0..i).all(|k| !matches!(self.roles[k], Role::Content | Role::Promo { .. }));
+        if b.text.chars().count() > MAX_HEADLINE_CHARS || !before_content {
+            return None;
+        }
+        self.roles[i] = Role::Headline;
+        Some((b.text.clone(), b.span))
+    }
+
+    /// Pass 4: the headline repeated in the body; paragraphs kept twice.
+    fn repeats(&mut self, headline: Option<&str>) {
+        let headline = headline.map(fold_str);
+        let mut seen = HashSet::new();
+        for i in 0..self.blocks.len() {
+            if !self.is_content(i) {
+                continue;
+            }
+            let folded = fold_str(&self.blocks[i].text);
+            if headline.as_deref() == Some(folded.as_str()) {
+                self.roles[i] = Role::Boilerplate(BoilerplateKind::DuplicateHeadline);
+            } else if folded.chars().count() >= MIN_DUPLICATE_CHARS && !seen.insert(folded) {
+                self.roles[i] = Role::Boilerplate(BoilerplateKind::Duplicate);
+            }
+        }
+    }
+
+    /// Pass 5: the standfirst, a lead paragraph set apart between the headline
+    /// and the byline or date lines.
+    fn standfirst(&mut self) {
+        let Some(h) = self.roles.iter().position(|r| *r == Role::Headline) else {
+            // A headline from front matter: the standfirst is then the first
+            // body block, on the same condition.
+            return self.standfirst_after(0);
+        };
+        self.standfirst_after(h + 1);
+    }
+
+    fn standfirst_after(&mut self, from: usize) {
+        let skippable = |r: &Role| {
+            matches!(
+                r,
+                Role::Boilerplate(
+                    BoilerplateKind::Image
+                        | BoilerplateKind::Caption
+                        | BoilerplateKind::Credit
+                        | BoilerplateKind::FrontMatter
+                        | BoilerplateKind::Markup
+                        | BoilerplateKind::Share
+                        | BoilerplateKind::Navigation
+                )
+            )
+        };
+        let Some(s) = (from..self.blocks.len()).find(|&i| !skippable(&self.roles[i])) else {
+            return;
+        };
+        if !self.is_content(s) || !matches!(self.blocks[s].kind, BlockKind::Text | BlockKind::Quote) {
+            return;
+        }
+        let next = (s + 1..self.blocks.len()).find(|&i| !skippable(&self.roles[i]));
+        let by = next.is_some_and(|n| {
+            matches!(
+                self.roles[n],
+                Role::Boilerplate(BoilerplateKind::Byline | BoilerplateKind::Date)
+            )
+        });
+        let more = (s + 1..self.blocks.len()).any(|i| self.is_content(i));
+        if by && more {
+            self.roles[s] = Role::Standfirst;
+        }
+    }
+
+    /// Pass 6: "Ce qu’il faut retenir" and the list after it.
+    fn takeaway_labels(&mut self) {
+        for i in 0..self.blocks.len() {
+            if !self.is_content(i) || self.is_item(i) {
+                continue;
+            }
+            let folded = fold_str(&self.blocks[i].text);
+            if !TAKEAWAY_LABELS.contains(folded.trim_end_matches([':', ' ', '.'])) {
+                continue;
+            }
+            let items: Vec<usize> = (i + 1..self.blocks.len())
+                .take_while(|&j| self.is_content(j) && self.is_item(j))
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            self.roles[i] = Role::TakeawaysLabel;
+            for j in items {
+                self.roles[j] = Role::Takeaway;
+            }
+        }
+    }
+
+    /// Pass 7: dialogue lines written with a dash are body text.
+    fn dialogue(&mut self) {
+        static INCISE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i)(?:^|[,!?»]\s*)(?:dit|dis|fit|fait|r[ée]pond\p{L}*|r[ée]pliqu\p{L}*|demand\p{L}*|lan[cç]\p{L}*|ajout\p{L}*|reprend\p{L}*|reprit|poursui\p{L}*|souffl\p{L}*|murmur\p{L}*|s[’']\s*[ée]cri\p{L}*|r[ée]torqu\p{L}*|interromp\p{L}*|coup\p{L}*|tranch\p{L}*|insist\p{L}*|l[âa]ch\p{L}*|assur\p{L}*|soupir\p{L}*|sourit|s[’']\s*exclam\p{L}*)[-‑](?:t[-‑])?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b",
+            )
+            .expect("valid regex")
+        });
+        // ", a demandé Lucien." / ", lui avait répondu l’enseignante." /
+        // ", dit Marc.": a reporting verb with its subject after it.
+        static INVERTED_INCISE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"[,?!…]\s+(?:(?:lui|leur|me|m['’]|nous|vous)\s*)?(?:(?:a|avait|aura|eut)\s+\p{Ll}+|dit|r[ée]pond|demande|lance|ajoute|poursuit|reprend|souffle|rétorque|s['’]\s*exclame)\s+(?:\p{Lu}|l['’]|le\s|la\s|les\s|son\s|sa\s|ses\s|un\s|une\s)",
+            )
+            .expect("valid regex")
+        });
+        for i in 0..self.blocks.len() {
+            let BlockKind::Item { marker } = self.blocks[i].kind else {
+                continue;
+            };
+            if !self.is_content(i) || !matches!(marker, Marker::Dash | Marker::Bullet) {
+                continue;
+            }
+            let text = &self.blocks[i].text;
+            if INCISE.is_match(text) || INVERTED_INCISE.is_match(text) || text.starts_with('«') {
+                self.roles[i] = Role::Paragraph;
+            }
+        }
+    }
+
+    /// Pass 8: intertitles.
+    fn headings(&mut self) {
+        let max = self.options.max_heading_chars;
+        for i in 0..self.blocks.len() {
+            if !self.is_content(i) {
+                continue;
+            }
+            let b = &self.blocks[i];
+            let is_heading = match b.kind {
+                BlockKind::Heading { .. } => true,
+                BlockKind::Text => shape::heading_shaped(&b.text, max) && self.in_heading_context(i),
+                BlockKind::Item { marker: Marker::Number } => {
+                    // "1. D’où vient le déficit ?" followed by prose, outside
+                    // any numbered list, is a numbered intertitle.
+                    let lone = !self.neighbour_is_numbered(i);
+                    let whole = crate::text::clean(&self.input[b.span.range()], self.metadata.markdown);
+                    let ok = lone && shape::heading_shaped(&whole, max) && self.in_heading_context(i);
+                    if ok {
+                        self.blocks[i].text = whole;
+                    }
+                    ok
+                }
+                _ => false,
+            };
+            if is_heading {
+                self.roles[i] = Role::Heading;
+            }
+        }
+    }
+
+    fn neighbour_is_numbered(&self, i: usize) -> bool {
+        let numbered = |k: usize| self.blocks[k].kind == BlockKind::Item { marker: Marker::Number } && self.is_content(k);
+        (i > 0 && numbered(i - 1)) || (i + 1 < self.blocks.len() && numbered(i + 1))
+    }
+
+    /// Whether block `i` sits where an intertitle sits: after the end of a
+    /// sentence (or the top of the article), before body text.
+    fn in_heading_context(&self, i: usize) -> bool {
+        let max = self.options.max_heading_chars;
+        let prev = (0..i).rev().find(|&k| matches!(self.roles[k], Role::Content | Role::Paragraph | Role::Heading | Role::Headline | Role::Standfirst | Role::Takeaway | Role::TakeawaysLabel));
+        if let Some(k) = prev {
+            let p = &self.blocks[k];
+            let runs_on = matches!(self.roles[k], Role::Content | Role::Paragraph)
+                && !matches!(p.kind, BlockKind::Item { .. } | BlockKind::Heading { .. })
+                && !shape::ends_sentence(&p.text);
+            if runs_on {
+                return false;
+            }
+        }
+        // The next block, over ads and credits but not over an embed.
+        let mut next = None;
+        for k in i + 1..self.blocks.len() {
+            match &self.roles[k] {
+                Role::Boilerplate(BoilerplateKind::Embed) => return false,
+                Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel => continue,
+                _ => {
+                    next = Some(k);
+                    break;
+                }
+            }
+        }
+        let Some(n) = next else {
+            return false;
+        };
+        if !matches!(self.roles[n], Role::Content | Role::Paragraph | Role::TakeawaysLabel) {
+            return false;
+        }
+        let nb = &self.blocks[n];
+        if self.is_item(n) || self.roles[n] == Role::TakeawaysLabel {
+            return true;
+        }
+        // Body text introduced by the heading — and not a quoted post whose
+        // attribution line follows it.
+        let embed_follows = self
+            .roles
+            .get(n + 1)
+            .is_some_and(|r| *r == Role::Boilerplate(BoilerplateKind::Embed))
+            && self.blocks.get(n + 1).is_some_and(|b| !b.blank_before);
+        shape::starts_sentence(&nb.text)
+            && (shape::prose(&nb.text, max) || nb.text.ends_with(':'))
+            && !embed_follows
+            && !(nb.kind == BlockKind::Text && shape::heading_shaped(&nb.text, max) && !nb.text.ends_with(['.', '…']))
+    }
+
+    /// Pass 9: the list that closes the article is its takeaways.
+    fn closing_list(&mut self) {
+        if self.roles.contains(&Role::Takeaway) {
+            return;
+        }
+        let body = |r: &Role| matches!(r, Role::Content | Role::Paragraph | Role::Heading | Role::Standfirst);
+        let Some(last) = (0..self.blocks.len()).rev().find(|&i| body(&self.roles[i])) else {
+            return;
+        };
+        if !(self.is_content(last) && self.is_item(last)) {
+            return;
+        }
+        let mut start = last;
+        while start > 0 {
+            let k = start - 1;
+            if self.is_content(k) && self.is_item(k) {
+                start = k;
+            } else if matches!(self.roles[k], Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel) {
+                // Keep looking above non-content, but only if an item is there.
+                match (0..k).rev().find(|&j| !matches!(self.roles[j], Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel)) {
+                    Some(j) if self.is_content(j) && self.is_item(j) => start = j,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        let Some(before) = (0..start).rev().find(|&k| body(&self.roles[k]) || self.roles[k] == Role::Headline) else {
+            return;
+        };
+        // A list announced by its paragraph ("Les mesures :") stays in place.
+        if self.roles[before] != Role::Heading && self.blocks[before].text.trim_end().ends_with(':') {
+            return;
+        }
+        if self.roles[before] == Role::Heading {
+            // A heading over nothing but the closing list labels it.
+            self.roles[before] = Role::TakeawaysLabel;
+        } else if self.roles[before] == Role::Headline {
+            return;
+        }
+        for k in start..=last {
+            if self.is_content(k) && self.is_item(k) {
+                self.roles[k] = Role::Takeaway;
+            }
+        }
+    }
+
+    /// Pass 10: assembly.
+    fn assemble(self, headline: Option<(String, Span)>) -> Article {
+        let mut article = Article {
+            metadata: self.metadata,
+            ..Article::default()
+        };
+        if let Some((text, span)) = headline {
+            article.headline = Some(text);
+            article.headline_span = Some(span);
+        }
+        let mut section: Option<Section> = None;
+        for (block, role) in self.blocks.into_iter().zip(self.roles) {
+            let Block { text, span, kind, .. } = block;
+            match role {
+                Role::Headline | Role::PromoLabel => {}
+                Role::Standfirst => article.standfirst = Some(Paragraph { text, span }),
+                Role::Heading => {
+                    article.sections.extend(section.take());
+                    section = Some(Section {
+                        heading: Some(text),
+                        heading_span: Some(span),
+                        ..Section::default()
+                    });
+                }
+                Role::Content | Role::Paragraph => {
+                    let s = section.get_or_insert_with(Section::default);
+                    if role == Role::Content && matches!(kind, BlockKind::Item { .. }) {
+                        s.items.push(Item {
+                            text,
+                            span,
+                            after_paragraph: s.paragraphs.len(),
+                        });
+                    } else {
+                        let text = take_inline_promos(self.input, text, span, &mut article.cross_promos);
+                        s.paragraphs.push(Paragraph { text, span });
+                    }
+                }
+                Role::TakeawaysLabel => article.takeaways_label = Some(Paragraph { text, span }),
+                Role::Takeaway => article.takeaways.push(Paragraph { text, span }),
+                Role::Promo {
+                    label,
+                    title,
+                    label_span,
+                } => article.cross_promos.push(CrossPromo {
+                    label,
+                    title,
+                    span,
+                    label_span,
+                    inline: false,
+                }),
+                Role::Boilerplate(kind) => article.boilerplate.push(Boilerplate { kind, text, span }),
+            }
+        }
+        article.sections.extend(section);
+        article
+    }
+}
+
+/// Whether two texts are the same up to case, accents and apostrophes.
+fn same_text(a: &str, b: &str) -> bool {
+    fold_str(a) == fold_str(b)
+}
+
+/// Whether a line after a promotion label can be its title.
+fn title_like(text: &str) -> bool {
+    let chars = text.chars().count();
+    chars > 0 && chars <= MAX_TITLE_CHARS && !text.ends_with(':') && !(text.ends_with('.') && chars > 120)
+}
+
+/// Removes "(lire aussi : …)" promotions from a paragraph, recording each
+/// with a span inside the paragraph's.
+fn take_inline_promos(input: &str, text: String, span: Span, promos: &mut Vec<CrossPromo>) -> String {
+    let found = promo::inline(&text);
+    if found.is_empty() {
+        return text;
+    }
+    let raw = &input[span.range()];
+    let raw_folded = fold(raw);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut search_from = 0;
+    for p in found {
+        out.push_str(&text[at..p.range.start]);
+        at = p.range.end;
+        // Locate the parenthesis in the source for an exact span; fall back
+        // to the paragraph's span.
+        let needle = fold_str(&p.label);
+        let promo_span = raw_folded.text[search_from..]
+            .find(&needle)
+            .map(|f| f + search_from)
+            .and_then(|f| {
+                let open = raw_folded.text[..f].rfind(['(', '['])?;
+                let close = raw_folded.text[f..].find([')', ']']).map(|c| c + f + 1)?;
+                // Markdown links inside the parenthesis: close on the last ")".
+                let close = extend_over_links(&raw_folded.text, close);
+                search_from = close;
+                Some(Span::new(
+                    span.start + raw_folded.source_offset(open),
+                    span.start + raw_folded.source_offset(close),
+                ))
+            })
+            .unwrap_or(span);
+        promos.push(CrossPromo {
+            label: p.label,
+            title: p.title,
+            span: promo_span,
+            label_span: None,
+            inline: true,
+        });
+    }
+    out.push_str(&text[at..]);
+    tidy(out)
+}
+
+/// After a "](" link target, the promotion's parenthesis closes later.
+fn extend_over_links(folded: &str, close: usize) -> usize {
+    let before = &folded[..close];
+    if before.ends_with("](") || folded[..close - 1].ends_with(']') {
+        if let Some(more) = folded[close..].find(')') {
+            return close + more + 1;
+        }
+    }
+    if let Some(link) = before.rfind("](") {
+        let open_parens = before[link..].matches('(').count();
+        let close_parens = before[link..].matches(')').count();
+        if open_parens >= close_parens {
+            if let Some(more) = folded[close..].find(')') {
+                return close + more + 1;
+            }
+        }
+    }
+    close
+}
+
+/// Fixes the spacing left where an inline promotion was cut out.
+fn tidy(s: String) -> String {
+    static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+([.,)])").expect("valid regex"));
+    let s = crate::normalize::normalize(&s);
+    SPACE_BEFORE_PUNCT.replace_all(&s, "$1").into_owned()
+}

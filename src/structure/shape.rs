@@ -1,0 +1,106 @@
+//! The shape of a line: what French news typography says about its role.
+//!
+//! An intertitle is short, starts with a capital (or a quote mark or a
+//! number), and does not end like a sentence: no final period, comma, colon
+//! or semicolon; it may end with "?" or "!" or be wrapped in « ». Body text
+//! ends with sentence punctuation or runs long.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Most intertitles have fewer words than this.
+const MAX_HEADING_WORDS: usize = 16;
+
+/// Strips a wrapping pair of quote marks: «Fausse réalité» → Fausse réalité.
+fn unwrap_quotes(t: &str) -> &str {
+    let t = t.trim();
+    for (open, close) in [("«", "»"), ("\"", "\""), ("“", "”")] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            return inner.trim();
+        }
+    }
+    t
+}
+
+/// Whether `text` has the shape of an intertitle.
+pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
+    static SENTENCE_INSIDE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}[.!?…]\s+\p{Lu}").expect("valid regex"));
+    let inner = unwrap_quotes(text);
+    let Some(first) = inner.chars().next() else {
+        return false;
+    };
+    let last = inner.chars().next_back().unwrap_or(first);
+    let starts_well = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '«' | '"' | '“' | '\'' | '¿' | '(' | '[');
+    starts_well
+        && text.chars().count() <= max_chars
+        && inner.split_whitespace().count() <= MAX_HEADING_WORDS
+        && !matches!(last, '.' | ',' | ';' | ':' | '…' | '-' | '–' | '—')
+        && !first.is_lowercase()
+        && inner.chars().any(char::is_alphabetic)
+        && !inner.contains("http")
+        && !inner.contains("www.")
+        && !SENTENCE_INSIDE.is_match(inner)
+}
+
+/// Whether `text` reads as body text: it ends like a sentence or is too long
+/// to be anything else.
+pub(crate) fn prose(text: &str, max_chars: usize) -> bool {
+    let t = text.trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | ')' | '’' | '\'') || c.is_whitespace());
+    t.ends_with(['.', '!', '?', '…']) || text.chars().count() > max_chars
+}
+
+/// Whether `text` ends a sentence (so that a new block may follow as a
+/// heading), as opposed to a line that runs on: a verse ending with a comma,
+/// an introduction ending with a colon.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    !t.ends_with([',', ';', ':', '-', '–', '—', '(']) && (prose(text, usize::MAX) || t.ends_with(['»', '"', '”', ')']))
+}
+
+/// Whether `text` starts like a new sentence rather than a continuation.
+pub(crate) fn starts_sentence(text: &str) -> bool {
+    text.chars()
+        .find(|c| !matches!(c, '«' | '"' | '“' | '(' | '[' | '\'' | '’' | ' ' | '—' | '–' | '-'))
+        .is_some_and(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intertitles() {
+        for t in [
+            "Les détails de l’entretien",
+            "Et maintenant ?",
+            "UNE SAISON EN SURSIS",
+            "«Fausse réalité»",
+            "« On n’a jamais lâché »",
+            "1. D’où vient le déficit ?",
+        ] {
+            assert!(heading_shaped(t, 100), "{t}");
+        }
+        for t in [
+            "Rien n’est joué.",
+            "Chio, l’île des vins, n’est plus qu’un sombre écueil,",
+            "Alors tout y passe :",
+            "et la suite en minuscules",
+            "Tout est désert. Mais non seul",
+            "#StopRussianOil",
+        ] {
+            assert!(!heading_shaped(t, 100), "{t}");
+        }
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("Il est parti."));
+        assert!(ends_sentence("« C’est fini »"));
+        assert!(!ends_sentence("Comme le ciel et comme l’onde,"));
+        assert!(!ends_sentence("Ses coteaux, ses palais, et le soir quelquefois"));
+    }
+}

@@ -1,0 +1,193 @@
+//! Markdown-flavoured scraper output.
+//!
+//! Readability-style scrapers often save articles as Pandoc Markdown: YAML
+//! front matter, `#`/`###` or underlined headings, `[text](url)` links,
+//! `**bold**`, backslash escapes, `{#id .class}` attributes, `--`/`---` for
+//! dashes. This module decides whether a document is written that way and
+//! strips the inline markup so that only the reader's text is left.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::Line;
+use crate::{Metadata, Span};
+
+macro_rules! regex {
+    ($re:literal) => {{
+        static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).expect("valid regex"));
+        &*RE
+    }};
+}
+
+/// Whether the document reads as Markdown: front matter, or at least two
+/// kinds of Markdown syntax, or three Markdown constructs of any kind.
+pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
+    if front_matter_end(lines).is_some() {
+        return true;
+    }
+    let mut kinds = [0usize; 5];
+    let mut previous_text = false;
+    for line in lines {
+        let t = line.text;
+        if regex!(r"^#{1,6}[ \t]+\S").is_match(t) {
+            kinds[0] += 1;
+        }
+        if previous_text && regex!(r"^(?:={3,}|-{3,})[ \t]*$").is_match(t) {
+            kinds[1] += 1;
+        }
+        if regex!(r"\]\((?:https?:|/|#)").is_match(t) {
+            kinds[2] += 1;
+        }
+        if t.contains("**") || t.contains("![") {
+            kinds[3] += 1;
+        }
+        if regex!(r#"\\[>"'\[\]*_#]"#).is_match(t) {
+            kinds[4] += 1;
+        }
+        previous_text = !crate::normalize::is_blank(t);
+    }
+    let distinct = kinds.iter().filter(|&&n| n > 0).count();
+    distinct >= 2 || kinds.iter().sum::<usize>() >= 3
+}
+
+/// Index of the closing line of a YAML front-matter block opening the
+/// document, if there is one.
+pub(crate) fn front_matter_end(lines: &[Line<'_>]) -> Option<usize> {
+    let first = lines.iter().position(|l| !crate::normalize::is_blank(l.text))?;
+    if lines[first].text.trim() != "---" {
+        return None;
+    }
+    let body = &lines[first + 1..];
+    let close = body
+        .iter()
+        .take(60)
+        .position(|l| matches!(l.text.trim(), "---" | "..."))?;
+    // Every entry must look like YAML, so that a document opening with a
+    // "---" separator is not swallowed.
+    let yaml = body[..close].iter().all(|l| {
+        let t = l.text;
+        crate::normalize::is_blank(t)
+            || t.starts_with([' ', '\t', '-'])
+            || regex!(r"^[A-Za-z_][\w-]*:(?:\s|$)").is_match(t)
+    });
+    (yaml && close > 0).then_some(first + 1 + close)
+}
+
+/// Reads the entries depeche knows from a front-matter block: `title` (with
+/// the span of its value), `url`, `keywords`/`tags`, `author`, `date`.
+pub(crate) fn read_front_matter(lines: &[Line<'_>], meta: &mut Metadata) -> Option<(String, Span)> {
+    let mut title = None;
+    for line in lines {
+        let Some((key, value)) = line.text.split_once(':') else {
+            continue;
+        };
+        let raw = value.trim();
+        let value = unquote(raw);
+        if value.is_empty() {
+            continue;
+        }
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" => {
+                let offset = line.text.len() - value.len() - (raw.len() - raw.trim_end().len());
+                let at = line.span.start + line.text.find(raw).unwrap_or(offset);
+                let text = crate::normalize::normalize(&decode_entities(&value));
+                title = Some((text, Span::new(at, at + raw.len())));
+            }
+            "url" | "link" | "source" => meta.url = Some(value.into_owned()),
+            "keywords" | "tags" => {
+                meta.keywords = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+            }
+            "author" | "byline" => meta.byline = Some(value.into_owned()),
+            "date" | "published" => meta.published = Some(value.into_owned()),
+            _ => {}
+        }
+    }
+    title
+}
+
+/// Strips YAML double or single quotes (and the escapes inside double ones).
+fn unquote(value: &str) -> Cow<'_, str> {
+    if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
+        let inner = &value[1..value.len() - 1];
+        Cow::Owned(inner.replace("\\\"", "\"").replace("\\\\", "\\"))
+    } else if value.len() >= 2 && value.starts_with('\'') && value.ends_with('\'') {
+        Cow::Owned(value[1..value.len() - 1].replace("''", "'"))
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
+/// Decodes HTML entities ("&rsquo;", "&#233;") that scrapers leave in text.
+pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
+    if s.contains('&') {
+        html_escape::decode_html_entities(s)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Removes inline Markdown: images, links (their text is kept), attribute
+/// blocks, emphasis markers, backslash escapes; turns Pandoc's `--`/`---`
+/// into dashes.
+pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
+    if !s.contains(['[', '*', '_', '\\', '{', '<', '-']) {
+        return Cow::Borrowed(s);
+    }
+    let s = regex!(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?").replace_all(s, "");
+    let s = regex!(r#"\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?"#).replace_all(&s, "$1");
+    let s = regex!(r"<((?:https?|mailto):[^>\s]+)>").replace_all(&s, "$1");
+    let s = regex!(r"\{[#.][^}]*\}").replace_all(&s, "");
+    let s = regex!(r"\*\*|__").replace_all(&s, "");
+    let s = regex!(r"(^|[\s(\[«])[*_](\S)").replace_all(&s, "$1$2");
+    let s = regex!(r"(\S)[*_]([\s)\].,;:!?»]|$)").replace_all(&s, "$1$2");
+    let s = regex!(r" ---? ").replace_all(&s, |c: &regex::Captures<'_>| {
+        if c[0].len() == 5 { " — " } else { " – " }
+    });
+    let s = regex!(r"\\([\\`*_{}\[\]()#+\-.!>'<|~:@$&])").replace_all(&s, "$1");
+    let s = s.replace("\\\"", "\"");
+    let s = s.strip_suffix('\\').map(str::to_owned).unwrap_or(s);
+    Cow::Owned(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_keep_their_text() {
+        assert_eq!(
+            strip_inline("Voir [le rapport](https://exemple.fr/a \"titre\") ici"),
+            "Voir le rapport ici"
+        );
+        assert_eq!(
+            strip_inline("**\\>\\> À lire aussi:** [**Un titre**](https://x.fr)"),
+            ">> À lire aussi: Un titre"
+        );
+    }
+
+    #[test]
+    fn images_attributes_and_escapes_go() {
+        assert_eq!(strip_inline("![alt](a.jpg){#main width=\"3\"}Texte"), "Texte");
+        assert_eq!(strip_inline("### Titre {#titre .sub}"), "### Titre ");
+        assert_eq!(strip_inline("il a dit \\\"non\\\" \\[EI\\]"), "il a dit \"non\" [EI]");
+        assert_eq!(strip_inline("Fin de ligne\\"), "Fin de ligne");
+    }
+
+    #[test]
+    fn pandoc_dashes_become_typographic_dashes() {
+        assert_eq!(strip_inline("Paris -- la veille --- Reuters"), "Paris – la veille — Reuters");
+    }
+
+    #[test]
+    fn single_emphasis_is_removed_but_not_arithmetic() {
+        assert_eq!(strip_inline("un *vrai* choc"), "un vrai choc");
+        assert_eq!(strip_inline("5 * 3"), "5 * 3");
+    }
+}

@@ -1,0 +1,308 @@
+//! The plain-text front end: lines → [`Block`]s.
+//!
+//! Scrapers save an article as one paragraph per line (with or without blank
+//! lines between), or as Markdown. This stage reads the layout only: it finds
+//! the lines, their bullets, explicit headings (`#`, underlines, the wire
+//! agencies' "- Titre -"), quotations, separators and front matter, strips
+//! inline markup and normalises the text. Deciding what a line *is* in the
+//! article (headline, heading, promotion…) is left to `structure`.
+
+mod lines;
+mod markdown;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::block::{Block, BlockKind, Document, Marker};
+use crate::normalize::{is_blank, normalize};
+use crate::{BoilerplateKind, Span};
+use lines::Line;
+
+/// The list markers scrapers keep: "-", "–", "—", "•", "*", "·", "▪", "►",
+/// "1.", "1)"… followed by white space.
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+(\S.*)$")
+        .expect("valid regex")
+});
+/// Wire-style intertitles: "- Missiles -", "– Un précédent –".
+static DASH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*[-–—][ \t\u{A0}]+([^-–—].{0,100}?)[ \t\u{A0}]+[-–—][ \t]*$")
+        .expect("valid regex")
+});
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:[*_\-=~•·#+][ \t]*){3,}$").expect("valid regex")
+});
+static ATX_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$").expect("valid regex")
+});
+static SETEXT_UNDERLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$").expect("valid regex"));
+static IMAGE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?[ \t]*)+$").expect("valid regex")
+});
+static LEADING_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*!\[([^\]]+)\]\([^)]*\)(?:\{[^}]*\})?[ \t]*(.*)$").expect("valid regex")
+});
+static QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]{0,3}>[ \t]?(.*)$").expect("valid regex"));
+static INDENTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?: {2,}|\t)[ \t]*\S").expect("valid regex"));
+
+/// Reads `input` (already validated) into blocks.
+pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
+    let lines = lines::split(input);
+    let markdown = match mode {
+        crate::Markdown::Auto => markdown::looks_like_markdown(&lines),
+        crate::Markdown::Always => true,
+        crate::Markdown::Never => false,
+    };
+    let mut reader = Reader {
+        doc: Document::default(),
+        markdown,
+        blank_before: true,
+        joinable: false,
+    };
+    reader.doc.metadata.markdown = markdown;
+    let mut i = 0;
+    if markdown {
+        if let Some(end) = markdown::front_matter_end(&lines) {
+            let first = lines.iter().position(|l| !is_blank(l.text)).unwrap_or(0);
+            reader.doc.title = markdown::read_front_matter(&lines[first + 1..end], &mut reader.doc.metadata);
+            let span = lines[first].span.to(lines[end].span);
+            reader.push(Block {
+                text: normalize(&input[span.range()]),
+                span,
+                kind: BlockKind::Boilerplate(BoilerplateKind::FrontMatter),
+                blank_before: true,
+            });
+            reader.joinable = false;
+            i = end + 1;
+        }
+    }
+    let mut indented_run = Vec::new();
+    while i < lines.len() {
+        let line = lines[i];
+        if !markdown && INDENTED.is_match(line.text) && !ITEM.is_match(line.text) {
+            // Plain text: a run of two or more indented lines is a list
+            // without markers; a lone indented line is a quotation.
+            indented_run.clear();
+            while i < lines.len() && INDENTED.is_match(lines[i].text) && !ITEM.is_match(lines[i].text) {
+                indented_run.push(lines[i]);
+                i += 1;
+            }
+            let kind = if indented_run.len() >= 2 {
+                BlockKind::Item { marker: Marker::Indent }
+            } else {
+                BlockKind::Quote
+            };
+            for l in &indented_run {
+                reader.push_simple(l.text, l.span, kind);
+            }
+            continue;
+        }
+        reader.line(line);
+        i += 1;
+    }
+    reader.doc
+}
+
+struct Reader {
+    doc: Document,
+    markdown: bool,
+    blank_before: bool,
+    /// Whether the next Markdown text line continues the last block.
+    joinable: bool,
+}
+
+impl Reader {
+    fn push(&mut self, block: Block) {
+        self.doc.blocks.push(block);
+        self.blank_before = false;
+    }
+
+    fn clean(&self, raw: &str) -> String {
+        clean(raw, self.markdown)
+    }
+
+    fn push_simple(&mut self, raw: &str, span: Span, kind: BlockKind) {
+        let mut text = self.clean(raw);
+        if text.is_empty() {
+            // Markup and nothing else ("[](/lien)", "\\"): keep the raw text.
+            text = normalize(raw);
+            if !matches!(kind, BlockKind::Boilerplate(_)) {
+                return self.push_simple(raw, span, BlockKind::Boilerplate(BoilerplateKind::Markup));
+            }
+        }
+        let blank_before = self.blank_before;
+        self.push(Block { text, span, kind, blank_before });
+    }
+
+    fn line(&mut self, line: Line<'_>) {
+        let t = line.text;
+        if is_blank(t) {
+            self.blank_before = true;
+            self.joinable = false;
+            return;
+        }
+        let md = self.markdown;
+        let joinable = std::mem::replace(&mut self.joinable, false);
+
+        if md && joinable && SETEXT_UNDERLINE.is_match(t) {
+            if let Some(last) = self.doc.blocks.last_mut() {
+                if last.kind == BlockKind::Text {
+                    let level = if t.trim().starts_with('=') { 1 } else { 2 };
+                    last.kind = BlockKind::Heading { level };
+                    last.span = last.span.to(line.span);
+                    return;
+                }
+            }
+        }
+        if SEPARATOR.is_match(t) && !(md && ATX_HEADING.is_match(t)) {
+            self.push_simple(t, line.span, BlockKind::Boilerplate(BoilerplateKind::Separator));
+            return;
+        }
+        if md {
+            if let Some(c) = ATX_HEADING.captures(t) {
+                let level = c[1].len() as u8;
+                self.push_simple(&c[2], line.span, BlockKind::Heading { level });
+                return;
+            }
+            if IMAGE_ONLY.is_match(t) {
+                self.push_simple(t, line.span, BlockKind::Boilerplate(BoilerplateKind::Image));
+                return;
+            }
+            if let Some(c) = LEADING_IMAGE.captures(t) {
+                // "![Légende](photo.jpg) Légende. — Crédit": a caption line.
+                let alt = normalize(&c[1]);
+                let rest = self.clean(&c[2]);
+                if !alt.is_empty() && rest.starts_with(alt.as_str()) {
+                    self.push(Block {
+                        text: rest,
+                        span: line.span,
+                        kind: BlockKind::Boilerplate(BoilerplateKind::Caption),
+                        blank_before: self.blank_before,
+                    });
+                    return;
+                }
+            }
+            if let Some(c) = QUOTE.captures(t) {
+                let inner = c.get(1).map_or("", |m| m.as_str());
+                let last_is_quote = self.doc.blocks.last().is_some_and(|b| b.kind == BlockKind::Quote);
+                if is_blank(inner) || (joinable && last_is_quote) {
+                    if let Some(last) = self.doc.blocks.last_mut().filter(|_| last_is_quote && joinable) {
+                        // A ">" line inside a quotation: part of the quotation.
+                        last.span = last.span.to(line.span);
+                        if !is_blank(inner) {
+                            let more = clean(inner, true);
+                            if !more.is_empty() {
+                                last.text.push(' ');
+                                last.text.push_str(&more);
+                            }
+                            self.joinable = true;
+                        }
+                        // An empty ">" line ends the paragraph of the quote.
+                        return;
+                    }
+                }
+                self.push_simple(inner, line.span, BlockKind::Quote);
+                self.joinable = true;
+                return;
+            }
+        }
+        if let Some(c) = DASH_HEADING.captures(t) {
+            let inner = c[1].trim_end();
+            if !inner.ends_with(['.', ',', ';', ':']) && inner.chars().count() <= 80 {
+                self.push_simple(inner, line.span, BlockKind::Heading { level: 2 });
+                return;
+            }
+        }
+        if let Some(c) = ITEM.captures(t) {
+            let marker = if c.get(1).is_some() {
+                Marker::Bullet
+            } else if c.get(2).is_some() {
+                Marker::Dash
+            } else {
+                Marker::Number
+            };
+            self.push_simple(&c[4], line.span, BlockKind::Item { marker });
+            self.joinable = md;
+            return;
+        }
+        if md && joinable {
+            // Markdown: consecutive lines form one paragraph (wrapped text,
+            // hard breaks written as a trailing backslash).
+            if let Some(last) = self.doc.blocks.last_mut() {
+                if matches!(last.kind, BlockKind::Text | BlockKind::Item { .. } | BlockKind::Quote) {
+                    let more = clean(t, true);
+                    if !more.is_empty() {
+                        if !last.text.is_empty() {
+                            last.text.push(' ');
+                        }
+                        last.text.push_str(&more);
+                    }
+                    last.span = last.span.to(line.span);
+                    self.joinable = true;
+                    return;
+                }
+            }
+        }
+        self.push_simple(t, line.span, BlockKind::Text);
+        self.joinable = md;
+    }
+}
+
+/// Normalised text of a raw line: inline Markdown stripped (in Markdown
+/// documents), HTML entities decoded, white space normalised.
+pub(crate) fn clean(raw: &str, markdown: bool) -> String {
+    let stripped = if markdown { markdown::strip_inline(raw) } else { raw.into() };
+    normalize(&markdown::decode_entities(&stripped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(input: &str) -> Vec<(BlockKind, String)> {
+        read(input, crate::Markdown::Auto).blocks.into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn plain_lines_are_blocks() {
+        let k = kinds("Titre\n\nUn paragraphe.\nUn autre.\n- un point\n– deux\n1. trois\n");
+        assert_eq!(k[0], (BlockKind::Text, "Titre".into()));
+        assert_eq!(k[2], (BlockKind::Text, "Un autre.".into()));
+        assert_eq!(k[3], (BlockKind::Item { marker: Marker::Bullet }, "un point".into()));
+        assert_eq!(k[4], (BlockKind::Item { marker: Marker::Dash }, "deux".into()));
+        assert_eq!(k[5], (BlockKind::Item { marker: Marker::Number }, "trois".into()));
+    }
+
+    #[test]
+    fn wire_dash_headings() {
+        let k = kinds("Titre\n\n- Missiles -\n\nTexte.");
+        assert_eq!(k[1], (BlockKind::Heading { level: 2 }, "Missiles".into()));
+    }
+
+    #[test]
+    fn indented_runs_are_lists() {
+        let k = kinds("Titre\nIntro :\n    premier,\n    second.\nFin.\n  Citation seule.\n");
+        assert_eq!(k[2].0, BlockKind::Item { marker: Marker::Indent });
+        assert_eq!(k[3].0, BlockKind::Item { marker: Marker::Indent });
+        assert_eq!(k[5].0, BlockKind::Quote);
+    }
+
+    #[test]
+    fn markdown_front_matter_headings_and_paragraphs() {
+        let doc = read(
+            "---\ntitle: \"Un titre\"\nurl: https://exemple.fr/a\n---\nPremier [lien](https://x.fr)\nsuite du paragraphe.\n\nIntertitre\n----------\n\n### Autre {#autre}\n\n![](img.jpg)\n",
+            crate::Markdown::Auto,
+        );
+        assert_eq!(doc.title.as_ref().map(|t| t.0.as_str()), Some("Un titre"));
+        assert_eq!(doc.metadata.url.as_deref(), Some("https://exemple.fr/a"));
+        let k: Vec<_> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(k[1], (BlockKind::Text, "Premier lien suite du paragraphe."));
+        assert_eq!(k[2], (BlockKind::Heading { level: 2 }, "Intertitre"));
+        assert_eq!(k[3], (BlockKind::Heading { level: 3 }, "Autre"));
+        assert_eq!(k[4].0, BlockKind::Boilerplate(BoilerplateKind::Image));
+    }
+}

@@ -1,0 +1,82 @@
+//! The shipped corpus: every article is snapshot-tested (insta), and checked
+//! against the hand-written expectation next to it (`*.expect.json`: headline,
+//! standfirst, sections with paragraph and item counts, takeaways,
+//! cross-promotions, boilerplate kinds).
+//!
+//! Review snapshot changes with `cargo insta review`.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+fn corpus_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/text");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus/text exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn parse(path: &Path) -> depeche::Article {
+    let input = std::fs::read_to_string(path).expect("UTF-8 corpus file");
+    depeche::parse_text(&input).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The article in the shape of an expectation file.
+fn summary(article: &depeche::Article) -> Value {
+    json!({
+        "headline": article.headline,
+        "standfirst": article.standfirst.as_ref().map(|p| &p.text),
+        "sections": article.sections.iter().map(|s| json!({
+            "heading": s.heading,
+            "paragraphs": s.paragraphs.len(),
+            "items": s.items.len(),
+        })).collect::<Vec<_>>(),
+        "takeaways": article.takeaways.iter().map(|t| &t.text).collect::<Vec<_>>(),
+        "cross_promos": article.cross_promos.iter().map(|p| json!({
+            "label": p.label,
+            "title": p.title,
+        })).collect::<Vec<_>>(),
+        "boilerplate": article.boilerplate.iter().map(|b| b.kind.as_str()).collect::<Vec<_>>(),
+    })
+}
+
+#[test]
+fn corpus_has_at_least_forty_articles() {
+    assert!(corpus_files().len() >= 40, "{} corpus articles", corpus_files().len());
+}
+
+#[test]
+fn articles_match_their_expectations() {
+    let mut failures = Vec::new();
+    for path in corpus_files() {
+        let expect_path = path.with_extension("expect.json");
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(&expect_path)
+                .unwrap_or_else(|e| panic!("{}: {e}", expect_path.display())),
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", expect_path.display()));
+        let actual = summary(&parse(&path));
+        for key in ["headline", "standfirst", "sections", "takeaways", "cross_promos", "boilerplate"] {
+            if actual[key] != expected[key] {
+                failures.push(format!(
+                    "{} — {key}\n  expected: {}\n  actual:   {}",
+                    path.file_name().unwrap().to_string_lossy(),
+                    expected[key],
+                    actual[key]
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn corpus_snapshots() {
+    insta::glob!("../corpus/text", "*.txt", |path| {
+        insta::assert_json_snapshot!(parse(path));
+    });
+}
