@@ -284,7 +284,19 @@ impl Structurer<'_> {
         let Some(s) = (from..self.blocks.len()).find(|&i| !skippable(&self.roles[i])) else {
             return;
         };
-        if !self.is_content(s) || !matches!(self.blocks[s].kind, BlockKind::Text | BlockKind::Quote) {
+        if !self.is_content(s) {
+            return;
+        }
+        let b = &self.blocks[s];
+        // A lead styled as a subtitle: a long sentence marked up as a heading.
+        let styled_lead = matches!(b.kind, BlockKind::Heading { .. })
+            && b.text.ends_with('.')
+            && b.text.chars().count() > self.options.max_heading_chars;
+        if styled_lead {
+            self.roles[s] = Role::Standfirst;
+            return;
+        }
+        if !matches!(b.kind, BlockKind::Text | BlockKind::Quote) {
             return;
         }
         let next = (s + 1..self.blocks.len()).find(|&i| !skippable(&self.roles[i]));
@@ -362,7 +374,9 @@ impl Structurer<'_> {
             }
             let b = &self.blocks[i];
             let is_heading = match b.kind {
-                BlockKind::Heading { .. } => true,
+                // Marked up as a heading, unless it is a sentence (scrapers
+                // style some leads as subtitles).
+                BlockKind::Heading { .. } => !(b.text.ends_with('.') && b.text.chars().count() > max),
                 BlockKind::Text => shape::heading_shaped(&b.text, max) && self.in_heading_context(i),
                 BlockKind::Item { marker: Marker::Number } => {
                     // "1. D’où vient le déficit ?" followed by prose, outside

@@ -75,16 +75,24 @@ pub(crate) fn line(text: &str) -> Option<LinePromo> {
         return promo("");
     };
     if first.is_alphanumeric() {
-        // Glued: "A LIREOuverture d’un centre". Only an all-caps label may be
-        // glued to a capitalised title.
+        // Glued: "A LIREOuverture d’un centre", "A lire aussiLa mort…" (a link
+        // whose markup was stripped). An all-caps or a multi-word label may be
+        // glued to a capitalised title; "Lireval" is a word, not a promotion.
         let mut chars = after.chars();
         let (a, b) = (chars.next(), chars.next());
         let caps = label.chars().any(char::is_alphabetic)
             && label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if caps && a.is_some_and(char::is_uppercase) && b.is_some_and(char::is_lowercase) {
+        let glued = a.is_some_and(char::is_uppercase) && b.is_some_and(char::is_lowercase);
+        if glued && (caps || m.strength != Strength::Weak) {
             return promo(after);
         }
         return None;
+    }
+    // "Sur le même sujet, nos articles :", "Lire aussi notre décryptage :":
+    // a label line introducing titles on the next lines.
+    let described = after.trim_end();
+    if m.strength != Strength::Weak && described.ends_with(':') && described.chars().count() <= 90 {
+        return promo("");
     }
     if has_separator(after) {
         return promo(strip_separator(after));
@@ -187,6 +195,8 @@ mod tests {
         let p = line("Sur le même sujet :").unwrap();
         assert!(p.block && p.title.is_empty());
         assert_eq!(lp("Lire aussi"), pair("Lire aussi", ""));
+        assert_eq!(lp("Lire aussi notre décryptage :"), pair("Lire aussi", ""));
+        assert_eq!(lp("A lire aussiLa mort d’une profession"), pair("A lire aussi", "La mort d’une profession"));
         assert_eq!(
             lp("Lire la suite de l’article sur exemple.fr"),
             pair("Lire la suite de l’article sur", "exemple.fr")

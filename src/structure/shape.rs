@@ -26,7 +26,7 @@ fn unwrap_quotes(t: &str) -> &str {
 /// Whether `text` has the shape of an intertitle.
 pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
     static SENTENCE_INSIDE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\p{Ll}[.!?…]\s+\p{Lu}").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"\p{Ll}\s?[.!?…]\s+\p{Lu}|\p{Ll}\s?[?!]\s+\p{Ll}").expect("valid regex"));
     let inner = unwrap_quotes(text);
     let Some(first) = inner.chars().next() else {
         return false;
@@ -90,6 +90,8 @@ mod tests {
             "Alors tout y passe :",
             "et la suite en minuscules",
             "Tout est désert. Mais non seul",
+            "Hein, quoi ? Elle était journaliste, me dites-vous ?",
+            "Que veux-tu ? fleur, beau fruit, ou l’oiseau merveilleux ?",
             "#StopRussianOil",
         ] {
             assert!(!heading_shaped(t, 100), "{t}");

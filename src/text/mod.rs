@@ -42,12 +42,15 @@ static IMAGE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*(?:!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?[ \t]*)+$").expect("valid regex")
 });
 static LEADING_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*!\[([^\]]+)\]\([^)]*\)(?:\{[^}]*\})?[ \t]*(.*)$").expect("valid regex")
+    Regex::new(r"^[ \t]*!\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?[ \t]*(\S.*)$").expect("valid regex")
 });
 static QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]{0,3}>[ \t]?(.*)$").expect("valid regex"));
 static INDENTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?: {2,}|\t)[ \t]*\S").expect("valid regex"));
+
+/// A short text right after an image is its caption.
+const MAX_CAPTION_CHARS: usize = 120;
 
 /// Reads `input` (already validated) into blocks.
 pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
@@ -173,10 +176,13 @@ impl Reader {
                 return;
             }
             if let Some(c) = LEADING_IMAGE.captures(t) {
-                // "![Légende](photo.jpg) Légende. — Crédit": a caption line.
+                // "![Légende](photo.jpg) Légende. — Crédit" or "![](carte.png)
+                // Carte du réseau": a caption line. A long text after an
+                // image is a paragraph that happens to start with one.
                 let alt = normalize(&c[1]);
                 let rest = self.clean(&c[2]);
-                if !alt.is_empty() && rest.starts_with(alt.as_str()) {
+                let repeats_alt = !alt.is_empty() && rest.starts_with(alt.as_str());
+                if repeats_alt || rest.chars().count() <= MAX_CAPTION_CHARS {
                     self.push(Block {
                         text: rest,
                         span: line.span,
