@@ -324,7 +324,11 @@ impl Article {
             }
         }
         out.extend(labels.into_iter().map(|l| (Place::CrossPromoLabel, l)));
-        out.extend(self.boilerplate.iter().map(|b| (Place::Boilerplate, b.span)));
+        out.extend(
+            self.boilerplate
+                .iter()
+                .map(|b| (Place::Boilerplate, b.span)),
+        );
         out.sort_by_key(|&(_, span)| span);
         out
     }

@@ -92,6 +92,11 @@ pub use error::Error;
 pub use options::{Markdown, Options, Parser};
 pub use span::Span;
 
+/// The README's examples, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// Parses plain (or Markdown-flavoured) French news text with the default
 /// [`Options`].
 ///
@@ -151,11 +156,18 @@ mod tests {
         assert_eq!(parse_text(" \n\u{A0}\u{200B}\n"), Err(Error::Empty));
         assert_eq!(parse_text("ab\0cd"), Err(Error::Binary { offset: 2 }));
         let small = Parser::new(Options::default().max_input_bytes(4));
-        assert_eq!(small.parse_text("Titre long"), Err(Error::TooLarge { size: 10, limit: 4 }));
+        assert_eq!(
+            small.parse_text("Titre long"),
+            Err(Error::TooLarge { size: 10, limit: 4 })
+        );
         assert_eq!(
             Parser::default().parse_text_bytes(b"Titre\n\xff\xfe"),
             Err(Error::InvalidUtf8 { offset: 6 })
         );
-        assert!(Error::InvalidUtf8 { offset: 6 }.to_string().contains("offset 6"));
+        assert!(
+            Error::InvalidUtf8 { offset: 6 }
+                .to_string()
+                .contains("offset 6")
+        );
     }
 }

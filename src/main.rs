@@ -89,7 +89,10 @@ fn expand(inputs: &[String]) -> io::Result<Vec<String>> {
             let path = e.path();
             if e.file_type()?.is_dir() {
                 walk(&path, out)?;
-            } else if path.extension().is_some_and(|x| x == "txt" || x == "md" || x == "markdown") {
+            } else if path
+                .extension()
+                .is_some_and(|x| x == "txt" || x == "md" || x == "markdown")
+            {
                 out.push(path);
             }
         }
@@ -148,7 +151,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let format = args.format.unwrap_or(if files.len() == 1 { Format::Json } else { Format::Jsonl });
+    let format = args.format.unwrap_or(if files.len() == 1 {
+        Format::Json
+    } else {
+        Format::Jsonl
+    });
     let parser = Parser::default();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -187,7 +194,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn write_article(out: &mut impl Write, format: Format, source: &str, article: &Article) -> io::Result<()> {
+fn write_article(
+    out: &mut impl Write,
+    format: Format,
+    source: &str,
+    article: &Article,
+) -> io::Result<()> {
     let record = Record { source, article };
     match format {
         Format::Json => {
@@ -203,7 +215,12 @@ fn write_article(out: &mut impl Write, format: Format, source: &str, article: &A
     }
 }
 
-fn write_failure(out: &mut impl Write, format: Format, source: &str, error: String) -> io::Result<()> {
+fn write_failure(
+    out: &mut impl Write,
+    format: Format,
+    source: &str,
+    error: String,
+) -> io::Result<()> {
     let failure = Failure { source, error };
     match format {
         Format::Json => {

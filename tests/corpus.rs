@@ -46,7 +46,11 @@ fn summary(article: &depeche::Article) -> Value {
 
 #[test]
 fn corpus_has_at_least_forty_articles() {
-    assert!(corpus_files().len() >= 40, "{} corpus articles", corpus_files().len());
+    assert!(
+        corpus_files().len() >= 40,
+        "{} corpus articles",
+        corpus_files().len()
+    );
 }
 
 #[test]
@@ -60,7 +64,14 @@ fn articles_match_their_expectations() {
         )
         .unwrap_or_else(|e| panic!("{}: {e}", expect_path.display()));
         let actual = summary(&parse(&path));
-        for key in ["headline", "standfirst", "sections", "takeaways", "cross_promos", "boilerplate"] {
+        for key in [
+            "headline",
+            "standfirst",
+            "sections",
+            "takeaways",
+            "cross_promos",
+            "boilerplate",
+        ] {
             if actual[key] != expected[key] {
                 failures.push(format!(
                     "{} — {key}\n  expected: {}\n  actual:   {}",
@@ -71,7 +82,12 @@ fn articles_match_their_expectations() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

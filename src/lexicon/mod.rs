@@ -69,7 +69,10 @@ impl PromoLabels {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("promo labels compile");
-        PromoLabels { automaton, strength }
+        PromoLabels {
+            automaton,
+            strength,
+        }
     }
 
     /// The longest label starting exactly at folded offset `at`, if it ends at
@@ -193,7 +196,10 @@ mod tests {
     #[test]
     fn phrases_respect_their_mode() {
         let p = &*BOILERPLATE_PHRASES;
-        assert_eq!(p.classify("publicite"), Some(BoilerplateKind::Advertisement));
+        assert_eq!(
+            p.classify("publicite"),
+            Some(BoilerplateKind::Advertisement)
+        );
         assert_eq!(p.classify("la publicite en ligne recule"), None);
         assert_eq!(
             p.classify("inscrivez-vous a notre newsletter quotidienne"),

@@ -78,7 +78,9 @@ fn date(text: &str, found: &mut Found) -> bool {
         }
         let lower = text.to_lowercase();
         // "Publié le X, mis à jour le Y" carries both dates.
-        let split = regex!(r"(?i)^(.*?)[,;|–-]?\s*(?:mis[e]? à jour|modifi[ée]e?|actualis[ée]e?)\s+(?:le\s+|à\s+)?(.*)$");
+        let split = regex!(
+            r"(?i)^(.*?)[,;|–-]?\s*(?:mis[e]? à jour|modifi[ée]e?|actualis[ée]e?)\s+(?:le\s+|à\s+)?(.*)$"
+        );
         if lower.starts_with("publi") || lower.starts_with("post") || lower.starts_with("paru") {
             if let Some(s) = split.captures(rest) {
                 found.published = Some(s[1].trim().to_owned());
@@ -104,17 +106,25 @@ fn date(text: &str, found: &mut Found) -> bool {
 /// Kinds recognised by their shape rather than their wording.
 fn shaped(text: &str) -> Option<BoilerplateKind> {
     // Wire signatures: "bur-ahe/pz", "jmb/cco/dth".
-    if regex!(r"^[a-z]{2,6}(?:-[a-z]{2,6}){0,3}(?:/[a-z]{2,6}(?:-[a-z]{2,6}){0,3}){1,5}$").is_match(text) {
+    if regex!(r"^[a-z]{2,6}(?:-[a-z]{2,6}){0,3}(?:/[a-z]{2,6}(?:-[a-z]{2,6}){0,3}){1,5}$")
+        .is_match(text)
+    {
         return Some(BoilerplateKind::WireCode);
     }
     if regex!(r"(?i)^(?:©|\(c\)\s|copyright\b)").is_match(text) {
         let credit = regex!(r"(?i)photo|illustration|image|cr[ée]dit").is_match(text);
-        return Some(if credit { BoilerplateKind::Credit } else { BoilerplateKind::Copyright });
+        return Some(if credit {
+            BoilerplateKind::Credit
+        } else {
+            BoilerplateKind::Copyright
+        });
     }
     if regex!(r"(?i)^\(?(?:photos?|cr[ée]dits?(?: photos?)?|illustration|infographie)\s*(?:d['’]illustration\s*)?(?::|/|©|-|–)?\s*\p{Lu}[^.!?]{0,80}(?:/|©|\bAFP\b|\bReuters\b|\bAP\b|\bMaxppp\b|\bSipa\b)[^.!?]{0,60}\)?$").is_match(text) {
         return Some(BoilerplateKind::Credit);
     }
-    if regex!(r"(?i)^(?:\(?avec (?:l['’])?(?:AFP|Reuters|AP|Belga|ATS)\)?|source\s*:\s*\S.{0,40})$").is_match(text) {
+    if regex!(r"(?i)^(?:\(?avec (?:l['’])?(?:AFP|Reuters|AP|Belga|ATS)\)?|source\s*:\s*\S.{0,40})$")
+        .is_match(text)
+    {
         return Some(BoilerplateKind::Credit);
     }
     // Tweet and post attributions: "— Nom (@handle) 3 mars 2024".
@@ -149,19 +159,29 @@ mod tests {
     #[test]
     fn bylines_and_what_they_say() {
         let (k, f) = classify("Par Jeanne Martin-Duval").unwrap();
-        assert_eq!((k, f.byline.as_deref()), (Byline, Some("Jeanne Martin-Duval")));
+        assert_eq!(
+            (k, f.byline.as_deref()),
+            (Byline, Some("Jeanne Martin-Duval"))
+        );
         let (_, f) = classify("Publié par Paul de La Tour le 12 juin 2022").unwrap();
         assert_eq!(f.byline.as_deref(), Some("Paul de La Tour"));
         assert_eq!(f.published.as_deref(), Some("12 juin 2022"));
-        assert_eq!(kind("Par rapport à 2021, le nombre de migrants a doublé."), None);
+        assert_eq!(
+            kind("Par rapport à 2021, le nombre de migrants a doublé."),
+            None
+        );
         assert_eq!(kind("Par ailleurs, Athènes a sollicité Bruxelles."), None);
     }
 
     #[test]
     fn dates() {
-        let (k, f) = classify("Publié le 12/03/2025 à 18h42, mis à jour le 13/03/2025 à 07h10").unwrap();
+        let (k, f) =
+            classify("Publié le 12/03/2025 à 18h42, mis à jour le 13/03/2025 à 07h10").unwrap();
         assert_eq!(k, Date);
-        assert_eq!(f.published.as_deref(), Some("le 12/03/2025 à 18h42").map(|s| &s[3..]));
+        assert_eq!(
+            f.published.as_deref(),
+            Some("le 12/03/2025 à 18h42").map(|s| &s[3..])
+        );
         assert_eq!(f.updated.as_deref(), Some("13/03/2025 à 07h10"));
         assert_eq!(kind("Mercredi 12 mars 2025 à 14h05"), Some(Date));
         assert_eq!(kind("Publié aujourd’hui"), None);

@@ -165,7 +165,10 @@ impl Structurer<'_> {
                     Role::Content => {}
                     _ => break,
                 }
-                if b.text.chars().all(|c| matches!(c, ':' | '|' | '>' | '»' | '-' | '–' | '—' | ' ')) {
+                if b.text
+                    .chars()
+                    .all(|c| matches!(c, ':' | '|' | '>' | '»' | '-' | '–' | '—' | ' '))
+                {
                     // "À lire aussi" / ":" / title: the separator on a line of its own.
                     self.roles[j] = Role::PromoLabel;
                     label_span = label_span.to(b.span);
@@ -200,7 +203,9 @@ impl Structurer<'_> {
                 continue;
             }
             for (lines, title) in titles {
-                let span = self.blocks[lines[0]].span.to(self.blocks[lines[lines.len() - 1]].span);
+                let span = self.blocks[lines[0]]
+                    .span
+                    .to(self.blocks[lines[lines.len() - 1]].span);
                 for &l in &lines[1..] {
                     self.roles[l] = Role::PromoLabel;
                 }
@@ -217,8 +222,9 @@ impl Structurer<'_> {
 
     /// Pass 3: the headline.
     fn headline(&mut self, title: Option<(String, Span)>) -> Option<(String, Span)> {
-        let first = (0..self.blocks.len())
-            .find(|&i| self.is_content(i) && !self.is_item(i) && self.blocks[i].kind != BlockKind::Quote);
+        let first = (0..self.blocks.len()).find(|&i| {
+            self.is_content(i) && !self.is_item(i) && self.blocks[i].kind != BlockKind::Quote
+        });
         if let Some((title, span)) = title {
             // Front matter gives the title; the body may repeat it first.
             if let Some(i) = first.filter(|&i| same_text(&self.blocks[i].text, &title)) {
@@ -230,7 +236,8 @@ impl Structurer<'_> {
         let i = first?;
         let b = &self.blocks[i];
         // The first line is the title unless it is plainly a paragraph.
-        let before_content = (0..i).all(|k| !matches!(self.roles[k], Role::Content | Role::Promo { .. }));
+        let before_content =
+            (0..i).all(|k| !matches!(self.roles[k], Role::Content | Role::Promo { .. }));
         if b.text.chars().count() > MAX_HEADLINE_CHARS || !before_content {
             return None;
         }
@@ -376,14 +383,22 @@ impl Structurer<'_> {
             let is_heading = match b.kind {
                 // Marked up as a heading, unless it is a sentence (scrapers
                 // style some leads as subtitles).
-                BlockKind::Heading { .. } => !(b.text.ends_with('.') && b.text.chars().count() > max),
-                BlockKind::Text => shape::heading_shaped(&b.text, max) && self.in_heading_context(i),
-                BlockKind::Item { marker: Marker::Number } => {
+                BlockKind::Heading { .. } => {
+                    !(b.text.ends_with('.') && b.text.chars().count() > max)
+                }
+                BlockKind::Text => {
+                    shape::heading_shaped(&b.text, max) && self.in_heading_context(i)
+                }
+                BlockKind::Item {
+                    marker: Marker::Number,
+                } => {
                     // "1. D’où vient le déficit ?" followed by prose, outside
                     // any numbered list, is a numbered intertitle.
                     let lone = !self.neighbour_is_numbered(i);
-                    let whole = crate::text::clean(&self.input[b.span.range()], self.metadata.markdown);
-                    let ok = lone && shape::heading_shaped(&whole, max) && self.in_heading_context(i);
+                    let whole =
+                        crate::text::clean(&self.input[b.span.range()], self.metadata.markdown);
+                    let ok =
+                        lone && shape::heading_shaped(&whole, max) && self.in_heading_context(i);
                     if ok {
                         self.blocks[i].text = whole;
                     }
@@ -398,7 +413,13 @@ impl Structurer<'_> {
     }
 
     fn neighbour_is_numbered(&self, i: usize) -> bool {
-        let numbered = |k: usize| self.blocks[k].kind == BlockKind::Item { marker: Marker::Number } && self.is_content(k);
+        let numbered = |k: usize| {
+            self.blocks[k].kind
+                == BlockKind::Item {
+                    marker: Marker::Number,
+                }
+                && self.is_content(k)
+        };
         (i > 0 && numbered(i - 1)) || (i + 1 < self.blocks.len() && numbered(i + 1))
     }
 
@@ -406,7 +427,18 @@ impl Structurer<'_> {
     /// sentence (or the top of the article), before body text.
     fn in_heading_context(&self, i: usize) -> bool {
         let max = self.options.max_heading_chars;
-        let prev = (0..i).rev().find(|&k| matches!(self.roles[k], Role::Content | Role::Paragraph | Role::Heading | Role::Headline | Role::Standfirst | Role::Takeaway | Role::TakeawaysLabel));
+        let prev = (0..i).rev().find(|&k| {
+            matches!(
+                self.roles[k],
+                Role::Content
+                    | Role::Paragraph
+                    | Role::Heading
+                    | Role::Headline
+                    | Role::Standfirst
+                    | Role::Takeaway
+                    | Role::TakeawaysLabel
+            )
+        });
         if let Some(k) = prev {
             let p = &self.blocks[k];
             let runs_on = matches!(self.roles[k], Role::Content | Role::Paragraph)
@@ -431,7 +463,10 @@ impl Structurer<'_> {
         let Some(n) = next else {
             return false;
         };
-        if !matches!(self.roles[n], Role::Content | Role::Paragraph | Role::TakeawaysLabel) {
+        if !matches!(
+            self.roles[n],
+            Role::Content | Role::Paragraph | Role::TakeawaysLabel
+        ) {
             return false;
         }
         let nb = &self.blocks[n];
@@ -448,7 +483,9 @@ impl Structurer<'_> {
         shape::starts_sentence(&nb.text)
             && (shape::prose(&nb.text, max) || nb.text.ends_with(':'))
             && !embed_follows
-            && !(nb.kind == BlockKind::Text && shape::heading_shaped(&nb.text, max) && !nb.text.ends_with(['.', '…']))
+            && !(nb.kind == BlockKind::Text
+                && shape::heading_shaped(&nb.text, max)
+                && !nb.text.ends_with(['.', '…']))
     }
 
     /// Pass 9: the list that closes the article is its takeaways.
@@ -456,7 +493,12 @@ impl Structurer<'_> {
         if self.roles.contains(&Role::Takeaway) {
             return;
         }
-        let body = |r: &Role| matches!(r, Role::Content | Role::Paragraph | Role::Heading | Role::Standfirst);
+        let body = |r: &Role| {
+            matches!(
+                r,
+                Role::Content | Role::Paragraph | Role::Heading | Role::Standfirst
+            )
+        };
         let Some(last) = (0..self.blocks.len()).rev().find(|&i| body(&self.roles[i])) else {
             return;
         };
@@ -468,9 +510,17 @@ impl Structurer<'_> {
             let k = start - 1;
             if self.is_content(k) && self.is_item(k) {
                 start = k;
-            } else if matches!(self.roles[k], Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel) {
+            } else if matches!(
+                self.roles[k],
+                Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel
+            ) {
                 // Keep looking above non-content, but only if an item is there.
-                match (0..k).rev().find(|&j| !matches!(self.roles[j], Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel)) {
+                match (0..k).rev().find(|&j| {
+                    !matches!(
+                        self.roles[j],
+                        Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel
+                    )
+                }) {
                     Some(j) if self.is_content(j) && self.is_item(j) => start = j,
                     _ => break,
                 }
@@ -478,11 +528,15 @@ impl Structurer<'_> {
                 break;
             }
         }
-        let Some(before) = (0..start).rev().find(|&k| body(&self.roles[k]) || self.roles[k] == Role::Headline) else {
+        let Some(before) = (0..start)
+            .rev()
+            .find(|&k| body(&self.roles[k]) || self.roles[k] == Role::Headline)
+        else {
             return;
         };
         // A list announced by its paragraph ("Les mesures :") stays in place.
-        if self.roles[before] != Role::Heading && self.blocks[before].text.trim_end().ends_with(':') {
+        if self.roles[before] != Role::Heading && self.blocks[before].text.trim_end().ends_with(':')
+        {
             return;
         }
         if self.roles[before] == Role::Heading {
@@ -510,7 +564,9 @@ impl Structurer<'_> {
         }
         let mut section: Option<Section> = None;
         for (block, role) in self.blocks.into_iter().zip(self.roles) {
-            let Block { text, span, kind, .. } = block;
+            let Block {
+                text, span, kind, ..
+            } = block;
             match role {
                 Role::Headline | Role::PromoLabel => {}
                 Role::Standfirst => article.standfirst = Some(Paragraph { text, span }),
@@ -531,7 +587,8 @@ impl Structurer<'_> {
                             after_paragraph: s.paragraphs.len(),
                         });
                     } else {
-                        let text = take_inline_promos(self.input, text, span, &mut article.cross_promos);
+                        let text =
+                            take_inline_promos(self.input, text, span, &mut article.cross_promos);
                         s.paragraphs.push(Paragraph { text, span });
                     }
                 }
@@ -548,7 +605,9 @@ impl Structurer<'_> {
                     label_span,
                     inline: false,
                 }),
-                Role::Boilerplate(kind) => article.boilerplate.push(Boilerplate { kind, text, span }),
+                Role::Boilerplate(kind) => {
+                    article.boilerplate.push(Boilerplate { kind, text, span })
+                }
             }
         }
         article.sections.extend(section);
@@ -564,12 +623,20 @@ fn same_text(a: &str, b: &str) -> bool {
 /// Whether a line after a promotion label can be its title.
 fn title_like(text: &str) -> bool {
     let chars = text.chars().count();
-    chars > 0 && chars <= MAX_TITLE_CHARS && !text.ends_with(':') && !(text.ends_with('.') && chars > 120)
+    chars > 0
+        && chars <= MAX_TITLE_CHARS
+        && !text.ends_with(':')
+        && !(text.ends_with('.') && chars > 120)
 }
 
 /// Removes "(lire aussi : …)" promotions from a paragraph, recording each
 /// with a span inside the paragraph's.
-fn take_inline_promos(input: &str, text: String, span: Span, promos: &mut Vec<CrossPromo>) -> String {
+fn take_inline_promos(
+    input: &str,
+    text: String,
+    span: Span,
+    promos: &mut Vec<CrossPromo>,
+) -> String {
     let found = promo::inline(&text);
     if found.is_empty() {
         return text;

@@ -30,22 +30,65 @@ pub(crate) struct LinePromo {
 /// Markdown, arrows, bullets.
 fn strip_decoration(s: &str) -> &str {
     s.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '[' | '(' | '>' | '»' | '►' | '▶' | '→' | '•' | '*' | '+' | '-' | '–' | '—' | '|' | '=' | '⇒' | '➜' | '➤' | '◆' | '■')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '[' | '('
+                    | '>'
+                    | '»'
+                    | '►'
+                    | '▶'
+                    | '→'
+                    | '•'
+                    | '*'
+                    | '+'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '|'
+                    | '='
+                    | '⇒'
+                    | '➜'
+                    | '➤'
+                    | '◆'
+                    | '■'
+            )
     })
 }
 
 /// Removes the separators between a label and its title.
 fn strip_separator(s: &str) -> &str {
     s.trim_start_matches(|c: char| {
-        matches!(c, ':' | '|' | '>' | '»' | '-' | '–' | '—' | ']' | ')' | '/' | '…' | '.' | '*' | '►' | '▶' | '→')
-            || c.is_whitespace()
+        matches!(
+            c,
+            ':' | '|'
+                | '>'
+                | '»'
+                | '-'
+                | '–'
+                | '—'
+                | ']'
+                | ')'
+                | '/'
+                | '…'
+                | '.'
+                | '*'
+                | '►'
+                | '▶'
+                | '→'
+        ) || c.is_whitespace()
     })
 }
 
 /// Trailing decoration of a title: closing brackets and markup.
 fn clean_title(s: &str) -> String {
-    let t = s.trim().trim_end_matches(|c: char| matches!(c, ']' | '*' | '|') || c.is_whitespace());
-    let t = t.strip_suffix(')').filter(|t| !t.contains('(')).unwrap_or(t);
+    let t = s
+        .trim()
+        .trim_end_matches(|c: char| matches!(c, ']' | '*' | '|') || c.is_whitespace());
+    let t = t
+        .strip_suffix(')')
+        .filter(|t| !t.contains('('))
+        .unwrap_or(t);
     t.trim().to_owned()
 }
 
@@ -81,7 +124,10 @@ pub(crate) fn line(text: &str) -> Option<LinePromo> {
         let mut chars = after.chars();
         let (a, b) = (chars.next(), chars.next());
         let caps = label.chars().any(char::is_alphabetic)
-            && label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            && label
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
         let glued = a.is_some_and(char::is_uppercase) && b.is_some_and(char::is_lowercase);
         if glued && (caps || m.strength != Strength::Weak) {
             return promo(after);
@@ -103,7 +149,9 @@ pub(crate) fn line(text: &str) -> Option<LinePromo> {
         return promo("");
     }
     let prepositional = folded.text[..m.end].ends_with(" sur");
-    if prepositional || (m.strength != Strength::Weak && title.chars().next().is_some_and(title_start)) {
+    if prepositional
+        || (m.strength != Strength::Weak && title.chars().next().is_some_and(title_start))
+    {
         return promo(title);
     }
     None
@@ -112,9 +160,9 @@ pub(crate) fn line(text: &str) -> Option<LinePromo> {
 /// Whether `after` (what follows a label) starts with a real separator
 /// rather than plain white space.
 fn has_separator(after: &str) -> bool {
-    after
-        .trim_start()
-        .starts_with([':', '|', '>', '»', '-', '–', '—', ']', ')', '/', '…', '►', '▶', '→', '*'])
+    after.trim_start().starts_with([
+        ':', '|', '>', '»', '-', '–', '—', ']', ')', '/', '…', '►', '▶', '→', '*',
+    ])
 }
 
 /// Matches a promotion inside a paragraph: "(lire aussi : Titre)",
@@ -151,7 +199,7 @@ pub(crate) fn inline(text: &str) -> Vec<InlinePromo> {
             // A bare "lire"/"voir" needs a separator: "(voir tableau)" is not a promotion.
             let whole = c.get(0)?;
             let strong = label.split_whitespace().count() > 1;
-            let separated = text[c.get(1)?.end()..c.get(2)?.start()].trim().len() > 0;
+            let separated = !text[c.get(1)?.end()..c.get(2)?.start()].trim().is_empty();
             if !strong && !separated {
                 return None;
             }
@@ -180,23 +228,44 @@ mod tests {
     fn separators_and_decorations() {
         assert_eq!(
             lp("À consulter également : Le rôle des États-Unis : une campagne révélée"),
-            pair("À consulter également", "Le rôle des États-Unis : une campagne révélée")
+            pair(
+                "À consulter également",
+                "Le rôle des États-Unis : une campagne révélée"
+            )
         );
-        assert_eq!(lp("Lire aussi | Le budget"), pair("Lire aussi", "Le budget"));
+        assert_eq!(
+            lp("Lire aussi | Le budget"),
+            pair("Lire aussi", "Le budget")
+        );
         assert_eq!(lp("LIRE AUSSI >> La grève"), pair("LIRE AUSSI", "La grève"));
-        assert_eq!(lp("[À lire aussi] La grève"), pair("À lire aussi", "La grève"));
-        assert_eq!(lp(">> A lire aussi : «Dans l'enfer»"), pair("A lire aussi", "«Dans l'enfer»"));
-        assert_eq!(lp("À VOIR AUSSI - L'Ukraine dénonce"), pair("À VOIR AUSSI", "L'Ukraine dénonce"));
+        assert_eq!(
+            lp("[À lire aussi] La grève"),
+            pair("À lire aussi", "La grève")
+        );
+        assert_eq!(
+            lp(">> A lire aussi : «Dans l'enfer»"),
+            pair("A lire aussi", "«Dans l'enfer»")
+        );
+        assert_eq!(
+            lp("À VOIR AUSSI - L'Ukraine dénonce"),
+            pair("À VOIR AUSSI", "L'Ukraine dénonce")
+        );
     }
 
     #[test]
     fn glued_and_block_labels() {
-        assert_eq!(lp("A LIREOuverture d’un centre"), pair("A LIRE", "Ouverture d’un centre"));
+        assert_eq!(
+            lp("A LIREOuverture d’un centre"),
+            pair("A LIRE", "Ouverture d’un centre")
+        );
         let p = line("Sur le même sujet :").unwrap();
         assert!(p.block && p.title.is_empty());
         assert_eq!(lp("Lire aussi"), pair("Lire aussi", ""));
         assert_eq!(lp("Lire aussi notre décryptage :"), pair("Lire aussi", ""));
-        assert_eq!(lp("A lire aussiLa mort d’une profession"), pair("A lire aussi", "La mort d’une profession"));
+        assert_eq!(
+            lp("A lire aussiLa mort d’une profession"),
+            pair("A lire aussi", "La mort d’une profession")
+        );
         assert_eq!(
             lp("Lire la suite de l’article sur exemple.fr"),
             pair("Lire la suite de l’article sur", "exemple.fr")
@@ -205,7 +274,10 @@ mod tests {
 
     #[test]
     fn body_sentences_starting_with_lire_stay() {
-        assert_eq!(lp("Lire entre les lignes de ce budget, c’est voir la rigueur."), None);
+        assert_eq!(
+            lp("Lire entre les lignes de ce budget, c’est voir la rigueur."),
+            None
+        );
         assert_eq!(lp("A lire mes chroniques précédentes, on comprend."), None);
         assert_eq!(lp("Lire aussi les commentaires, ce serait mieux."), None);
         assert_eq!(lp("Voir Naples et mourir : le film ressort."), None);
@@ -219,7 +291,10 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].label, "lire aussi");
         assert_eq!(found[0].title, "Le vote du Sénat");
-        assert_eq!(&text[found[0].range.clone()], " (lire aussi : Le vote du Sénat)");
+        assert_eq!(
+            &text[found[0].range.clone()],
+            " (lire aussi : Le vote du Sénat)"
+        );
         assert!(inline("Un film (dont on peut lire la critique ici) sort.").is_empty());
         assert!(inline("Le tableau (voir ci-dessous) le montre.").is_empty());
     }

@@ -25,8 +25,9 @@ fn unwrap_quotes(t: &str) -> &str {
 
 /// Whether `text` has the shape of an intertitle.
 pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
-    static SENTENCE_INSIDE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\p{Ll}\s?[.!?…]\s+\p{Lu}|\p{Ll}\s?[?!]\s+\p{Ll}").expect("valid regex"));
+    static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Ll}\s?[.!?…]\s+\p{Lu}|\p{Ll}\s?[?!]\s+\p{Ll}").expect("valid regex")
+    });
     let inner = unwrap_quotes(text);
     let Some(first) = inner.chars().next() else {
         return false;
@@ -49,7 +50,9 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
 /// Whether `text` reads as body text: it ends like a sentence or is too long
 /// to be anything else.
 pub(crate) fn prose(text: &str, max_chars: usize) -> bool {
-    let t = text.trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | ')' | '’' | '\'') || c.is_whitespace());
+    let t = text.trim_end_matches(|c: char| {
+        matches!(c, '»' | '"' | '”' | ')' | '’' | '\'') || c.is_whitespace()
+    });
     t.ends_with(['.', '!', '?', '…']) || text.chars().count() > max_chars
 }
 
@@ -58,13 +61,19 @@ pub(crate) fn prose(text: &str, max_chars: usize) -> bool {
 /// an introduction ending with a colon.
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
-    !t.ends_with([',', ';', ':', '-', '–', '—', '(']) && (prose(text, usize::MAX) || t.ends_with(['»', '"', '”', ')']))
+    !t.ends_with([',', ';', ':', '-', '–', '—', '('])
+        && (prose(text, usize::MAX) || t.ends_with(['»', '"', '”', ')']))
 }
 
 /// Whether `text` starts like a new sentence rather than a continuation.
 pub(crate) fn starts_sentence(text: &str) -> bool {
     text.chars()
-        .find(|c| !matches!(c, '«' | '"' | '“' | '(' | '[' | '\'' | '’' | ' ' | '—' | '–' | '-'))
+        .find(|c| {
+            !matches!(
+                c,
+                '«' | '"' | '“' | '(' | '[' | '\'' | '’' | ' ' | '—' | '–' | '-'
+            )
+        })
         .is_some_and(|c| !c.is_lowercase())
 }
 
@@ -103,6 +112,8 @@ mod tests {
         assert!(ends_sentence("Il est parti."));
         assert!(ends_sentence("« C’est fini »"));
         assert!(!ends_sentence("Comme le ciel et comme l’onde,"));
-        assert!(!ends_sentence("Ses coteaux, ses palais, et le soir quelquefois"));
+        assert!(!ends_sentence(
+            "Ses coteaux, ses palais, et le soir quelquefois"
+        ));
     }
 }

@@ -55,7 +55,9 @@ pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
 /// Index of the closing line of a YAML front-matter block opening the
 /// document, if there is one.
 pub(crate) fn front_matter_end(lines: &[Line<'_>]) -> Option<usize> {
-    let first = lines.iter().position(|l| !crate::normalize::is_blank(l.text))?;
+    let first = lines
+        .iter()
+        .position(|l| !crate::normalize::is_blank(l.text))?;
     if lines[first].text.trim() != "---" {
         return None;
     }
@@ -147,9 +149,12 @@ pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
     let s = regex!(r"\*\*|__").replace_all(&s, "");
     let s = regex!(r"(^|[\s(\[«])[*_](\S)").replace_all(&s, "$1$2");
     let s = regex!(r"(\S)[*_]([\s)\].,;:!?»]|$)").replace_all(&s, "$1$2");
-    let s = regex!(r" ---? ").replace_all(&s, |c: &regex::Captures<'_>| {
-        if c[0].len() == 5 { " — " } else { " – " }
-    });
+    let s = regex!(r" ---? ").replace_all(
+        &s,
+        |c: &regex::Captures<'_>| {
+            if c[0].len() == 5 { " — " } else { " – " }
+        },
+    );
     let s = regex!(r"\\([\\`*_{}\[\]()#+\-.!>'<|~:@$&])").replace_all(&s, "$1");
     let s = s.replace("\\\"", "\"");
     let s = s.strip_suffix('\\').map(str::to_owned).unwrap_or(s);
@@ -174,15 +179,24 @@ mod tests {
 
     #[test]
     fn images_attributes_and_escapes_go() {
-        assert_eq!(strip_inline("![alt](a.jpg){#main width=\"3\"}Texte"), "Texte");
+        assert_eq!(
+            strip_inline("![alt](a.jpg){#main width=\"3\"}Texte"),
+            "Texte"
+        );
         assert_eq!(strip_inline("### Titre {#titre .sub}"), "### Titre ");
-        assert_eq!(strip_inline("il a dit \\\"non\\\" \\[EI\\]"), "il a dit \"non\" [EI]");
+        assert_eq!(
+            strip_inline("il a dit \\\"non\\\" \\[EI\\]"),
+            "il a dit \"non\" [EI]"
+        );
         assert_eq!(strip_inline("Fin de ligne\\"), "Fin de ligne");
     }
 
     #[test]
     fn pandoc_dashes_become_typographic_dashes() {
-        assert_eq!(strip_inline("Paris -- la veille --- Reuters"), "Paris – la veille — Reuters");
+        assert_eq!(
+            strip_inline("Paris -- la veille --- Reuters"),
+            "Paris – la veille — Reuters"
+        );
     }
 
     #[test]

@@ -30,9 +30,8 @@ static DASH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*[-–—][ \t\u{A0}]+([^-–—].{0,100}?)[ \t\u{A0}]+[-–—][ \t]*$")
         .expect("valid regex")
 });
-static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:[*_\-=~•·#+][ \t]*){3,}$").expect("valid regex")
-});
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*(?:[*_\-=~•·#+][ \t]*){3,}$").expect("valid regex"));
 static ATX_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$").expect("valid regex")
 });
@@ -71,7 +70,8 @@ pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
     if markdown {
         if let Some(end) = markdown::front_matter_end(&lines) {
             let first = lines.iter().position(|l| !is_blank(l.text)).unwrap_or(0);
-            reader.doc.title = markdown::read_front_matter(&lines[first + 1..end], &mut reader.doc.metadata);
+            reader.doc.title =
+                markdown::read_front_matter(&lines[first + 1..end], &mut reader.doc.metadata);
             let span = lines[first].span.to(lines[end].span);
             reader.push(Block {
                 text: normalize(&input[span.range()]),
@@ -90,12 +90,17 @@ pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
             // Plain text: a run of two or more indented lines is a list
             // without markers; a lone indented line is a quotation.
             indented_run.clear();
-            while i < lines.len() && INDENTED.is_match(lines[i].text) && !ITEM.is_match(lines[i].text) {
+            while i < lines.len()
+                && INDENTED.is_match(lines[i].text)
+                && !ITEM.is_match(lines[i].text)
+            {
                 indented_run.push(lines[i]);
                 i += 1;
             }
             let kind = if indented_run.len() >= 2 {
-                BlockKind::Item { marker: Marker::Indent }
+                BlockKind::Item {
+                    marker: Marker::Indent,
+                }
             } else {
                 BlockKind::Quote
             };
@@ -134,11 +139,20 @@ impl Reader {
             // Markup and nothing else ("[](/lien)", "\\"): keep the raw text.
             text = normalize(raw);
             if !matches!(kind, BlockKind::Boilerplate(_)) {
-                return self.push_simple(raw, span, BlockKind::Boilerplate(BoilerplateKind::Markup));
+                return self.push_simple(
+                    raw,
+                    span,
+                    BlockKind::Boilerplate(BoilerplateKind::Markup),
+                );
             }
         }
         let blank_before = self.blank_before;
-        self.push(Block { text, span, kind, blank_before });
+        self.push(Block {
+            text,
+            span,
+            kind,
+            blank_before,
+        });
     }
 
     fn line(&mut self, line: Line<'_>) {
@@ -162,7 +176,11 @@ impl Reader {
             }
         }
         if SEPARATOR.is_match(t) && !(md && ATX_HEADING.is_match(t)) {
-            self.push_simple(t, line.span, BlockKind::Boilerplate(BoilerplateKind::Separator));
+            self.push_simple(
+                t,
+                line.span,
+                BlockKind::Boilerplate(BoilerplateKind::Separator),
+            );
             return;
         }
         if md {
@@ -194,9 +212,18 @@ impl Reader {
             }
             if let Some(c) = QUOTE.captures(t) {
                 let inner = c.get(1).map_or("", |m| m.as_str());
-                let last_is_quote = self.doc.blocks.last().is_some_and(|b| b.kind == BlockKind::Quote);
+                let last_is_quote = self
+                    .doc
+                    .blocks
+                    .last()
+                    .is_some_and(|b| b.kind == BlockKind::Quote);
                 if is_blank(inner) || (joinable && last_is_quote) {
-                    if let Some(last) = self.doc.blocks.last_mut().filter(|_| last_is_quote && joinable) {
+                    if let Some(last) = self
+                        .doc
+                        .blocks
+                        .last_mut()
+                        .filter(|_| last_is_quote && joinable)
+                    {
                         // A ">" line inside a quotation: part of the quotation.
                         last.span = last.span.to(line.span);
                         if !is_blank(inner) {
@@ -239,7 +266,10 @@ impl Reader {
             // Markdown: consecutive lines form one paragraph (wrapped text,
             // hard breaks written as a trailing backslash).
             if let Some(last) = self.doc.blocks.last_mut() {
-                if matches!(last.kind, BlockKind::Text | BlockKind::Item { .. } | BlockKind::Quote) {
+                if matches!(
+                    last.kind,
+                    BlockKind::Text | BlockKind::Item { .. } | BlockKind::Quote
+                ) {
                     let more = clean(t, true);
                     if !more.is_empty() {
                         if !last.text.is_empty() {
@@ -261,7 +291,11 @@ impl Reader {
 /// Normalised text of a raw line: inline Markdown stripped (in Markdown
 /// documents), HTML entities decoded, white space normalised.
 pub(crate) fn clean(raw: &str, markdown: bool) -> String {
-    let stripped = if markdown { markdown::strip_inline(raw) } else { raw.into() };
+    let stripped = if markdown {
+        markdown::strip_inline(raw)
+    } else {
+        raw.into()
+    };
     normalize(&markdown::decode_entities(&stripped))
 }
 
@@ -270,7 +304,11 @@ mod tests {
     use super::*;
 
     fn kinds(input: &str) -> Vec<(BlockKind, String)> {
-        read(input, crate::Markdown::Auto).blocks.into_iter().map(|b| (b.kind, b.text)).collect()
+        read(input, crate::Markdown::Auto)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
     }
 
     #[test]
@@ -278,9 +316,33 @@ mod tests {
         let k = kinds("Titre\n\nUn paragraphe.\nUn autre.\n- un point\n– deux\n1. trois\n");
         assert_eq!(k[0], (BlockKind::Text, "Titre".into()));
         assert_eq!(k[2], (BlockKind::Text, "Un autre.".into()));
-        assert_eq!(k[3], (BlockKind::Item { marker: Marker::Bullet }, "un point".into()));
-        assert_eq!(k[4], (BlockKind::Item { marker: Marker::Dash }, "deux".into()));
-        assert_eq!(k[5], (BlockKind::Item { marker: Marker::Number }, "trois".into()));
+        assert_eq!(
+            k[3],
+            (
+                BlockKind::Item {
+                    marker: Marker::Bullet
+                },
+                "un point".into()
+            )
+        );
+        assert_eq!(
+            k[4],
+            (
+                BlockKind::Item {
+                    marker: Marker::Dash
+                },
+                "deux".into()
+            )
+        );
+        assert_eq!(
+            k[5],
+            (
+                BlockKind::Item {
+                    marker: Marker::Number
+                },
+                "trois".into()
+            )
+        );
     }
 
     #[test]
@@ -292,8 +354,18 @@ mod tests {
     #[test]
     fn indented_runs_are_lists() {
         let k = kinds("Titre\nIntro :\n    premier,\n    second.\nFin.\n  Citation seule.\n");
-        assert_eq!(k[2].0, BlockKind::Item { marker: Marker::Indent });
-        assert_eq!(k[3].0, BlockKind::Item { marker: Marker::Indent });
+        assert_eq!(
+            k[2].0,
+            BlockKind::Item {
+                marker: Marker::Indent
+            }
+        );
+        assert_eq!(
+            k[3].0,
+            BlockKind::Item {
+                marker: Marker::Indent
+            }
+        );
         assert_eq!(k[5].0, BlockKind::Quote);
     }
 
@@ -305,7 +377,11 @@ mod tests {
         );
         assert_eq!(doc.title.as_ref().map(|t| t.0.as_str()), Some("Un titre"));
         assert_eq!(doc.metadata.url.as_deref(), Some("https://exemple.fr/a"));
-        let k: Vec<_> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        let k: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
         assert_eq!(k[1], (BlockKind::Text, "Premier lien suite du paragraphe."));
         assert_eq!(k[2], (BlockKind::Heading { level: 2 }, "Intertitre"));
         assert_eq!(k[3], (BlockKind::Heading { level: 3 }, "Autre"));

@@ -1,0 +1,239 @@
+//! Property tests: lossless accounting and valid spans over generated
+//! documents made of the pieces French news is made of (and of arbitrary
+//! text), with every line ending and invisible character scrapers produce.
+
+use depeche::{Article, Error, Place, Span};
+use proptest::prelude::*;
+
+/// Lines of the kinds structuring has to tell apart.
+fn line() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Le",
+        "gouvernement",
+        "a",
+        "annoncé",
+        "lundi",
+        "une",
+        "réforme",
+        "des",
+        "retraites",
+        "à",
+        "Paris",
+        "selon",
+        "l’Insee",
+        "«",
+        "»",
+        "la",
+        "ministre",
+        "OTAN",
+        "Ukraine",
+        "économie",
+        "2025",
+        "hausse",
+        "de",
+        "3,2 %",
+        "syndicats",
+        "grève",
+        "SNCF",
+        "Lyon",
+        "Marseille",
+    ]);
+    let sentence = prop::collection::vec(words, 1..30).prop_map(|w| w.join(" "));
+    let space = prop::sample::select(vec![
+        " ", "\u{A0}", "\u{202F}", "\t", "  ", "\u{200B}", "\u{AD}",
+    ]);
+    prop_oneof![
+        // Body sentences and paragraphs.
+        4 => (sentence.clone(), prop::sample::select(vec![".", "", " ?", " !", " :", ",", "…"]))
+            .prop_map(|(s, end)| format!("{s}{end}")),
+        // Bullets and numbered lines.
+        2 => (prop::sample::select(vec!["- ", "– ", "— ", "• ", "* ", "· ", "▪ ", "► ", "1. ", "2) ", "    "]), sentence.clone())
+            .prop_map(|(m, s)| format!("{m}{s}")),
+        // Promotions.
+        2 => (prop::sample::select(vec![
+                "À lire aussi : ", "Lire aussi | ", "LIRE AUSSI >> ", "[À lire aussi] ", "A LIRE",
+                "Sur le même sujet :", "Voir aussi", "Lire la suite de l’article sur ", "À consulter également : ",
+                "Ces articles pourraient vous intéresser :", "(lire aussi : ", "**À lire aussi :** ",
+            ]), sentence.clone())
+            .prop_map(|(l, s)| format!("{l}{s}")),
+        // Boilerplate.
+        1 => prop::sample::select(vec![
+                "Par Jeanne Martin", "Publié le 12/03/2025 à 18h42", "PUBLICITÉ", "bur-ahe/pz",
+                "Partager sur Facebook", "© AFP", "Photo : Jean Dupont / AFP", "***", "---",
+                "Tous droits réservés", "Abonnez-vous à notre newsletter", "#Hashtag",
+                "— Nom (@compte) 3 mars 2024", "https://exemple.fr/a",
+            ]).prop_map(str::to_owned),
+        // Markdown.
+        1 => (prop::sample::select(vec!["# ", "### ", "> ", "![", "[", "**"]), sentence.clone())
+            .prop_map(|(m, s)| match m {
+                "![" => format!("![{s}](https://img.fr/a.jpg) {s}"),
+                "[" => format!("[{s}](https://exemple.fr/a) suite."),
+                "**" => format!("**{s}**"),
+                _ => format!("{m}{s}"),
+            }),
+        // Underlines, front matter fences, takeaway labels.
+        1 => prop::sample::select(vec!["=====", "-----", "Ce qu’il faut retenir", "L’essentiel :", "En bref"])
+            .prop_map(str::to_owned),
+        // Blank and near-blank lines.
+        2 => prop::sample::select(vec!["", " ", "\u{A0}", "\u{200B}", "\t"]).prop_map(str::to_owned),
+        // Anything at all.
+        1 => any::<String>().prop_map(|s| s.replace(['\0'], "")),
+    ]
+    .prop_flat_map(move |l| (Just(l), space.clone()))
+    .prop_map(|(l, sp)| l.replacen(' ', sp, 1))
+}
+
+fn document() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(line(), 1..40),
+        prop::sample::select(vec!["\n", "\r\n", "\r"]),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(lines, eol, bom, front_matter)| {
+            let mut doc = String::new();
+            if bom {
+                doc.push('\u{FEFF}');
+            }
+            if front_matter {
+                doc.push_str(&format!(
+                    "---{eol}title: \"Un titre\"{eol}url: https://exemple.fr{eol}---{eol}"
+                ));
+            }
+            doc.push_str(&lines.join(eol));
+            doc
+        })
+}
+
+/// Line spans as the parser splits them: on "\n", "\r\n" and "\r".
+fn line_spans(input: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let bytes = input.as_bytes();
+    let mut start = if input.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let mut i = start;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' || bytes[i] == b'\r' {
+            spans.push(Span::new(start, i));
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    spans.push(Span::new(start, bytes.len()));
+    spans
+}
+
+fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+    })
+}
+
+fn all_spans(article: &Article) -> Vec<Span> {
+    let mut spans: Vec<Span> = article.placements().into_iter().map(|(_, s)| s).collect();
+    spans.extend(article.headline_span);
+    spans.extend(article.cross_promos.iter().map(|p| p.span));
+    spans
+}
+
+fn check_spans(input: &str, article: &Article) -> Result<(), TestCaseError> {
+    for span in all_spans(article) {
+        prop_assert!(
+            span.start <= span.end && span.end <= input.len(),
+            "{span:?} out of bounds"
+        );
+        prop_assert!(
+            input.is_char_boundary(span.start) && input.is_char_boundary(span.end),
+            "{span:?} splits a char"
+        );
+    }
+    Ok(())
+}
+
+fn check_lossless(input: &str, article: &Article) -> Result<(), TestCaseError> {
+    let placements = article.placements();
+    for pair in placements.windows(2) {
+        prop_assert!(
+            pair[0].1.end <= pair[1].1.start,
+            "overlapping placements {:?} and {:?}",
+            pair[0],
+            pair[1]
+        );
+    }
+    for line in line_spans(input) {
+        if is_blank(&input[line.range()]) {
+            continue;
+        }
+        let holders: Vec<&(Place, Span)> = placements
+            .iter()
+            .filter(|(_, s)| s.start < line.end && line.start < s.end)
+            .collect();
+        prop_assert_eq!(
+            holders.len(),
+            1,
+            "line {:?} {:?} is in {:?}",
+            line,
+            &input[line.range()],
+            holders
+        );
+        prop_assert!(
+            holders[0].1.contains(line),
+            "line {:?} only partly in {:?}",
+            line,
+            holders[0]
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_line_lands_in_exactly_one_place(input in document()) {
+        match depeche::parse_text(&input) {
+            Ok(article) => {
+                check_spans(&input, &article)?;
+                check_lossless(&input, &article)?;
+            }
+            Err(Error::Empty) => prop_assert!(is_blank(&input)),
+            Err(e) => prop_assert!(false, "unexpected error {e}"),
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_and_is_deterministic(input in any::<String>()) {
+        let first = depeche::parse_text(&input);
+        let second = depeche::parse_text(&input);
+        prop_assert_eq!(&first, &second);
+        if let Ok(article) = first {
+            check_spans(&input, &article)?;
+            check_lossless(&input, &article)?;
+        }
+    }
+}
+
+#[test]
+fn seed_like_document_accounts_for_every_line() {
+    let input = "Titre\nUn paragraphe.\nÀ lire aussi : Autre : sujet\nIntertitre\nTexte du corps.\n- un\n- deux\n";
+    let article = depeche::parse_text(input).unwrap();
+    let places: Vec<Place> = article.placements().into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        places,
+        [
+            Place::Headline,
+            Place::Paragraph,
+            Place::CrossPromo,
+            Place::Heading,
+            Place::Paragraph,
+            Place::Takeaway,
+            Place::Takeaway
+        ]
+    );
+}
