@@ -151,7 +151,16 @@ impl Structurer<'_> {
                 continue;
             };
             let mut label_span = self.blocks[i].span;
-            let max = if p.block { MAX_BLOCK_TITLES } else { 1 };
+            // A block label heads several titles; so does any label whose
+            // titles come as a list.
+            let first_title = (i + 1..self.blocks.len())
+                .find(|&j| self.roles[j] != Role::Boilerplate(BoilerplateKind::Markup));
+            let listed = first_title.is_some_and(|j| self.is_content(j) && self.is_item(j));
+            let max = if p.block || listed {
+                MAX_BLOCK_TITLES
+            } else {
+                1
+            };
             let mut titles: Vec<(Vec<usize>, String)> = Vec::new();
             let mut tight = None;
             let mut j = i + 1;

@@ -36,12 +36,16 @@ static ATX_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$").expect("valid regex")
 });
 static SETEXT_UNDERLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[ \t]*(?:=+|-+)[ \t]*$").expect("valid regex"));
 static IMAGE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*(?:!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?[ \t]*)+$").expect("valid regex")
 });
 static LEADING_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*!\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?[ \t]*(\S.*)$").expect("valid regex")
+});
+static BULLET_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*!\[(?i:[-*•·]|puce|bullet)\]\([^)]*\)(?:\{[^}]*\})?[ \t]*(\S.*)$")
+        .expect("valid regex")
 });
 static QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]{0,3}>[ \t]?(.*)$").expect("valid regex"));
@@ -167,7 +171,9 @@ impl Reader {
 
         if md && joinable && SETEXT_UNDERLINE.is_match(t) {
             if let Some(last) = self.doc.blocks.last_mut() {
-                if last.kind == BlockKind::Text {
+                // An underlined line, also inside a list item (tables of
+                // contents written as lists of headings).
+                if matches!(last.kind, BlockKind::Text | BlockKind::Item { .. }) {
                     let level = if t.trim().starts_with('=') { 1 } else { 2 };
                     last.kind = BlockKind::Heading { level };
                     last.span = last.span.to(line.span);
@@ -191,6 +197,17 @@ impl Reader {
             }
             if IMAGE_ONLY.is_match(t) {
                 self.push_simple(t, line.span, BlockKind::Boilerplate(BoilerplateKind::Image));
+                return;
+            }
+            if let Some(c) = BULLET_IMAGE.captures(t) {
+                // A bullet drawn as an image: `![-](puce.gif) Texte`.
+                self.push_simple(
+                    &c[1],
+                    line.span,
+                    BlockKind::Item {
+                        marker: Marker::Bullet,
+                    },
+                );
                 return;
             }
             if let Some(c) = LEADING_IMAGE.captures(t) {
