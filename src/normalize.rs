@@ -29,7 +29,23 @@ pub(crate) fn is_blank(s: &str) -> bool {
 pub(crate) fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
-    for c in raw.chars() {
+    let mut ascii = true;
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII bytes (most of French text) without decoding a char.
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            ascii = false;
+            let c = raw[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
+        i += len;
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else if !is_invisible(c) && !c.is_control() {
@@ -40,13 +56,13 @@ pub(crate) fn normalize(raw: &str) -> String {
             out.push(c);
         }
     }
-    to_nfc(out)
+    if ascii { out } else { to_nfc(out) }
 }
 
 /// NFC, checking first whether the text is already in NFC (almost always the
 /// case, and much cheaper than recomposing).
 fn to_nfc(s: String) -> String {
-    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s
     } else {
         s.nfc().collect()

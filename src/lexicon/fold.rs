@@ -54,6 +54,22 @@ fn push_folded(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    // French letters first, without going through Unicode decomposition.
+    let base = match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'o',
+        'û' | 'ü' | 'ù' | 'ú' | 'Û' | 'Ü' | 'Ù' | 'Ú' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ÿ' | 'Ÿ' | 'ý' | 'Ý' => 'y',
+        'ñ' | 'Ñ' => 'n',
+        _ => '\0',
+    };
+    if base != '\0' {
+        out.push(base);
+        return;
+    }
     match c {
         '’' | '‘' | '‛' | 'ʼ' | '´' | '`' => out.push('\''),
         'œ' | 'Œ' => out.push_str("oe"),

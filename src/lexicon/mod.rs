@@ -26,6 +26,9 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
 pub(crate) struct PromoLabels {
     automaton: AhoCorasick,
     strength: Vec<Strength>,
+    /// The folded first letters of all labels, to turn most lines away
+    /// before folding them.
+    first_letters: Vec<char>,
 }
 
 /// How much a promotion label needs around it to count; see the data file.
@@ -69,10 +72,24 @@ impl PromoLabels {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("promo labels compile");
+        let mut first_letters: Vec<char> =
+            patterns.iter().filter_map(|p| p.chars().next()).collect();
+        first_letters.sort_unstable();
+        first_letters.dedup();
         PromoLabels {
             automaton,
             strength,
+            first_letters,
         }
+    }
+
+    /// Whether some label may start with `c` (any case, any accent).
+    pub(crate) fn may_start_with(&self, c: char) -> bool {
+        let folded = fold_str(c.encode_utf8(&mut [0; 4]));
+        folded
+            .chars()
+            .next()
+            .is_some_and(|f| self.first_letters.binary_search(&f).is_ok())
     }
 
     /// The longest label starting exactly at folded offset `at`, if it ends at

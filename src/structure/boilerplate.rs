@@ -37,27 +37,71 @@ pub(crate) struct Found {
 
 /// Classifies one normalised line; `None` when it is (or may be) content.
 pub(crate) fn classify(text: &str) -> Option<(BoilerplateKind, Found)> {
-    if text.chars().count() > MAX_BOILERPLATE_CHARS {
+    // Cheap checks first: most lines are long body paragraphs.
+    if text.len() > 4 * MAX_BOILERPLATE_CHARS || text.chars().count() > MAX_BOILERPLATE_CHARS {
         return None;
     }
+    let folded = fold_str(text);
     let mut found = Found::default();
-    if let Some(kind) = byline(text, &mut found) {
-        return Some((kind, found));
+    if starts_like_byline(&folded) {
+        if let Some(kind) = byline(text, &mut found) {
+            return Some((kind, found));
+        }
     }
-    if date(text, &mut found) {
+    if starts_like_date(&folded) && date(text, &mut found) {
         return Some((BoilerplateKind::Date, found));
     }
-    let kind = shaped(text).or_else(|| {
-        let folded = fold_str(text);
+    let kind = shaped(text, &folded).or_else(|| {
         let trimmed = folded.trim_end_matches([' ', '.', '!', '…', '>', '»', '|', '-', '–']);
         BOILERPLATE_PHRASES.classify(trimmed)
     })?;
     Some((kind, found))
 }
 
+/// The words a byline may start with (folded), so that the byline pattern
+/// only runs where it can match.
+fn starts_like_byline(folded: &str) -> bool {
+    const STARTS: [&str; 9] = [
+        "par ",
+        "by ",
+        "publie par",
+        "poste par",
+        "redige par",
+        "ecrit par",
+        "propos recueillis",
+        "un article d",
+        "de notre ",
+    ];
+    STARTS.iter().any(|s| folded.starts_with(s))
+}
+
+/// Whether a date pattern may match: a date verb, a weekday, "le", a digit.
+fn starts_like_date(folded: &str) -> bool {
+    const STARTS: [&str; 17] = [
+        "publi",
+        "mis a jour",
+        "mise a jour",
+        "mise en ligne",
+        "modifi",
+        "actualis",
+        "post",
+        "paru",
+        "le ",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "redige le",
+    ];
+    folded.starts_with(|c: char| c.is_ascii_digit()) || STARTS.iter().any(|s| folded.starts_with(s))
+}
+
 fn byline(text: &str, found: &mut Found) -> Option<BoilerplateKind> {
     let re = regex!(&format!(
-        r"^(?:Par|PAR|By|BY|Publié par|Posté par|Rédigé par|Écrit par|Propos recueillis par|Un article (?:de|du|d['’])|De notre (?:envoyée?|correspondante?)(?: spéciale?| permanente?)?(?: à [^,]{{1,30}})?,?)\s+({NAME}|(?:la|La) [Rr]édaction(?: d[eu'’]\s*\S+)?)(?:\s*(?:,|-|–|—|\||avec|pour|à|\()[^.!?]{{0,60}})?\s*(?:(?:,\s*)?(?:le|publié le|mis à jour le)\s+(.{{4,60}}))?$"
+        r"^(?:Par|PAR|By|BY|Publié par|Posté par|Rédigé par|Écrit par|Propos recueillis par|Un article (?:de|du|d['’])|De notre (?:envoyée?|correspondante?)(?: spéciale?| permanente?)?(?: à [^,]+?)?,?)\s+({NAME}|(?:la|La) [Rr]édaction(?: d[eu'’]\s*\S+)?)(?:\s*(?:,|-|–|—|\||avec|pour|à|\()[^.!?]{{0,60}})?\s*(?:(?:,\s*)?(?:le|publié le|mis à jour le)\s+(.{{4,60}}))?$"
     ));
     let c = re.captures(text)?;
     found.byline = Some(c[1].trim().to_owned());
@@ -103,15 +147,20 @@ fn date(text: &str, found: &mut Found) -> bool {
     false
 }
 
-/// Kinds recognised by their shape rather than their wording.
-fn shaped(text: &str) -> Option<BoilerplateKind> {
-    // Wire signatures: "bur-ahe/pz", "jmb/cco/dth".
-    if regex!(r"^[a-z]{2,6}(?:-[a-z]{2,6}){0,3}(?:/[a-z]{2,6}(?:-[a-z]{2,6}){0,3}){1,5}$")
-        .is_match(text)
+/// Kinds recognised by their shape rather than their wording. Each pattern
+/// runs only where the line's first characters allow it to match.
+fn shaped(text: &str, folded: &str) -> Option<BoilerplateKind> {
+    let first = text.chars().next()?;
+    if first.is_ascii_lowercase()
+        && text.contains('/')
+        && regex!(r"^[a-z]{2,6}(?:-[a-z]{2,6}){0,3}(?:/[a-z]{2,6}(?:-[a-z]{2,6}){0,3}){1,5}$")
+            .is_match(text)
     {
         return Some(BoilerplateKind::WireCode);
     }
-    if regex!(r"(?i)^(?:©|\(c\)\s|copyright\b)").is_match(text) {
+    if (first == '©' || folded.starts_with("(c) ") || folded.starts_with("copyright"))
+        && regex!(r"(?i)^(?:©|\(c\)\s|copyright\b)").is_match(text)
+    {
         let credit = regex!(r"(?i)photo|illustration|image|cr[ée]dit").is_match(text);
         return Some(if credit {
             BoilerplateKind::Credit
@@ -119,29 +168,49 @@ fn shaped(text: &str) -> Option<BoilerplateKind> {
             BoilerplateKind::Copyright
         });
     }
-    if regex!(r"(?i)^\(?(?:photos?|cr[ée]dits?(?: photos?)?|illustration|infographie)\s*(?:d['’]illustration\s*)?(?::|/|©|-|–)?\s*\p{Lu}[^.!?]{0,80}(?:/|©|\bAFP\b|\bReuters\b|\bAP\b|\bMaxppp\b|\bSipa\b)[^.!?]{0,60}\)?$").is_match(text) {
+    let credit_like = [
+        "photo",
+        "(photo",
+        "credit",
+        "(credit",
+        "illustration",
+        "infographie",
+    ]
+    .iter()
+    .any(|p| folded.starts_with(p));
+    if credit_like && regex!(r"(?i)^\(?(?:photos?|cr[ée]dits?(?: photos?)?|illustration|infographie)\s*(?:d['’]illustration\s*)?(?::|/|©|-|–)?\s*\p{Lu}[^.!?]*(?:/|©|\bAFP\b|\bReuters\b|\bAP\b|\bMaxppp\b|\bSipa\b)[^.!?]*\)?$").is_match(text) {
         return Some(BoilerplateKind::Credit);
     }
-    if regex!(r"(?i)^(?:\(?avec (?:l['’])?(?:AFP|Reuters|AP|Belga|ATS)\)?|source\s*:\s*\S.{0,40})$")
-        .is_match(text)
+    if (folded.starts_with("avec ") || folded.starts_with("(avec ") || folded.starts_with("source"))
+        && regex!(r"(?i)^(?:\(?avec (?:l['’])?(?:AFP|Reuters|AP|Belga|ATS)\)?|source\s*:\s*\S.*)$")
+            .is_match(text)
     {
         return Some(BoilerplateKind::Credit);
     }
     // Tweet and post attributions: "— Nom (@handle) 3 mars 2024".
-    if regex!(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*.{0,40}\d{4}\s*$").is_match(text) {
+    if matches!(first, '—' | '–' | '-')
+        && text.contains("(@")
+        && regex!(r"^[—–-]\s*.+?\(@\w+\)\s*.*?\d{4}\s*$").is_match(text)
+    {
         return Some(BoilerplateKind::Embed);
     }
     // A bare link left where an embed or a link card stood.
-    if regex!(r"^(?:https?://|www\.|pic\.twitter\.com/)\S+$").is_match(text) {
+    if matches!(first, 'h' | 'w' | 'p')
+        && regex!(r"^(?:https?://|www\.|pic\.twitter\.com/)\S+$").is_match(text)
+    {
         return Some(BoilerplateKind::Embed);
     }
-    if regex!(r"^#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)*$").is_match(text) {
+    if first == '#' && regex!(r"^#[\p{L}\d_]+(?:[\s,]+#[\p{L}\d_]+)*$").is_match(text) {
         return Some(BoilerplateKind::Tags);
     }
-    if regex!(r"(?i)^\d+\s+(?:commentaires?|réactions?|partages?)$").is_match(text) {
+    if first.is_ascii_digit()
+        && regex!(r"(?i)^\d+\s+(?:commentaires?|réactions?|partages?)$").is_match(text)
+    {
         return Some(BoilerplateKind::Comments);
     }
-    if regex!(r"(?i)^(?:accueil|home)\s*[>›»/|]").is_match(text) {
+    if (folded.starts_with("accueil") || folded.starts_with("home"))
+        && regex!(r"(?i)^(?:accueil|home)\s*[>›»/|]").is_match(text)
+    {
         return Some(BoilerplateKind::Navigation);
     }
     None

@@ -34,8 +34,9 @@ use crate::{
 
 /// Headlines longer than this are body text: the document has no title line.
 const MAX_HEADLINE_CHARS: usize = 300;
-/// Paragraphs shorter than this may legitimately repeat ("Rien n’est joué.").
-const MIN_DUPLICATE_CHARS: usize = 80;
+/// Paragraphs shorter than this (in bytes) may legitimately repeat ("Rien
+/// n’est joué.").
+const MIN_DUPLICATE_BYTES: usize = 80;
 /// At most this many titles follow a block label such as "Sur le même sujet".
 const MAX_BLOCK_TITLES: usize = 8;
 /// Promotion titles are short; a longer line after a label is body text.
@@ -256,16 +257,21 @@ impl Structurer<'_> {
 
     /// Pass 4: the headline repeated in the body; paragraphs kept twice.
     fn repeats(&mut self, headline: Option<&str>) {
-        let headline = headline.map(fold_str);
+        let headline = headline.map(|h| (h.len(), fold_str(h)));
         let mut seen = HashSet::new();
         for i in 0..self.blocks.len() {
             if !self.is_content(i) {
                 continue;
             }
-            let folded = fold_str(&self.blocks[i].text);
-            if headline.as_deref() == Some(folded.as_str()) {
+            let text = &self.blocks[i].text;
+            // The headline comes back with other apostrophes or case; fold
+            // only lines of about its length.
+            let repeats_headline = headline.as_ref().is_some_and(|(len, folded)| {
+                text.len().abs_diff(*len) <= len / 4 + 4 && fold_str(text) == *folded
+            });
+            if repeats_headline {
                 self.roles[i] = Role::Boilerplate(BoilerplateKind::DuplicateHeadline);
-            } else if folded.chars().count() >= MIN_DUPLICATE_CHARS && !seen.insert(folded) {
+            } else if text.len() >= MIN_DUPLICATE_BYTES && !seen.insert(text.as_str()) {
                 self.roles[i] = Role::Boilerplate(BoilerplateKind::Duplicate);
             }
         }
@@ -331,7 +337,8 @@ impl Structurer<'_> {
     /// Pass 6: "Ce qu’il faut retenir" and the list after it.
     fn takeaway_labels(&mut self) {
         for i in 0..self.blocks.len() {
-            if !self.is_content(i) || self.is_item(i) {
+            // Labels are a few words long.
+            if !self.is_content(i) || self.is_item(i) || self.blocks[i].text.len() > 64 {
                 continue;
             }
             let folded = fold_str(&self.blocks[i].text);

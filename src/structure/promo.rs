@@ -15,6 +15,10 @@ use regex::Regex;
 
 use crate::lexicon::{PROMO_LABELS, Strength, fold};
 
+/// How many bytes at the start of a line can hold a label (the longest,
+/// "ces articles pourraient vous intéresser", is 41 bytes).
+const LABEL_WINDOW: usize = 96;
+
 /// A promotion found on one line.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct LinePromo {
@@ -101,7 +105,19 @@ fn title_start(c: char) -> bool {
 /// Recognises a promotion line.
 pub(crate) fn line(text: &str) -> Option<LinePromo> {
     let rest = strip_decoration(text);
-    let folded = fold(rest);
+    if !rest
+        .chars()
+        .next()
+        .is_some_and(|c| PROMO_LABELS.may_start_with(c))
+    {
+        return None;
+    }
+    // Labels are short: fold only the start of the line.
+    let mut head = rest.len().min(LABEL_WINDOW);
+    while !rest.is_char_boundary(head) {
+        head -= 1;
+    }
+    let folded = fold(&rest[..head]);
     let m = PROMO_LABELS.at(&folded.text, 0)?;
     let label_end = folded.source_offset(m.end);
     let label = rest[..label_end].trim();
@@ -169,10 +185,14 @@ fn has_separator(after: &str) -> bool {
 /// "(Voir aussi notre article …)", "[À lire aussi : …]".
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*[(\[]\s*((?:[àa]\s+)?(?:lire|voir|relire|d[ée]couvrir|consulter)(?:\s+(?:aussi|[ée]galement|notre\s+(?:article|enqu[êe]te|dossier|entretien|reportage)))?)\s*(?:[:|>»\-–—]+\s*)?([^()\[\]]{3,300})[)\]]",
+        r"(?i)[(\[]\s*((?:[àa]\s+)?(?:lire|voir|relire|d[ée]couvrir|consulter)(?:\s+(?:aussi|[ée]galement|notre\s+(?:article|enqu[êe]te|dossier|entretien|reportage)))?)\s*(?:[:|>»\-–—]+\s*)?([^()\[\]]+)[)\]]",
     )
     .expect("valid regex")
 });
+
+/// Longest title (in bytes) an inline promotion may have: longer
+/// parentheses are asides, not links.
+const MAX_INLINE_TITLE: usize = 400;
 
 /// A promotion found inside a paragraph's text.
 #[derive(Debug)]
@@ -203,10 +223,16 @@ pub(crate) fn inline(text: &str) -> Vec<InlinePromo> {
             if !strong && !separated {
                 return None;
             }
+            let title = c.get(2)?.as_str().trim();
+            if !(3..=MAX_INLINE_TITLE).contains(&title.len()) {
+                return None;
+            }
+            // Take the space before the parenthesis out with it.
+            let start = text[..whole.start()].trim_end().len();
             Some(InlinePromo {
                 label: label.to_owned(),
-                title: c.get(2)?.as_str().trim().to_owned(),
-                range: whole.range(),
+                title: title.to_owned(),
+                range: start..whole.end(),
             })
         })
         .collect()

@@ -27,8 +27,7 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Wire-style intertitles: "- Missiles -", "– Un précédent –".
 static DASH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*[-–—][ \t\u{A0}]+([^-–—].{0,100}?)[ \t\u{A0}]+[-–—][ \t]*$")
-        .expect("valid regex")
+    Regex::new(r"^[ \t]*[-–—][ \t\u{A0}]+([^-–—].*?)[ \t\u{A0}]+[-–—][ \t]*$").expect("valid regex")
 });
 static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*(?:[*_\-=~•·#+][ \t]*){3,}$").expect("valid regex"));
@@ -260,14 +259,30 @@ impl Reader {
                 return;
             }
         }
-        if let Some(c) = DASH_HEADING.captures(t) {
+        let lead = t
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .unwrap_or(' ');
+        let may_be_marked = !lead.is_alphabetic() && lead != '«' && lead != '"';
+        let dash_heading = if may_be_marked {
+            DASH_HEADING.captures(t)
+        } else {
+            None
+        };
+        if let Some(c) = dash_heading {
             let inner = c[1].trim_end();
             if !inner.ends_with(['.', ',', ';', ':']) && inner.chars().count() <= 80 {
                 self.push_simple(inner, line.span, BlockKind::Heading { level: 2 });
                 return;
             }
         }
-        if let Some(c) = ITEM.captures(t) {
+        let item = if may_be_marked {
+            ITEM.captures(t)
+        } else {
+            None
+        };
+        if let Some(c) = item {
             let marker = if c.get(1).is_some() {
                 Marker::Bullet
             } else if c.get(2).is_some() {
