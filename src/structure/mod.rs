@@ -185,7 +185,9 @@ impl Structurer<'_> {
                     j += 1;
                     continue;
                 }
-                if !title_like(&b.text) {
+                // Past the first title, a sentence ends the block.
+                let sentence = b.text.ends_with('.') && !b.text.ends_with("...");
+                if !title_like(&b.text) || (!titles.is_empty() && sentence) {
                     break;
                 }
                 // In a block written without blank lines, a blank line ends it.
@@ -673,9 +675,7 @@ fn take_inline_promos(
             .map(|f| f + search_from)
             .and_then(|f| {
                 let open = raw_folded.text[..f].rfind(['(', '['])?;
-                let close = raw_folded.text[f..].find([')', ']']).map(|c| c + f + 1)?;
-                // Markdown links inside the parenthesis: close on the last ")".
-                let close = extend_over_links(&raw_folded.text, close);
+                let close = matching_close(&raw_folded.text, open)?;
                 search_from = close;
                 Some(Span::new(
                     span.start + raw_folded.source_offset(open),
@@ -695,24 +695,23 @@ fn take_inline_promos(
     tidy(out)
 }
 
-/// After a "](" link target, the promotion's parenthesis closes later.
-fn extend_over_links(folded: &str, close: usize) -> usize {
-    let before = &folded[..close];
-    if before.ends_with("](") || folded[..close - 1].ends_with(']') {
-        if let Some(more) = folded[close..].find(')') {
-            return close + more + 1;
-        }
-    }
-    if let Some(link) = before.rfind("](") {
-        let open_parens = before[link..].matches('(').count();
-        let close_parens = before[link..].matches(')').count();
-        if open_parens >= close_parens {
-            if let Some(more) = folded[close..].find(')') {
-                return close + more + 1;
+/// The offset just past the bracket that closes the one at `open`, counting
+/// nested brackets (a Markdown link inside the parenthesis).
+fn matching_close(s: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in s.bytes().enumerate().skip(open) {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i + 1);
+                }
             }
+            _ => {}
         }
     }
-    close
+    None
 }
 
 /// Fixes the spacing left where an inline promotion was cut out.

@@ -1,0 +1,178 @@
+//! Behaviour on the traps real scraped French news is full of, one small
+//! document each.
+
+use depeche::{BoilerplateKind, parse_text};
+
+fn headings(input: &str) -> Vec<Option<String>> {
+    parse_text(input)
+        .unwrap()
+        .sections
+        .into_iter()
+        .map(|s| s.heading)
+        .collect()
+}
+
+#[test]
+fn a_short_sentence_with_a_period_is_not_a_heading() {
+    let input = "Titre\n\nLe texte commence ici, avec une phrase longue qui se termine.\n\nRien n’est joué.\n\nLa suite du texte continue avec une autre phrase complète.\n";
+    assert_eq!(headings(input), [None]);
+}
+
+#[test]
+fn question_caps_and_quoted_headings() {
+    let input = "Titre\n\nUn premier paragraphe assez long pour être du corps de texte.\n\nEt maintenant ?\n\nLa suite du texte, avec une phrase complète.\n\nUNE SAISON EN SURSIS\n\nEncore une phrase de corps de texte complète.\n\n« On n’a jamais lâché »\n\nDernière phrase du texte, complète elle aussi.\n";
+    assert_eq!(
+        headings(input),
+        [
+            None,
+            Some("Et maintenant ?".into()),
+            Some("UNE SAISON EN SURSIS".into()),
+            Some("« On n’a jamais lâché »".into())
+        ]
+    );
+}
+
+#[test]
+fn poem_verses_are_paragraphs() {
+    let input = "Titre\n\nLe poète l’écrivait ainsi, dans un texte que l’on cite souvent.\n\nLes Turcs ont passé là. Tout est ruine et deuil.\n\nChio, l’île des vins, n’est plus qu’un sombre écueil,\n\nChio, qu’ombrageaient les charmilles,\n\nChio, qui dans les flots reflétait ses grands bois,\n\nSes coteaux, ses palais, et le soir quelquefois\n\nUn chœur dansant de jeunes filles.\n\nLa suite de l’article reprend ensuite en prose ordinaire.\n";
+    let a = parse_text(input).unwrap();
+    assert_eq!(a.sections.len(), 1);
+    assert_eq!(a.sections[0].paragraphs.len(), 8);
+}
+
+#[test]
+fn dialogue_dashes_are_body_text_not_bullets() {
+    let input = "Titre\n\nLe dialogue s’engage au comptoir, comme chaque soir depuis trente ans.\n– Tu fermes vraiment demain ? a demandé Lucien.\n– Je n’ai plus le choix, a répondu Serge.\nLe silence est retombé sur la salle, et chacun a fini son verre.\n";
+    let a = parse_text(input).unwrap();
+    assert!(a.takeaways.is_empty());
+    assert!(a.sections[0].items.is_empty());
+    assert_eq!(a.sections[0].paragraphs.len(), 4);
+}
+
+#[test]
+fn body_sentences_starting_with_lire_stay_in_the_body() {
+    let input = "Titre\n\nLire entre les lignes de ce budget, c’est voir la rigueur qui vient.\nA lire mes chroniques précédentes, on comprend pourquoi.\n";
+    let a = parse_text(input).unwrap();
+    assert!(a.cross_promos.is_empty());
+    assert_eq!(a.sections[0].paragraphs.len(), 2);
+}
+
+#[test]
+fn promo_formulas_in_all_their_forms() {
+    let input = "Titre\n\nUn paragraphe de texte.\nLIRE AUSSI >> La grève continue\n[À lire aussi] Le budget : ce qui change\nA LIREOuverture d’un centre de santé\nLire aussi | Le vote du Sénat\nÀ voir aussi - La carte des fermetures\nSur le même sujet :\nPremier titre lié\nSecond titre lié\nLa fin du texte arrive ici.\nLire la suite de l’article sur exemple.fr\n";
+    let a = parse_text(input).unwrap();
+    let promos: Vec<(&str, &str)> = a
+        .cross_promos
+        .iter()
+        .map(|p| (p.label.as_str(), p.title.as_str()))
+        .collect();
+    assert_eq!(
+        promos,
+        [
+            ("LIRE AUSSI", "La grève continue"),
+            ("À lire aussi", "Le budget : ce qui change"),
+            ("A LIRE", "Ouverture d’un centre de santé"),
+            ("Lire aussi", "Le vote du Sénat"),
+            ("À voir aussi", "La carte des fermetures"),
+            ("Sur le même sujet", "Premier titre lié"),
+            ("Sur le même sujet", "Second titre lié"),
+            ("Lire la suite de l’article sur", "exemple.fr"),
+        ]
+    );
+    let body: Vec<&str> = a.body().collect();
+    assert_eq!(
+        body,
+        ["Un paragraphe de texte.", "La fin du texte arrive ici."]
+    );
+    // Both titles of the block share the label line.
+    assert_eq!(a.cross_promos[5].label_span, a.cross_promos[6].label_span);
+}
+
+#[test]
+fn inline_promotion_is_cut_out_with_an_exact_span() {
+    let input =
+        "Titre\n\nLe texte voté (lire aussi : Le Sénat adopte la loi) entre en vigueur demain.\n";
+    let a = parse_text(input).unwrap();
+    assert_eq!(
+        a.sections[0].paragraphs[0].text,
+        "Le texte voté entre en vigueur demain."
+    );
+    let promo = &a.cross_promos[0];
+    assert!(promo.inline);
+    assert_eq!(
+        (promo.label.as_str(), promo.title.as_str()),
+        ("lire aussi", "Le Sénat adopte la loi")
+    );
+    assert_eq!(
+        &input[promo.span.range()],
+        "(lire aussi : Le Sénat adopte la loi)"
+    );
+}
+
+#[test]
+fn standfirst_byline_and_dates() {
+    let input = "Le budget 2026 adopté\nLe texte, voté de justesse, prévoit 40 milliards d’économies.\nPar Jeanne Martin\nPublié le 3 février 2025 à 14h05, mis à jour le 4 février 2025 à 08h00\nLe Parlement a adopté mardi le budget, au terme de longs débats.\n";
+    let a = parse_text(input).unwrap();
+    assert_eq!(
+        a.standfirst.as_ref().map(|p| p.text.as_str()),
+        Some("Le texte, voté de justesse, prévoit 40 milliards d’économies.")
+    );
+    assert_eq!(a.metadata.byline.as_deref(), Some("Jeanne Martin"));
+    assert_eq!(
+        a.metadata.published.as_deref(),
+        Some("3 février 2025 à 14h05")
+    );
+    assert_eq!(
+        a.metadata.updated.as_deref(),
+        Some("4 février 2025 à 08h00")
+    );
+    let kinds: Vec<BoilerplateKind> = a.boilerplate.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BoilerplateKind::Byline, BoilerplateKind::Date]);
+}
+
+#[test]
+fn takeaways_after_a_label_or_closing_the_article() {
+    let labelled = "Titre\n\nCe qu’il faut retenir\n- Un point.\n- Un autre.\n\nLe corps de l’article commence ici, avec une phrase.\n";
+    let a = parse_text(labelled).unwrap();
+    assert_eq!(
+        a.takeaways_label.as_ref().map(|l| l.text.as_str()),
+        Some("Ce qu’il faut retenir")
+    );
+    assert_eq!(a.takeaways.len(), 2);
+    let closing =
+        "Titre\n\nLe corps de l’article, avec une phrase.\n• Premier point\n• Second point\n";
+    assert_eq!(parse_text(closing).unwrap().takeaways.len(), 2);
+    let announced =
+        "Titre\n\nLes mesures annoncées sont les suivantes :\n- la première ;\n- la seconde.\n";
+    let a = parse_text(announced).unwrap();
+    assert!(a.takeaways.is_empty());
+    assert_eq!(a.sections[0].items.len(), 2);
+}
+
+#[test]
+fn wire_dispatch_layout() {
+    let input = "Séisme au large de la Crète\n\nATHÈNES, 4 mars 2025 (AFP) - Un séisme de magnitude 6 a secoué la Crète mardi, selon l’institut de géodynamique.\n\n- Pas de victime -\n\nAucune victime n’a été signalée, a indiqué la protection civile.\n\nbur-ahe/pz\n\n© Agence France-Presse\n";
+    let a = parse_text(input).unwrap();
+    assert_eq!(a.sections[1].heading.as_deref(), Some("Pas de victime"));
+    let kinds: Vec<BoilerplateKind> = a.boilerplate.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [BoilerplateKind::WireCode, BoilerplateKind::Copyright]
+    );
+}
+
+#[test]
+fn repeated_headline_and_duplicated_paragraphs_are_boilerplate() {
+    let para = "Ce paragraphe est assez long pour qu’une répétition mot pour mot soit un artefact de la page.";
+    let input =
+        format!("Qu’ont-ils dit ?\n\nQu'ont-ils dit ?\n\n{para}\n\nUne autre phrase.\n\n{para}\n");
+    let a = parse_text(&input).unwrap();
+    let kinds: Vec<BoilerplateKind> = a.boilerplate.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BoilerplateKind::DuplicateHeadline,
+            BoilerplateKind::Duplicate
+        ]
+    );
+}
