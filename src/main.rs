@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use depeche::{Article, Parser};
+use depeche::{Article, Markdown, Options, Parser};
 
 const USAGE: &str = "\
 depeche — turn raw French news text into a structured article
@@ -156,11 +156,17 @@ fn main() -> ExitCode {
     } else {
         Format::Jsonl
     });
-    let parser = Parser::default();
+    let plain = Parser::default();
+    // A .md file is Markdown whatever it looks like.
+    let markdown = Parser::new(Options::default().markdown(Markdown::Always));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     for source in &files {
+        let is_md = Path::new(source)
+            .extension()
+            .is_some_and(|x| x == "md" || x == "markdown");
+        let parser = if is_md { &markdown } else { &plain };
         let result = read(source)
             .map_err(|e| e.to_string())
             .and_then(|bytes| parser.parse_text_bytes(&bytes).map_err(|e| e.to_string()));

@@ -68,12 +68,6 @@ impl Options {
         self.markdown = markdown;
         self
     }
-
-    /// The input size limit in bytes.
-    #[must_use]
-    pub fn input_limit(&self) -> usize {
-        self.max_input_bytes
-    }
 }
 
 /// A configured parser. Cheap to clone and `Send + Sync`: build one and share

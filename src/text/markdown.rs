@@ -21,8 +21,9 @@ macro_rules! regex {
     }};
 }
 
-/// Whether the document reads as Markdown: front matter, or at least two
-/// kinds of Markdown syntax, or three Markdown constructs of any kind.
+/// Whether the document reads as Markdown: front matter, an ATX (`#`) or
+/// `===`-underlined heading, at least two kinds of Markdown syntax, or three
+/// Markdown constructs of any kind.
 pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
     if front_matter_end(lines).is_some() {
         return true;
@@ -34,7 +35,7 @@ pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
         if regex!(r"^#{1,6}[ \t]+\S").is_match(t) {
             kinds[0] += 1;
         }
-        if previous_text && regex!(r"^(?:={3,}|-{3,})[ \t]*$").is_match(t) {
+        if previous_text && regex!(r"^={3,}[ \t]*$").is_match(t) {
             kinds[1] += 1;
         }
         if regex!(r"\]\((?:https?:|/|#)").is_match(t) {
@@ -48,8 +49,10 @@ pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
         }
         previous_text = !crate::normalize::is_blank(t);
     }
+    // "# Titre" and "Titre / =====" are Markdown on their own: plain text
+    // has no reason to write them.
     let distinct = kinds.iter().filter(|&&n| n > 0).count();
-    distinct >= 2 || kinds.iter().sum::<usize>() >= 3
+    kinds[0] > 0 || kinds[1] > 0 || distinct >= 2 || kinds.iter().sum::<usize>() >= 3
 }
 
 /// Index of the closing line of a YAML front-matter block opening the
