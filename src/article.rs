@@ -247,6 +247,9 @@ pub struct Metadata {
     pub published: Option<String>,
     /// The last-update date as written.
     pub updated: Option<String>,
+    /// The rubric or genre printed above the headline ("Tribune",
+    /// "Économie"), when the document starts with one.
+    pub rubric: Option<String>,
     /// `url:` from Markdown front matter.
     pub url: Option<String>,
     /// `keywords:` (or `tags:`) from Markdown front matter.

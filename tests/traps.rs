@@ -142,9 +142,13 @@ fn takeaways_after_a_label_or_closing_the_article() {
     let closing =
         "Titre\n\nLe corps de l’article, avec une phrase.\n• Premier point\n• Second point\n";
     assert_eq!(parse_text(closing).unwrap().takeaways.len(), 2);
+    // The list that closes the article is its takeaways even when a
+    // sentence announces it; a list with body text after it stays in place.
     let announced =
         "Titre\n\nLes mesures annoncées sont les suivantes :\n- la première ;\n- la seconde.\n";
-    let a = parse_text(announced).unwrap();
+    assert_eq!(parse_text(announced).unwrap().takeaways.len(), 2);
+    let in_place = "Titre\n\nLes mesures annoncées sont les suivantes :\n- la première ;\n- la seconde.\nLe texte reprend ensuite.\n";
+    let a = parse_text(in_place).unwrap();
     assert!(a.takeaways.is_empty());
     assert_eq!(a.sections[0].items.len(), 2);
 }
@@ -175,4 +179,19 @@ fn repeated_headline_and_duplicated_paragraphs_are_boilerplate() {
             BoilerplateKind::Duplicate
         ]
     );
+}
+
+#[test]
+fn a_rubric_kicker_above_the_headline_is_not_the_headline() {
+    let input = "TRIBUNE\nLe vrai coût de la réforme des retraites\nLa réforme adoptée l’an dernier coûtera plus cher que prévu, selon nos calculs.\n";
+    let a = parse_text(input).unwrap();
+    assert_eq!(
+        a.headline.as_deref(),
+        Some("Le vrai coût de la réforme des retraites")
+    );
+    assert_eq!(a.metadata.rubric.as_deref(), Some("TRIBUNE"));
+    assert_eq!(a.boilerplate[0].kind, BoilerplateKind::Navigation);
+    // A one-word headline over body text stays the headline.
+    let a = parse_text("Économie\nLe texte commence ici, avec une phrase complète.\n").unwrap();
+    assert_eq!(a.headline.as_deref(), Some("Économie"));
 }

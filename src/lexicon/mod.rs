@@ -112,6 +112,10 @@ pub(crate) static PROMO_LABELS: LazyLock<PromoLabels> = LazyLock::new(PromoLabel
 pub(crate) static TAKEAWAY_LABELS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("takeaway_labels.txt")).collect());
 
+/// Rubric kickers ("tribune", "economie"…), folded.
+pub(crate) static RUBRICS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("rubrics.txt")).collect());
+
 /// How a boilerplate phrase must sit in a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mode {

@@ -52,7 +52,7 @@ pub(crate) fn classify(text: &str) -> Option<(BoilerplateKind, Found)> {
         return Some((BoilerplateKind::Date, found));
     }
     let kind = shaped(text, &folded).or_else(|| {
-        let trimmed = folded.trim_end_matches([' ', '.', '!', '…', '>', '»', '|', '-', '–']);
+        let trimmed = folded.trim_end_matches([' ', '.', '!', '?', '…', '>', '»', '|', '-', '–']);
         BOILERPLATE_PHRASES.classify(trimmed)
     })?;
     Some((kind, found))
@@ -61,7 +61,9 @@ pub(crate) fn classify(text: &str) -> Option<(BoilerplateKind, Found)> {
 /// The words a byline may start with (folded), so that the byline pattern
 /// only runs where it can match.
 fn starts_like_byline(folded: &str) -> bool {
-    const STARTS: [&str; 9] = [
+    const STARTS: [&str; 11] = [
+        "article redige par",
+        "article ecrit par",
         "par ",
         "by ",
         "publie par",
@@ -101,7 +103,7 @@ fn starts_like_date(folded: &str) -> bool {
 
 fn byline(text: &str, found: &mut Found) -> Option<BoilerplateKind> {
     let re = regex!(&format!(
-        r"^(?:Par|PAR|By|BY|Publié par|Posté par|Rédigé par|Écrit par|Propos recueillis par|Un article (?:de|du|d['’])|De notre (?:envoyée?|correspondante?)(?: spéciale?| permanente?)?(?: à [^,]+?)?,?)\s+({NAME}|(?:la|La) [Rr]édaction(?: d[eu'’]\s*\S+)?)(?:\s*(?:,|-|–|—|\||avec|pour|à|\()[^.!?]{{0,60}})?\s*(?:(?:,\s*)?(?:le|publié le|mis à jour le)\s+(.{{4,60}}))?$"
+        r"^(?:Par|PAR|By|BY|Publié par|Posté par|Rédigé par|Écrit par|Article rédigé par|Article écrit par|Propos recueillis par|Un article (?:de|du|d['’])|De notre (?:envoyée?|correspondante?)(?: spéciale?| permanente?)?(?: à [^,]+?)?,?)\s+({NAME}|(?:la|La) [Rr]édaction(?: d[eu'’]\s*\S+)?)(?:\s*(?:,|-|–|—|\||avec|pour|à|\()[^.!?]*?)?\s*(?:(?:,\s*)?(?:le|publié le|mis à jour le)\s+(.{{4,}}))?$"
     ));
     let c = re.captures(text)?;
     found.byline = Some(c[1].trim().to_owned());
@@ -187,6 +189,16 @@ fn shaped(text: &str, folded: &str) -> Option<BoilerplateKind> {
     {
         return Some(BoilerplateKind::Credit);
     }
+    // Agency credits: "ATS/KEY", "AFP/Reuters".
+    if first.is_uppercase()
+        && text.len() <= 40
+        && regex!(r"^\p{Lu}{2,}(?:\s*/\s*\p{Lu}[\p{Lu}\p{Ll}]+)+$").is_match(text)
+    {
+        return Some(BoilerplateKind::Credit);
+    }
+    if share_bar(folded) {
+        return Some(BoilerplateKind::Share);
+    }
     // Tweet and post attributions: "— Nom (@handle) 3 mars 2024".
     if matches!(first, '—' | '–' | '-')
         && text.contains("(@")
@@ -214,6 +226,44 @@ fn shaped(text: &str, folded: &str) -> Option<BoilerplateKind> {
         return Some(BoilerplateKind::Navigation);
     }
     None
+}
+
+/// A bar of share buttons: "Partager : Facebook · X · WhatsApp · Copier le
+/// lien", "Facebook Twitter Email".
+fn share_bar(folded: &str) -> bool {
+    const BUTTONS: [&str; 18] = [
+        "partager",
+        "partagez",
+        "facebook",
+        "x",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "email",
+        "e-mail",
+        "mail",
+        "messenger",
+        "pinterest",
+        "telegram",
+        "imprimer",
+        "copier le lien",
+        "flipboard",
+        "bluesky",
+        "threads",
+    ];
+    let mut buttons = 0;
+    for part in folded.split(['·', '|', '/', ',', '•', ':', '-', '–']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        // Buttons separated by punctuation, or by spaces: "facebook twitter email".
+        if !BUTTONS.contains(&part) && !part.split(' ').all(|w| BUTTONS.contains(&w)) {
+            return false;
+        }
+        buttons += 1;
+    }
+    buttons >= 2 || folded.split(' ').filter(|w| BUTTONS.contains(w)).count() >= 2
 }
 
 #[cfg(test)]
@@ -264,6 +314,18 @@ mod tests {
         assert_eq!(kind("— Out of context (@ooc) July 23, 2022"), Some(Embed));
         assert_eq!(kind("PUBLICITÉ"), Some(Advertisement));
         assert_eq!(kind("Partager sur Facebook"), Some(Share));
+        assert_eq!(
+            kind("Partager : Facebook · X · WhatsApp · Copier le lien"),
+            Some(Share)
+        );
+        assert_eq!(kind("Facebook Twitter Email"), Some(Share));
+        assert_eq!(kind("X ou Facebook, le choix est fait."), None);
+        assert_eq!(kind("ATS/KEY"), Some(Credit));
+        assert_eq!(kind("La Presse Canadienne"), Some(Credit));
+        assert_eq!(
+            kind("Article rédigé par Julien Marchetti - franceinfo"),
+            Some(Byline)
+        );
         assert_eq!(kind("#StopRussianOil"), Some(Tags));
         assert_eq!(kind("12 commentaires"), Some(Comments));
         assert_eq!(kind("La publicité recule en 2024."), None);

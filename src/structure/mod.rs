@@ -2,9 +2,11 @@
 //!
 //! One pass per decision, each reading the roles the previous ones gave:
 //!
-//! 1. boilerplate and promotion lines (lexicons and shapes, line by line);
+//! 1. boilerplate and promotion lines (lexicons and shapes, line by line),
+//!    then "©" lines told apart by position (photo credit or copyright);
 //! 2. the titles that follow a promotion label standing on its own line;
-//! 3. the headline (front matter title, or the first content line);
+//! 3. the headline (front matter title, or the first content line, under a
+//!    rubric kicker if there is one);
 //! 4. the headline repeated in the body, and paragraphs kept twice;
 //! 5. the standfirst (the lead set apart before byline and date lines);
 //! 6. takeaway labels and the list after them;
@@ -26,7 +28,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::block::{Block, BlockKind, Document, Marker};
-use crate::lexicon::{TAKEAWAY_LABELS, fold, fold_str};
+use crate::lexicon::{RUBRICS, TAKEAWAY_LABELS, fold, fold_str};
 use crate::{
     Article, Boilerplate, BoilerplateKind, CrossPromo, Item, Metadata, Options, Paragraph, Section,
     Span,
@@ -76,6 +78,7 @@ pub(crate) fn build(input: &str, doc: Document, options: &Options) -> Article {
         metadata: doc.metadata,
     };
     s.line_roles();
+    s.credits_by_position();
     s.promo_blocks();
     let headline = s.headline(doc.title);
     s.repeats(headline.as_ref().map(|h| h.0.as_str()));
@@ -142,6 +145,24 @@ impl Structurer<'_> {
         }
     }
 
+    /// "© Belga" under a photo is a credit; at the end of the article, a
+    /// copyright line.
+    fn credits_by_position(&mut self) {
+        let last_content = self.roles.iter().rposition(|r| *r == Role::Content);
+        for i in 0..self.blocks.len() {
+            if self.roles[i] != Role::Boilerplate(BoilerplateKind::Copyright) {
+                continue;
+            }
+            let folded = fold_str(&self.blocks[i].text);
+            let rights = ["droit", "reserv", "right", "copyright", "reproduction"]
+                .iter()
+                .any(|w| folded.contains(w));
+            if folded.starts_with('©') && !rights && last_content.is_some_and(|l| l > i) {
+                self.roles[i] = Role::Boilerplate(BoilerplateKind::Credit);
+            }
+        }
+    }
+
     /// Pass 2: titles under a label that stands on its own line.
     fn promo_blocks(&mut self) {
         for i in 0..self.blocks.len() {
@@ -152,16 +173,7 @@ impl Structurer<'_> {
                 continue;
             };
             let mut label_span = self.blocks[i].span;
-            // A block label heads several titles; so does any label whose
-            // titles come as a list.
-            let first_title = (i + 1..self.blocks.len())
-                .find(|&j| self.roles[j] != Role::Boilerplate(BoilerplateKind::Markup));
-            let listed = first_title.is_some_and(|j| self.is_content(j) && self.is_item(j));
-            let max = if p.block || listed {
-                MAX_BLOCK_TITLES
-            } else {
-                1
-            };
+            let max = MAX_BLOCK_TITLES;
             let mut titles: Vec<(Vec<usize>, String)> = Vec::new();
             let mut tight = None;
             let mut j = i + 1;
@@ -185,9 +197,12 @@ impl Structurer<'_> {
                     j += 1;
                     continue;
                 }
-                // Past the first title, a sentence ends the block.
+                // Past the first title, a sentence ends the block; so does,
+                // under a one-title label, a line that introduces body text
+                // (an intertitle after "Lire aussi" and its title).
                 let sentence = b.text.ends_with('.') && !b.text.ends_with("...");
-                if !title_like(&b.text) || (!titles.is_empty() && sentence) {
+                let ends = sentence || (!p.block && self.introduces_prose(j));
+                if !title_like(&b.text) || (!titles.is_empty() && ends) {
                     break;
                 }
                 // In a block written without blank lines, a blank line ends it.
@@ -225,11 +240,27 @@ impl Structurer<'_> {
                 self.blocks[lines[0]].span = span;
                 self.roles[lines[0]] = Role::Promo {
                     label: p.label.clone(),
-                    title: title.trim_end_matches(['*', ' ']).to_owned(),
+                    title: title
+                        .trim_start_matches(['»', '>', '•', '-', '–', '—', '*', ' '])
+                        .trim_end_matches(['*', ' '])
+                        .to_owned(),
                     label_span: Some(label_span),
                 };
             }
         }
+    }
+
+    /// Whether the block after `i` is body text that starts a sentence.
+    fn introduces_prose(&self, i: usize) -> bool {
+        (i + 1..self.blocks.len())
+            .find(|&k| !matches!(self.roles[k], Role::Boilerplate(_)))
+            .is_some_and(|k| {
+                let b = &self.blocks[k];
+                self.is_content(k)
+                    && matches!(b.kind, BlockKind::Text | BlockKind::Quote)
+                    && shape::starts_sentence(&b.text)
+                    && shape::prose(&b.text, self.options.max_heading_chars)
+            })
     }
 
     /// Pass 3: the headline.
@@ -245,7 +276,25 @@ impl Structurer<'_> {
             }
             return Some((title, span));
         }
-        let i = first?;
+        let mut i = first?;
+        // A rubric kicker above the title: "Tribune", "ÉCONOMIE".
+        let folded = fold_str(&self.blocks[i].text);
+        let kicker = folded.trim_end_matches([':', '.', '|', ' ', '-', '–', '>']);
+        if self.blocks[i].text.len() <= 40 && RUBRICS.contains(kicker) {
+            if let Some(next) = (i + 1..self.blocks.len()).find(|&k| self.is_content(k)) {
+                if !self.is_item(next) && !shape::prose(&self.blocks[next].text, MAX_HEADLINE_CHARS)
+                {
+                    self.metadata.rubric = Some(
+                        self.blocks[i]
+                            .text
+                            .trim_end_matches([':', '.', '|', ' '])
+                            .to_owned(),
+                    );
+                    self.roles[i] = Role::Boilerplate(BoilerplateKind::Navigation);
+                    i = next;
+                }
+            }
+        }
         let b = &self.blocks[i];
         // The first line is the title unless it is plainly a paragraph.
         let before_content =
@@ -302,6 +351,7 @@ impl Structurer<'_> {
                         | BoilerplateKind::Markup
                         | BoilerplateKind::Share
                         | BoilerplateKind::Navigation
+                        | BoilerplateKind::DuplicateHeadline
                 )
             )
         };
@@ -552,11 +602,6 @@ impl Structurer<'_> {
         else {
             return;
         };
-        // A list announced by its paragraph ("Les mesures :") stays in place.
-        if self.roles[before] != Role::Heading && self.blocks[before].text.trim_end().ends_with(':')
-        {
-            return;
-        }
         if self.roles[before] == Role::Heading {
             // A heading over nothing but the closing list labels it.
             self.roles[before] = Role::TakeawaysLabel;

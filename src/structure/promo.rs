@@ -88,6 +88,7 @@ fn strip_separator(s: &str) -> &str {
 fn clean_title(s: &str) -> String {
     let t = s
         .trim()
+        .trim_start_matches(['»', '>', '•', '*', ' '])
         .trim_end_matches(|c: char| matches!(c, ']' | '*' | '|') || c.is_whitespace());
     let t = t
         .strip_suffix(')')
@@ -185,7 +186,7 @@ fn has_separator(after: &str) -> bool {
 /// "(Voir aussi notre article …)", "[À lire aussi : …]".
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)[(\[]\s*((?:[àa]\s+)?(?:lire|voir|relire|d[ée]couvrir|consulter)(?:\s+(?:aussi|[ée]galement|notre\s+(?:article|enqu[êe]te|dossier|entretien|reportage)))?)\s*(?:[:|>»\-–—]+\s*)?([^()\[\]]+)[)\]]",
+        r"(?i)[(\[]\s*((?:[àa]\s+)?(?:lire|voir|relire|d[ée]couvrir|consulter)(?:\s+(?:aussi|[ée]galement))?(?:\s+notre\s+(?:article|enqu[êe]te|dossier|entretien|reportage|analyse|d[ée]cryptage))?)\s*(?:[:|>»\-–—]+\s*)?([^()\[\]]+)[)\]]",
     )
     .expect("valid regex")
 });

@@ -25,9 +25,12 @@ fn unwrap_quotes(t: &str) -> &str {
 
 /// Whether `text` has the shape of an intertitle.
 pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
-    static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\p{Ll}\s?[.!?…]\s+\p{Lu}|\p{Ll}\s?[?!]\s+\p{Ll}").expect("valid regex")
-    });
+    // Two sentences on one line are body text, except an interview
+    // question framed by a statement: "Vous parlez de retards. Pourquoi ?"
+    static STATEMENT_INSIDE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}\s?[.…]\s+\p{Lu}").expect("valid regex"));
+    static QUESTION_INSIDE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}\s?[?!]\s+\p{L}").expect("valid regex"));
     let inner = unwrap_quotes(text);
     let Some(first) = inner.chars().next() else {
         return false;
@@ -44,7 +47,8 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
         && inner.chars().any(char::is_alphabetic)
         && !inner.contains("http")
         && !inner.contains("www.")
-        && !SENTENCE_INSIDE.is_match(inner)
+        && !QUESTION_INSIDE.is_match(inner)
+        && (inner.ends_with('?') || !STATEMENT_INSIDE.is_match(inner))
 }
 
 /// Whether `text` reads as body text: it ends like a sentence or is too long
