@@ -115,10 +115,10 @@ fn byline(text: &str, found: &mut Found) -> Option<BoilerplateKind> {
 
 fn date(text: &str, found: &mut Found) -> bool {
     let stamped = regex!(
-        r"(?i)^(?:publi[ée]e?|mis[e]? à jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|paru|mise en ligne)\b(?:\s+(?:le|à|:))?\s*(.*)$"
+        r"(?i)^(?:publi[ée]e?|mis[e]? à jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|paru|mise en ligne)(?:\s+(?:le|à)|\s*:)?(?:\s+(.*)|$)"
     );
     if let Some(c) = stamped.captures(text) {
-        let rest = c[1].trim();
+        let rest = c.get(1).map_or("", |m| m.as_str()).trim();
         if !rest.chars().any(|ch| ch.is_ascii_digit()) {
             return false;
         }
@@ -161,7 +161,7 @@ fn shaped(text: &str, folded: &str) -> Option<BoilerplateKind> {
         return Some(BoilerplateKind::WireCode);
     }
     if (first == '©' || folded.starts_with("(c) ") || folded.starts_with("copyright"))
-        && regex!(r"(?i)^(?:©|\(c\)\s|copyright\b)").is_match(text)
+        && regex!(r"(?i)^(?:©|\(c\)\s|copyright(?:[^\p{L}]|$))").is_match(text)
     {
         let credit = regex!(r"(?i)photo|illustration|image|cr[ée]dit").is_match(text);
         return Some(if credit {
@@ -180,7 +180,7 @@ fn shaped(text: &str, folded: &str) -> Option<BoilerplateKind> {
     ]
     .iter()
     .any(|p| folded.starts_with(p));
-    if credit_like && regex!(r"(?i)^\(?(?:photos?|cr[ée]dits?(?: photos?)?|illustration|infographie)\s*(?:d['’]illustration\s*)?(?::|/|©|-|–)?\s*\p{Lu}[^.!?]*(?:/|©|\bAFP\b|\bReuters\b|\bAP\b|\bMaxppp\b|\bSipa\b)[^.!?]*\)?$").is_match(text) {
+    if credit_like && regex!(r"(?i)^\(?(?:photos?|cr[ée]dits?(?: photos?)?|illustration|infographie)\s*(?:d['’]illustration\s*)?(?::|/|©|-|–)?\s*\p{Lu}[^.!?]*(?:/|©|\s(?:AFP|Reuters|AP|Maxppp|Sipa)(?:[^\p{L}]|$))[^.!?]*\)?$").is_match(text) {
         return Some(BoilerplateKind::Credit);
     }
     if (folded.starts_with("avec ") || folded.starts_with("(avec ") || folded.starts_with("source"))

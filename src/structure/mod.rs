@@ -414,7 +414,7 @@ impl Structurer<'_> {
     fn dialogue(&mut self) {
         static INCISE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?i)(?:^|[,!?»]\s*)(?:dit|dis|fit|fait|r[ée]pond\p{L}*|r[ée]pliqu\p{L}*|demand\p{L}*|lan[cç]\p{L}*|ajout\p{L}*|reprend\p{L}*|reprit|poursui\p{L}*|souffl\p{L}*|murmur\p{L}*|s[’']\s*[ée]cri\p{L}*|r[ée]torqu\p{L}*|interromp\p{L}*|coup\p{L}*|tranch\p{L}*|insist\p{L}*|l[âa]ch\p{L}*|assur\p{L}*|soupir\p{L}*|sourit|s[’']\s*exclam\p{L}*)[-‑](?:t[-‑])?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b",
+                r"(?i)(?:^|[,!?»]\s*)(?:dit|dis|fit|fait|r[ée]pond\p{L}*|r[ée]pliqu\p{L}*|demand\p{L}*|lan[cç]\p{L}*|ajout\p{L}*|reprend\p{L}*|reprit|poursui\p{L}*|souffl\p{L}*|murmur\p{L}*|s[’']\s*[ée]cri\p{L}*|r[ée]torqu\p{L}*|interromp\p{L}*|coup\p{L}*|tranch\p{L}*|insist\p{L}*|l[âa]ch\p{L}*|assur\p{L}*|soupir\p{L}*|sourit|s[’']\s*exclam\p{L}*)[-‑](?:t[-‑])?(?:il|elle|ils|elles|on|je|tu|nous|vous)(?:[^\p{L}]|$)",
             )
             .expect("valid regex")
         });
