@@ -173,11 +173,10 @@ impl Structurer<'_> {
                 continue;
             };
             let mut label_span = self.blocks[i].span;
-            let max = MAX_BLOCK_TITLES;
             let mut titles: Vec<(Vec<usize>, String)> = Vec::new();
             let mut tight = None;
             let mut j = i + 1;
-            while j < self.blocks.len() && titles.len() < max {
+            while j < self.blocks.len() && titles.len() < MAX_BLOCK_TITLES {
                 let b = &self.blocks[j];
                 match &self.roles[j] {
                     Role::Boilerplate(BoilerplateKind::Markup) => {
@@ -296,9 +295,9 @@ impl Structurer<'_> {
             }
         }
         let b = &self.blocks[i];
-        // The first line is the title unless it is plainly a paragraph.
-        let before_content =
-            (0..i).all(|k| !matches!(self.roles[k], Role::Content | Role::Promo { .. }));
+        // The first line is the title unless it is plainly a paragraph, or
+        // body text (a list, a quotation) comes before it.
+        let before_content = (0..i).all(|k| self.roles[k] != Role::Content);
         if b.text.chars().count() > MAX_HEADLINE_CHARS || !before_content {
             return None;
         }
