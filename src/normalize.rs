@@ -29,23 +29,26 @@ pub(crate) fn is_blank(s: &str) -> bool {
 pub(crate) fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
-    let mut ascii = true;
+    // Whether some character may not be in NFC: only those from U+0300 on,
+    // less the general punctuation French typography uses all the time
+    // (’ « » – — …), which is always NFC.
+    let mut check_nfc = false;
     let bytes = raw.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII bytes (most of French text) without decoding a char.
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
+        let c = if b < 0x80 {
+            b as char
         } else {
-            ascii = false;
             let c = raw[i..]
                 .chars()
                 .next()
                 .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
+            check_nfc |= c >= '\u{0300}' && !('\u{2010}'..='\u{206F}').contains(&c);
+            c
         };
-        i += len;
+        i += c.len_utf8();
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else if !is_invisible(c) && !c.is_control() {
@@ -56,7 +59,7 @@ pub(crate) fn normalize(raw: &str) -> String {
             out.push(c);
         }
     }
-    if ascii { out } else { to_nfc(out) }
+    if check_nfc { to_nfc(out) } else { out }
 }
 
 /// NFC, checking first whether the text is already in NFC (almost always the
