@@ -37,6 +37,9 @@ pub(crate) struct Found {
 
 /// Classifies one normalised line; `None` when it is (or may be) content.
 pub(crate) fn classify(text: &str) -> Option<(BoilerplateKind, Found)> {
+    if cookie_banner(text) {
+        return Some((BoilerplateKind::Navigation, Found::default()));
+    }
     // Cheap checks first: most lines are long body paragraphs.
     if text.len() > 4 * MAX_BOILERPLATE_CHARS || text.chars().count() > MAX_BOILERPLATE_CHARS {
         return None;
@@ -56,6 +59,26 @@ pub(crate) fn classify(text: &str) -> Option<(BoilerplateKind, Found)> {
         BOILERPLATE_PHRASES.classify(trimmed)
     })?;
     Some((kind, found))
+}
+
+/// A cookie-consent banner scraped with the page: it mentions cookies and
+/// asks for consent. Such banners run longer than other boilerplate lines.
+fn cookie_banner(text: &str) -> bool {
+    const CONSENT: [&str; 8] = [
+        "accept",
+        "consent",
+        "utilisons",
+        "parametr",
+        "traceurs",
+        "partenaires",
+        "refus",
+        "vos choix",
+    ];
+    if text.len() > 1200 || !text.contains("ookie") {
+        return false;
+    }
+    let folded = fold_str(text);
+    folded.contains("cookie") && CONSENT.iter().any(|w| folded.contains(w))
 }
 
 /// The words a byline may start with (folded), so that the byline pattern
@@ -328,6 +351,18 @@ mod tests {
         );
         assert_eq!(kind("#StopRussianOil"), Some(Tags));
         assert_eq!(kind("12 commentaires"), Some(Comments));
+        assert_eq!(kind("Les commentaires sont fermés."), Some(Comments));
+        assert_eq!(kind("Temps de lecture : 4 min"), Some(Date));
+        assert_eq!(
+            kind(
+                "Nous utilisons des cookies et des technologies similaires pour mesurer l’audience et vous proposer des publicités adaptées. Vous pouvez modifier vos choix à tout moment."
+            ),
+            Some(Navigation)
+        );
+        assert_eq!(
+            kind("Le cookie, biscuit américain, conquiert les boulangeries."),
+            None
+        );
         assert_eq!(kind("La publicité recule en 2024."), None);
     }
 }
