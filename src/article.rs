@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Built by [`parse_text`](crate::parse_text) or a [`Parser`](crate::Parser).
 /// The field names are the JSON contract of the command-line tool and stay
-/// stable.
+/// stable; that is why the headline is a plain string with its span beside
+/// it (`headline`, `headline_span`) while blocks of body text are
+/// [`Paragraph`]s.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]
@@ -200,8 +202,7 @@ impl BoilerplateKind {
     }
 
     /// Parses a snake_case name as used in JSON and in the lexicon files.
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<BoilerplateKind> {
+    pub(crate) fn from_name(name: &str) -> Option<BoilerplateKind> {
         ALL_KINDS.iter().copied().find(|k| k.as_str() == name)
     }
 }
@@ -343,8 +344,8 @@ impl Article {
 }
 
 impl Section {
-    /// The section's paragraphs and items interleaved in input order.
-    pub fn texts(&self) -> impl Iterator<Item = &str> {
+    /// The section's paragraphs and list items interleaved in input order.
+    pub fn content(&self) -> impl Iterator<Item = SectionBlock<'_>> {
         let mut items = self.items.iter().peekable();
         let mut paragraphs = self.paragraphs.iter().enumerate().peekable();
         core::iter::from_fn(move || {
@@ -355,10 +356,35 @@ impl Section {
                 (None, None) => return None,
             };
             if item_first {
-                items.next().map(|i| i.text.as_str())
+                items.next().map(SectionBlock::Item)
             } else {
-                paragraphs.next().map(|(_, p)| p.text.as_str())
+                paragraphs.next().map(|(_, p)| SectionBlock::Paragraph(p))
             }
         })
+    }
+
+    /// The text of the section's paragraphs and items, in input order.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.content().map(SectionBlock::text)
+    }
+}
+
+/// A piece of a section's body, as [`Section::content`] yields them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionBlock<'a> {
+    /// A paragraph.
+    Paragraph(&'a Paragraph),
+    /// A list item.
+    Item(&'a Item),
+}
+
+impl<'a> SectionBlock<'a> {
+    /// The block's text.
+    #[must_use]
+    pub fn text(self) -> &'a str {
+        match self {
+            SectionBlock::Paragraph(p) => &p.text,
+            SectionBlock::Item(i) => &i.text,
+        }
     }
 }

@@ -25,10 +25,11 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
-    /// The input looks like binary data rather than text.
-    #[error("the document looks binary: NUL byte at offset {offset}")]
+    /// The input looks like binary data rather than text: it holds a NUL
+    /// byte, or many control bytes.
+    #[error("the document looks binary: control byte at offset {offset}")]
     Binary {
-        /// Byte offset of the first NUL byte.
+        /// Byte offset of the first NUL byte, or of the first control byte.
         offset: usize,
     },
 }

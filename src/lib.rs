@@ -74,6 +74,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// A regular expression compiled once, on first use, where it is written.
+macro_rules! regex {
+    ($re:expr) => {{
+        static RE: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new($re).expect("valid regex"));
+        &*RE
+    }};
+}
+
 mod article;
 mod block;
 mod error;
@@ -87,6 +96,7 @@ mod text;
 
 pub use article::{
     Article, Boilerplate, BoilerplateKind, CrossPromo, Item, Metadata, Paragraph, Place, Section,
+    SectionBlock,
 };
 pub use error::Error;
 pub use options::{Markdown, Options, Parser};
@@ -107,29 +117,30 @@ pub fn parse_text(input: &str) -> Result<Article, Error> {
     Parser::default().parse_text(input)
 }
 
-/// Checks what every front end refuses: oversized, binary or empty input.
-fn validate(input: &str, options: &Options) -> Result<(), Error> {
-    if input.len() > options.max_input_bytes {
+/// Refuses input over the size limit.
+fn check_size(len: usize, options: &Options) -> Result<(), Error> {
+    if len > options.max_input_bytes {
         return Err(Error::TooLarge {
-            size: input.len(),
+            size: len,
             limit: options.max_input_bytes,
         });
     }
+    Ok(())
+}
+
+/// Checks what every front end refuses: oversized, binary or empty input.
+fn validate(input: &str, options: &Options) -> Result<(), Error> {
+    check_size(input.len(), options)?;
     if let Some(offset) = memchr::memchr(0, input.as_bytes()) {
         return Err(Error::Binary { offset });
     }
     // Text has almost no control characters besides line breaks and tabs;
-    // data does.
+    // data has many. A stray one (an ANSI escape, a form feed) is fine.
+    let is_control = |b: &u8| *b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c);
     let head = &input.as_bytes()[..input.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    if controls * 20 > head.len().max(1) {
-        let offset = head
-            .iter()
-            .position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-            .unwrap_or(0);
+    let controls = head.iter().filter(|b| is_control(b)).count();
+    if controls >= MIN_BINARY_CONTROLS && controls * 20 > head.len() {
+        let offset = head.iter().position(is_control).unwrap_or_default();
         return Err(Error::Binary { offset });
     }
     if normalize::is_blank(input) {
@@ -137,6 +148,10 @@ fn validate(input: &str, options: &Options) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// How many control bytes the first 8 KiB must hold (and more than one in
+/// twenty bytes) before a document counts as binary.
+const MIN_BINARY_CONTROLS: usize = 16;
 
 #[cfg(test)]
 mod tests {
@@ -155,6 +170,12 @@ mod tests {
         assert_eq!(parse_text(""), Err(Error::Empty));
         assert_eq!(parse_text(" \n\u{A0}\u{200B}\n"), Err(Error::Empty));
         assert_eq!(parse_text("ab\0cd"), Err(Error::Binary { offset: 2 }));
+        assert!(
+            parse_text("Titre\n\x01\nTexte.\n").is_ok(),
+            "one control byte is not binary"
+        );
+        let data: String = (0..64u8).map(|b| char::from(b % 32 + 1)).collect();
+        assert!(matches!(parse_text(&data), Err(Error::Binary { .. })));
         let small = Parser::new(Options::default().max_input_bytes(4));
         assert_eq!(
             small.parse_text("Titre long"),

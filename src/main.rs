@@ -89,10 +89,7 @@ fn expand(inputs: &[String]) -> io::Result<Vec<String>> {
             let path = e.path();
             if e.file_type()?.is_dir() {
                 walk(&path, out)?;
-            } else if path
-                .extension()
-                .is_some_and(|x| x == "txt" || x == "md" || x == "markdown")
-            {
+            } else if is_markdown(&path) || path.extension().is_some_and(|x| x == "txt") {
                 out.push(path);
             }
         }
@@ -110,6 +107,12 @@ fn expand(inputs: &[String]) -> io::Result<Vec<String>> {
         }
     }
     Ok(files)
+}
+
+/// Whether a file is Markdown by its name.
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x == "md" || x == "markdown")
 }
 
 fn read(source: &str) -> io::Result<Vec<u8>> {
@@ -163,10 +166,11 @@ fn main() -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     for source in &files {
-        let is_md = Path::new(source)
-            .extension()
-            .is_some_and(|x| x == "md" || x == "markdown");
-        let parser = if is_md { &markdown } else { &plain };
+        let parser = if is_markdown(Path::new(source)) {
+            &markdown
+        } else {
+            &plain
+        };
         let result = read(source)
             .map_err(|e| e.to_string())
             .and_then(|bytes| parser.parse_text_bytes(&bytes).map_err(|e| e.to_string()));

@@ -3,12 +3,13 @@
 use crate::{Article, Error};
 
 /// How the text front end treats Markdown syntax.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Markdown {
     /// Read the document as Markdown when it looks like Markdown: YAML front
-    /// matter, or several kinds of Markdown syntax (`#` headings, underlined
-    /// headings, `[text](url)` links, `**bold**`, backslash escapes).
+    /// matter, an ATX (`# Titre`) or `===`-underlined heading, two kinds of
+    /// Markdown syntax (underlined headings, `[text](url)` links, `**bold**`,
+    /// images, backslash escapes), or three Markdown constructs of any kind.
     #[default]
     Auto,
     /// Always read Markdown syntax.
@@ -18,21 +19,28 @@ pub enum Markdown {
 }
 
 /// Settings for a [`Parser`]. Start from [`Options::default`] and change what
-/// you need with the setters:
+/// you need with the setters; the fields can be read directly.
 ///
 /// ```
 /// let options = depeche::Options::default()
 ///     .max_input_bytes(1 << 20)
 ///     .markdown(depeche::Markdown::Never);
+/// assert_eq!(options.max_input_bytes, 1 << 20);
 /// let parser = depeche::Parser::new(options);
 /// # let _ = parser;
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Options {
-    pub(crate) max_input_bytes: usize,
-    pub(crate) max_heading_chars: usize,
-    pub(crate) markdown: Markdown,
+    /// Documents larger than this many bytes are refused with
+    /// [`Error::TooLarge`]. Default: 64 MiB.
+    pub max_input_bytes: usize,
+    /// Lines longer than this many characters are not taken for intertitles
+    /// from their shape (a heading marked up as such in Markdown still is).
+    /// Default: 100.
+    pub max_heading_chars: usize,
+    /// Whether to read Markdown syntax. Default: [`Markdown::Auto`].
+    pub markdown: Markdown,
 }
 
 impl Default for Options {
@@ -46,23 +54,21 @@ impl Default for Options {
 }
 
 impl Options {
-    /// Documents larger than this many bytes are refused with
-    /// [`Error::TooLarge`]. Default: 64 MiB.
+    /// Sets [`Options::max_input_bytes`].
     #[must_use]
     pub fn max_input_bytes(mut self, bytes: usize) -> Options {
         self.max_input_bytes = bytes;
         self
     }
 
-    /// Lines longer than this many characters are never intertitles.
-    /// Default: 100.
+    /// Sets [`Options::max_heading_chars`].
     #[must_use]
     pub fn max_heading_chars(mut self, chars: usize) -> Options {
         self.max_heading_chars = chars;
         self
     }
 
-    /// Whether to read Markdown syntax. Default: [`Markdown::Auto`].
+    /// Sets [`Options::markdown`].
     #[must_use]
     pub fn markdown(mut self, markdown: Markdown) -> Options {
         self.markdown = markdown;
@@ -79,7 +85,7 @@ impl Options {
 /// assert_eq!(article.headline.as_deref(), Some("Titre"));
 /// # Ok::<(), depeche::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Parser {
     options: Options,
 }
@@ -117,12 +123,8 @@ impl Parser {
     /// As [`Parser::parse_text`], plus [`Error::InvalidUtf8`] with the offset
     /// of the first invalid byte.
     pub fn parse_text_bytes(&self, input: &[u8]) -> Result<Article, Error> {
-        if input.len() > self.options.max_input_bytes {
-            return Err(Error::TooLarge {
-                size: input.len(),
-                limit: self.options.max_input_bytes,
-            });
-        }
+        // Before UTF-8 validation, which would read all of it.
+        crate::check_size(input.len(), &self.options)?;
         let text = std::str::from_utf8(input).map_err(|e| Error::InvalidUtf8 {
             offset: e.valid_up_to(),
         })?;

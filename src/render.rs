@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::{Article, Section};
+use crate::{Article, Section, SectionBlock};
 
 impl Article {
     /// The article as Markdown: `#` headline, the standfirst in bold,
@@ -66,25 +66,23 @@ impl Article {
 }
 
 fn render_section(section: &Section, out: &mut String) {
-    let mut items = section.items.iter().peekable();
-    for (n, p) in section.paragraphs.iter().enumerate() {
-        render_items(&mut items, n, out);
-        let _ = writeln!(out, "{}\n", p.text);
+    let mut in_list = false;
+    for block in section.content() {
+        match block {
+            SectionBlock::Item(item) => {
+                let _ = writeln!(out, "- {}", item.text);
+                in_list = true;
+            }
+            SectionBlock::Paragraph(p) => {
+                if in_list {
+                    out.push('\n');
+                    in_list = false;
+                }
+                let _ = writeln!(out, "{}\n", p.text);
+            }
+        }
     }
-    render_items(&mut items, usize::MAX, out);
-}
-
-fn render_items<'a>(
-    items: &mut std::iter::Peekable<impl Iterator<Item = &'a crate::Item>>,
-    before: usize,
-    out: &mut String,
-) {
-    let mut any = false;
-    while let Some(item) = items.next_if(|i| i.after_paragraph <= before) {
-        let _ = writeln!(out, "- {}", item.text);
-        any = true;
-    }
-    if any {
+    if in_list {
         out.push('\n');
     }
 }

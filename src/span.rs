@@ -35,13 +35,13 @@ impl Span {
     /// Number of bytes covered.
     #[must_use]
     pub const fn len(self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the span covers no byte.
     #[must_use]
     pub const fn is_empty(self) -> bool {
-        self.start == self.end
+        self.start >= self.end
     }
 
     /// Whether `other` lies entirely inside `self`.
@@ -52,8 +52,18 @@ impl Span {
 
     /// The smallest span covering both `self` and `other`.
     #[must_use]
-    pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+    pub const fn to(self, other: Span) -> Span {
+        let start = if self.start < other.start {
+            self.start
+        } else {
+            other.start
+        };
+        let end = if self.end > other.end {
+            self.end
+        } else {
+            other.end
+        };
+        Span::new(start, end)
     }
 }
 

@@ -76,6 +76,9 @@ fn line() -> impl Strategy<Value = String> {
             .prop_map(str::to_owned),
         // Blank and near-blank lines.
         2 => prop::sample::select(vec!["", " ", "\u{A0}", "\u{200B}", "\t"]).prop_map(str::to_owned),
+        // Lines of markup or separators only.
+        1 => prop::sample::select(vec![":", "|", ">>", "[](https://x.fr)", "\\", "> ", "(lire aussi : [Un titre](https://x.fr))", "[À lire aussi]"])
+            .prop_map(str::to_owned),
         // Anything at all.
         1 => any::<String>().prop_map(|s| s.replace(['\0'], "")),
     ]

@@ -195,3 +195,58 @@ fn a_rubric_kicker_above_the_headline_is_not_the_headline() {
     let a = parse_text("Économie\nLe texte commence ici, avec une phrase complète.\n").unwrap();
     assert_eq!(a.headline.as_deref(), Some("Économie"));
 }
+
+#[test]
+fn inline_promotions_are_found_by_their_brackets() {
+    let cases = [
+        (
+            "Titre\n\nUn (petit) texte à lire aussi ici (lire aussi : Le vote du Sénat) et la suite.\n",
+            "Un (petit) texte à lire aussi ici et la suite.",
+            "(lire aussi : Le vote du Sénat)",
+        ),
+        (
+            "Titre\n\nLe (vrai) pouvoir, disent-ils (voir : Le vote du Sénat) et la suite.\n",
+            "Le (vrai) pouvoir, disent-ils et la suite.",
+            "(voir : Le vote du Sénat)",
+        ),
+        (
+            "Titre\n\nTexte (&agrave; lire aussi : Un titre) suite.\n",
+            "Texte suite.",
+            "(&agrave; lire aussi : Un titre)",
+        ),
+        (
+            "Titre\n\n(Lire aussi : Le vote du Sénat) Le maire a annoncé hier la fermeture de l’école.\n",
+            "Le maire a annoncé hier la fermeture de l’école.",
+            "(Lire aussi : Le vote du Sénat)",
+        ),
+        (
+            "Titre\n\nIl a baissé ,selon (lire aussi : Le vote) l’Insee .\n",
+            "Il a baissé ,selon l’Insee .",
+            "(lire aussi : Le vote)",
+        ),
+    ];
+    for (input, text, source) in cases {
+        let a = parse_text(input).unwrap();
+        assert_eq!(a.sections[0].paragraphs[0].text, text, "{input:?}");
+        assert_eq!(a.cross_promos.len(), 1, "{input:?}");
+        assert!(a.cross_promos[0].inline);
+        assert_eq!(&input[a.cross_promos[0].span.range()], source, "{input:?}");
+    }
+    // Asides that merely mention reading stay.
+    let aside = "Titre\n\nLe chômage a baissé (voir aussi le graphique ci-dessous) en mars.\n";
+    let a = parse_text(aside).unwrap();
+    assert!(a.cross_promos.is_empty());
+    assert_eq!(
+        a.sections[0].paragraphs[0].text,
+        "Le chômage a baissé (voir aussi le graphique ci-dessous) en mars."
+    );
+}
+
+#[test]
+fn a_bare_label_does_not_swallow_body_text() {
+    let input = "Titre\n\nCorps.\n\nLire aussi\n\nLe maire a annoncé hier la fermeture de l’école du village.\n\nLa suite du texte.\n";
+    let a = parse_text(input).unwrap();
+    assert!(a.cross_promos.is_empty());
+    assert_eq!(a.boilerplate[0].kind, BoilerplateKind::Related);
+    assert_eq!(a.sections[0].paragraphs.len(), 3);
+}

@@ -5,22 +5,11 @@
 //! "abc-def/gh") are regular expressions here; fixed phrases ("Partager sur
 //! Facebook", "PUBLICITÉ") are data in `lexicon/boilerplate.txt`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::BoilerplateKind;
 use crate::lexicon::{BOILERPLATE_PHRASES, fold_str};
 
 /// Lines longer than this are body text whatever they contain.
 const MAX_BOILERPLATE_CHARS: usize = 160;
-
-macro_rules! regex {
-    ($re:expr) => {{
-        static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).expect("valid regex"));
-        &*RE
-    }};
-}
 
 /// A name: capitalised words, with particles ("de", "van", "d’") between.
 const NAME: &str = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:de|du|des|d[’']|van|von|le|la|el|al|ben|et|&)\s*)?\p{Lu}[\p{L}'’.\-]*){0,5}";

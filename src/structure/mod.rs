@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::block::{Block, BlockKind, Document, Marker};
-use crate::lexicon::{RUBRICS, TAKEAWAY_LABELS, fold, fold_str};
+use crate::lexicon::{RUBRICS, TAKEAWAY_LABELS, fold_str};
 use crate::{
     Article, Boilerplate, BoilerplateKind, CrossPromo, Item, Metadata, Options, Paragraph, Section,
     Span,
@@ -41,6 +41,10 @@ const MAX_HEADLINE_CHARS: usize = 300;
 const MIN_DUPLICATE_BYTES: usize = 80;
 /// At most this many titles follow a block label such as "Sur le même sujet".
 const MAX_BLOCK_TITLES: usize = 8;
+/// What may follow a rubric kicker: "Tribune :", "ÉCONOMIE |", "Analyse -".
+const RUBRIC_TRAIL: [char; 7] = [':', '.', '|', ' ', '-', '–', '>'];
+/// A kicker over a promotion title ("Chronologie interactive.") is short.
+const MAX_KICKER_CHARS: usize = 40;
 /// Promotion titles are short; a longer line after a label is body text.
 const MAX_TITLE_CHARS: usize = 220;
 
@@ -107,6 +111,15 @@ impl Structurer<'_> {
         matches!(self.blocks[i].kind, BlockKind::Item { .. })
     }
 
+    /// The normalised text of block `i`'s whole source, list marker
+    /// included.
+    fn whole_line(&self, i: usize) -> String {
+        crate::text::clean(
+            &self.input[self.blocks[i].span.range()],
+            self.metadata.markdown,
+        )
+    }
+
     /// Pass 1: boilerplate and promotion lines.
     fn line_roles(&mut self) {
         for i in 0..self.blocks.len() {
@@ -119,7 +132,7 @@ impl Structurer<'_> {
             // is an embed attribution, not a list item.
             let whole;
             let text = if self.is_item(i) {
-                whole = crate::text::clean(&self.input[block.span.range()], self.metadata.markdown);
+                whole = self.whole_line(i);
                 whole.as_str()
             } else {
                 block.text.as_str()
@@ -186,11 +199,13 @@ impl Structurer<'_> {
                     Role::Content => {}
                     _ => break,
                 }
-                if b.text
-                    .chars()
-                    .all(|c| matches!(c, ':' | '|' | '>' | '»' | '-' | '–' | '—' | ' '))
-                {
-                    // "À lire aussi" / ":" / title: the separator on a line of its own.
+                if promo::is_separator_line(&b.text) {
+                    // "À lire aussi" / ":" / title: the separator on a line of
+                    // its own belongs to the label; after a title, it ends the
+                    // block.
+                    if !titles.is_empty() {
+                        break;
+                    }
                     self.roles[j] = Role::PromoLabel;
                     label_span = label_span.to(b.span);
                     j += 1;
@@ -199,9 +214,13 @@ impl Structurer<'_> {
                 // Past the first title, a sentence ends the block; so does,
                 // under a one-title label, a line that introduces body text
                 // (an intertitle after "Lire aussi" and its title).
+                // The first title may be a short kicker ending with a period
+                // ("Chronologie interactive."), not a sentence of body text.
                 let sentence = b.text.ends_with('.') && !b.text.ends_with("...");
                 let ends = sentence || (!p.block && self.introduces_prose(j));
-                if !title_like(&b.text) || (!titles.is_empty() && ends) {
+                let first_is_sentence =
+                    titles.is_empty() && sentence && b.text.chars().count() > MAX_KICKER_CHARS;
+                if !title_like(&b.text) || (!titles.is_empty() && ends) || first_is_sentence {
                     break;
                 }
                 // In a block written without blank lines, a blank line ends it.
@@ -213,7 +232,7 @@ impl Structurer<'_> {
                 let mut lines = vec![j];
                 let mut title = b.text.clone();
                 // A kicker before the title: "Chronologie interactive." / "Syrie : …".
-                let kicker = title.ends_with('.') && title.chars().count() <= 40;
+                let kicker = title.ends_with('.') && title.chars().count() <= MAX_KICKER_CHARS;
                 if kicker && j + 1 < self.blocks.len() && self.is_content(j + 1) {
                     let next = &self.blocks[j + 1].text;
                     if title_like(next) && !next.ends_with('.') {
@@ -225,7 +244,9 @@ impl Structurer<'_> {
                 titles.push((lines, title));
             }
             if titles.is_empty() {
+                // A label with nothing to promote; it keeps its separator lines.
                 self.roles[i] = Role::Boilerplate(BoilerplateKind::Related);
+                self.blocks[i].span = label_span;
                 continue;
             }
             for (lines, title) in titles {
@@ -239,10 +260,7 @@ impl Structurer<'_> {
                 self.blocks[lines[0]].span = span;
                 self.roles[lines[0]] = Role::Promo {
                     label: p.label.clone(),
-                    title: title
-                        .trim_start_matches(['»', '>', '•', '-', '–', '—', '*', ' '])
-                        .trim_end_matches(['*', ' '])
-                        .to_owned(),
+                    title: promo::clean_title(&title),
                     label_span: Some(label_span),
                 };
             }
@@ -278,7 +296,7 @@ impl Structurer<'_> {
         let mut i = first?;
         // A rubric kicker above the title: "Tribune", "ÉCONOMIE".
         let folded = fold_str(&self.blocks[i].text);
-        let kicker = folded.trim_end_matches([':', '.', '|', ' ', '-', '–', '>']);
+        let kicker = folded.trim_end_matches(RUBRIC_TRAIL);
         if self.blocks[i].text.len() <= 40 && RUBRICS.contains(kicker) {
             if let Some(next) = (i + 1..self.blocks.len()).find(|&k| self.is_content(k)) {
                 if !self.is_item(next) && !shape::prose(&self.blocks[next].text, MAX_HEADLINE_CHARS)
@@ -286,7 +304,7 @@ impl Structurer<'_> {
                     self.metadata.rubric = Some(
                         self.blocks[i]
                             .text
-                            .trim_end_matches([':', '.', '|', ' '])
+                            .trim_end_matches(RUBRIC_TRAIL)
                             .to_owned(),
                     );
                     self.roles[i] = Role::Boilerplate(BoilerplateKind::Navigation);
@@ -331,8 +349,8 @@ impl Structurer<'_> {
     /// and the byline or date lines.
     fn standfirst(&mut self) {
         let Some(h) = self.roles.iter().position(|r| *r == Role::Headline) else {
-            // A headline from front matter: the standfirst is then the first
-            // body block, on the same condition.
+            // No headline line (one from front matter, or none at all): the
+            // standfirst is then the first body block, on the same condition.
             return self.standfirst_after(0);
         };
         self.standfirst_after(h + 1);
@@ -406,6 +424,8 @@ impl Structurer<'_> {
             for j in items {
                 self.roles[j] = Role::Takeaway;
             }
+            // One takeaways box per article; a second label is read as text.
+            return;
         }
     }
 
@@ -462,8 +482,7 @@ impl Structurer<'_> {
                     // "1. D’où vient le déficit ?" followed by prose, outside
                     // any numbered list, is a numbered intertitle.
                     let lone = !self.neighbour_is_numbered(i);
-                    let whole =
-                        crate::text::clean(&self.input[b.span.range()], self.metadata.markdown);
+                    let whole = self.whole_line(i);
                     let ok =
                         lone && shape::heading_shaped(&whole, max) && self.in_heading_context(i);
                     if ok {
@@ -624,6 +643,7 @@ impl Structurer<'_> {
             article.headline = Some(text);
             article.headline_span = Some(span);
         }
+        let markdown = article.metadata.markdown;
         let mut section: Option<Section> = None;
         for (block, role) in self.blocks.into_iter().zip(self.roles) {
             let Block {
@@ -649,8 +669,13 @@ impl Structurer<'_> {
                             after_paragraph: s.paragraphs.len(),
                         });
                     } else {
-                        let text =
-                            take_inline_promos(self.input, text, span, &mut article.cross_promos);
+                        let text = take_inline_promos(
+                            self.input,
+                            text,
+                            span,
+                            markdown,
+                            &mut article.cross_promos,
+                        );
                         s.paragraphs.push(Paragraph { text, span });
                     }
                 }
@@ -691,77 +716,58 @@ fn title_like(text: &str) -> bool {
         && !(text.ends_with('.') && chars > 120)
 }
 
-/// Removes "(lire aussi : …)" promotions from a paragraph, recording each
-/// with a span inside the paragraph's.
+/// Takes inline promotions — "(lire aussi : …)", "[voir aussi : …]" —
+/// out of a paragraph, recording each with its exact span in the source.
+///
+/// Brackets are paired in the source, in one pass, and a pair is a
+/// promotion when its cleaned content is one (see `promo::bracketed`). It is
+/// then cut out of the paragraph's text by finding that same cleaned content
+/// there, left to right.
 fn take_inline_promos(
     input: &str,
     text: String,
     span: Span,
+    markdown: bool,
     promos: &mut Vec<CrossPromo>,
 ) -> String {
-    let found = promo::inline(&text);
-    if found.is_empty() {
+    if !text.contains(['(', '[']) {
         return text;
     }
     let raw = &input[span.range()];
-    let raw_folded = fold(raw);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    let mut search_from = 0;
-    for p in found {
-        out.push_str(&text[at..p.range.start]);
-        at = p.range.end;
-        // Locate the parenthesis in the source for an exact span; fall back
-        // to the paragraph's span.
-        let needle = fold_str(&p.label);
-        let promo_span = raw_folded.text[search_from..]
-            .find(&needle)
-            .map(|f| f + search_from)
-            .and_then(|f| {
-                let open = raw_folded.text[..f].rfind(['(', '['])?;
-                let close = matching_close(&raw_folded.text, open)?;
-                search_from = close;
-                Some(Span::new(
-                    span.start + raw_folded.source_offset(open),
-                    span.start + raw_folded.source_offset(close),
-                ))
-            })
-            .unwrap_or(span);
+    for pair in promo::bracket_pairs(raw) {
+        let inner = crate::text::clean(&raw[pair.start + 1..pair.end - 1], markdown);
+        let Some(p) = promo::bracketed(&inner) else {
+            continue;
+        };
+        let whole = crate::text::clean(&raw[pair.clone()], markdown);
+        let Some(found) = text[at..].find(&whole).map(|f| f + at) else {
+            // The cleaned text differs around the brackets: leave it whole.
+            continue;
+        };
+        // The space before the bracket goes with it.
+        out.push_str(text[at..found].trim_end());
+        at = found + whole.len();
         promos.push(CrossPromo {
             label: p.label,
             title: p.title,
-            span: promo_span,
+            span: Span::new(span.start + pair.start, span.start + pair.end),
             label_span: None,
             inline: true,
         });
     }
-    out.push_str(&text[at..]);
-    tidy(out)
-}
-
-/// The offset just past the bracket that closes the one at `open`, counting
-/// nested brackets (a Markdown link inside the parenthesis).
-fn matching_close(s: &str, open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, b) in s.bytes().enumerate().skip(open) {
-        match b {
-            b'(' | b'[' => depth += 1,
-            b')' | b']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            _ => {}
-        }
+    if at == 0 {
+        return text;
     }
-    None
-}
-
-/// Fixes the spacing left where an inline promotion was cut out.
-fn tidy(s: String) -> String {
-    static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s+([.,)])").expect("valid regex"));
-    let s = crate::normalize::normalize(&s);
-    SPACE_BEFORE_PUNCT.replace_all(&s, "$1").into_owned()
+    // Keep a space between the words the cut brought together, not before
+    // punctuation.
+    let rest = text[at..].trim_start();
+    if !out.is_empty()
+        && rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '«' | '(' | '"'))
+    {
+        out.push(' ');
+    }
+    out.push_str(rest);
+    out
 }

@@ -9,10 +9,6 @@
 //! title for the line to count: "A lire mes chroniques…" or "Lire entre les
 //! lignes…" are body sentences and stay in the body.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::lexicon::{PROMO_LABELS, Strength, fold};
 
 /// How many bytes at the start of a line can hold a label (the longest,
@@ -30,65 +26,38 @@ pub(crate) struct LinePromo {
     pub(crate) block: bool,
 }
 
-/// Decorations that may stand before a label: brackets, quote marks of
-/// Markdown, arrows, bullets.
+/// What may stand before a label: brackets, Markdown quote marks, arrows,
+/// bullets ("[À lire aussi]", ">> Lire aussi", "► Voir aussi").
+const DECORATIONS: [char; 17] = [
+    '[', '(', '>', '»', '►', '▶', '→', '•', '*', '+', '-', '–', '—', '|', '=', '➜', '➤',
+];
+
+/// What may stand between a label and its title ("Lire aussi : …",
+/// "LIRE AUSSI >> …", "[À lire aussi] …", "Lire aussi | …").
+const SEPARATORS: [char; 14] = [
+    ':', '|', '>', '»', '-', '–', '—', ']', ')', '/', '…', '►', '▶', '→',
+];
+
+fn is_separator(c: char) -> bool {
+    SEPARATORS.contains(&c) || c == '*'
+}
+
 fn strip_decoration(s: &str) -> &str {
-    s.trim_start_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '[' | '('
-                    | '>'
-                    | '»'
-                    | '►'
-                    | '▶'
-                    | '→'
-                    | '•'
-                    | '*'
-                    | '+'
-                    | '-'
-                    | '–'
-                    | '—'
-                    | '|'
-                    | '='
-                    | '⇒'
-                    | '➜'
-                    | '➤'
-                    | '◆'
-                    | '■'
-            )
-    })
+    s.trim_start_matches(|c: char| c.is_whitespace() || DECORATIONS.contains(&c))
 }
 
 /// Removes the separators between a label and its title.
 fn strip_separator(s: &str) -> &str {
-    s.trim_start_matches(|c: char| {
-        matches!(
-            c,
-            ':' | '|'
-                | '>'
-                | '»'
-                | '-'
-                | '–'
-                | '—'
-                | ']'
-                | ')'
-                | '/'
-                | '…'
-                | '.'
-                | '*'
-                | '►'
-                | '▶'
-                | '→'
-        ) || c.is_whitespace()
-    })
+    s.trim_start_matches(|c: char| is_separator(c) || c.is_whitespace())
 }
 
 /// Trailing decoration of a title: closing brackets and markup.
-fn clean_title(s: &str) -> String {
+pub(crate) fn clean_title(s: &str) -> String {
     let t = s
         .trim()
-        .trim_start_matches(['»', '>', '•', '*', ' '])
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || DECORATIONS.contains(&c) && !matches!(c, '[' | '(')
+        })
         .trim_end_matches(|c: char| matches!(c, ']' | '*' | '|') || c.is_whitespace());
     let t = t
         .strip_suffix(')')
@@ -105,6 +74,31 @@ fn title_start(c: char) -> bool {
 
 /// Recognises a promotion line.
 pub(crate) fn line(text: &str) -> Option<LinePromo> {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with(['(', '[']) {
+        // "(Lire aussi : X) Le maire a annoncé…" is a paragraph holding an
+        // inline promotion; "[À lire aussi] X" and "(Lire aussi : X)" alone
+        // are promotion lines.
+        let first = bracket_pairs(trimmed)
+            .into_iter()
+            .next()
+            .filter(|r| r.start == 0);
+        if let Some(r) = first {
+            let after = &trimmed[r.end..];
+            let inner = &trimmed[1..r.end - 1];
+            let label_only = labelled(inner).is_some_and(|p| p.title.is_empty());
+            if !label_only && after.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+        }
+    }
+    labelled(text)
+}
+
+/// A label at the start of `text` (after decorations) and what follows it,
+/// when that makes a promotion; see [`line`]. Never recurses, whatever the
+/// nesting of brackets.
+fn labelled(text: &str) -> Option<LinePromo> {
     let rest = strip_decoration(text);
     if !rest
         .chars()
@@ -125,9 +119,10 @@ pub(crate) fn line(text: &str) -> Option<LinePromo> {
     let after = &rest[label_end..];
     let block = m.strength == Strength::Block;
     let promo = |title: &str| {
-        Some(LinePromo {
+        let title = clean_title(title);
+        (title.len() <= MAX_PROMO_TITLE).then(|| LinePromo {
             label: label.to_owned(),
-            title: clean_title(title),
+            title,
             block,
         })
     };
@@ -177,68 +172,55 @@ pub(crate) fn line(text: &str) -> Option<LinePromo> {
 /// Whether `after` (what follows a label) starts with a real separator
 /// rather than plain white space.
 fn has_separator(after: &str) -> bool {
-    after.trim_start().starts_with([
-        ':', '|', '>', '»', '-', '–', '—', ']', ')', '/', '…', '►', '▶', '→', '*',
-    ])
+    after.trim_start().starts_with(is_separator)
 }
 
-/// Matches a promotion inside a paragraph: "(lire aussi : Titre)",
-/// "(Voir aussi notre article …)", "[À lire aussi : …]".
-static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)[(\[]\s*((?:[àa]\s+)?(?:lire|voir|relire|d[ée]couvrir|consulter)(?:\s+(?:aussi|[ée]galement))?(?:\s+notre\s+(?:article|enqu[êe]te|dossier|entretien|reportage|analyse|d[ée]cryptage))?)\s*(?:[:|>»\-–—]+\s*)?([^()\[\]]+)[)\]]",
-    )
-    .expect("valid regex")
-});
-
-/// Longest title (in bytes) an inline promotion may have: longer
-/// parentheses are asides, not links.
-const MAX_INLINE_TITLE: usize = 400;
-
-/// A promotion found inside a paragraph's text.
-#[derive(Debug)]
-pub(crate) struct InlinePromo {
-    pub(crate) label: String,
-    pub(crate) title: String,
-    /// Byte range of the whole parenthesis (and the space before it) in the
-    /// searched text.
-    pub(crate) range: std::ops::Range<usize>,
+/// Whether a line holds only separators (":", "|", ">>"…), as when a scraper
+/// puts a label, its colon and its title on three lines.
+pub(crate) fn is_separator_line(text: &str) -> bool {
+    text.chars().all(|c| is_separator(c) || c.is_whitespace())
 }
 
-/// Every inline promotion in `text`. A parenthesis counts only when its
-/// label is one of the promotion formulas ("lire aussi", "voir aussi",
-/// "à lire", "lire notre enquête"…), so "(dont on peut lire la critique)"
-/// stays.
-pub(crate) fn inline(text: &str) -> Vec<InlinePromo> {
-    if !text.contains(['(', '[']) {
-        return Vec::new();
+/// Longest title (in bytes) a promotion may have: a longer "title" is body
+/// text that happens to start with a label.
+const MAX_PROMO_TITLE: usize = 400;
+
+/// The outermost bracket pairs of `s` — `(…)` and `[…]`, nested brackets
+/// counted together — as byte ranges including the brackets. Unclosed
+/// brackets are left out, and do not hide the pairs after them.
+pub(crate) fn bracket_pairs(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut opens = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'(' | b'[' => opens.push(i),
+            b')' | b']' => {
+                if let Some(open) = opens.pop() {
+                    pairs.push(open..i + 1);
+                }
+            }
+            _ => {}
+        }
     }
-    INLINE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let label = c.get(1)?.as_str();
-            // A bare "lire"/"voir" needs a separator: "(voir tableau)" is not a promotion.
-            let whole = c.get(0)?;
-            let strong = label.split_whitespace().count() > 1;
-            let separated = !text[c.get(1)?.end()..c.get(2)?.start()].trim().is_empty();
-            if !strong && !separated {
-                return None;
-            }
-            let title = c.get(2)?.as_str().trim();
-            if !(3..=MAX_INLINE_TITLE).contains(&title.len()) {
-                return None;
-            }
-            // Take the space before the parenthesis out with it.
-            let start = text[..whole.start()].trim_end().len();
-            Some(InlinePromo {
-                label: label.to_owned(),
-                title: title.to_owned(),
-                range: start..whole.end(),
-            })
-        })
-        .collect()
+    // Pairs nest or are disjoint: sorted by start, a pair starting before
+    // the end of the last one kept lies inside it.
+    pairs.sort_unstable_by_key(|r| r.start);
+    let mut outermost: Vec<std::ops::Range<usize>> = Vec::with_capacity(pairs.len());
+    for r in pairs {
+        if outermost.last().is_none_or(|last| r.start >= last.end) {
+            outermost.push(r);
+        }
+    }
+    outermost
 }
 
+/// Whether a bracketed text, without its brackets, is a promotion with a
+/// title: "lire aussi : Le vote du Sénat", "Voir aussi Le dossier". The same
+/// label rules as for a line apply, so "(voir aussi le graphique)" and
+/// "(dont on peut lire la critique)" stay in the text.
+pub(crate) fn bracketed(inner: &str) -> Option<LinePromo> {
+    line(inner).filter(|p| !p.title.is_empty())
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,17 +294,32 @@ mod tests {
     }
 
     #[test]
-    fn inline_promotions() {
-        let text = "Le texte passe (lire aussi : Le vote du Sénat) et la suite.";
-        let found = inline(text);
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].label, "lire aussi");
-        assert_eq!(found[0].title, "Le vote du Sénat");
+    fn bracketed_promotions() {
+        assert_eq!(bracket_pairs("a (b [c] d) e [f (g)"), vec![2..11, 17..20]);
+        let p = bracketed("lire aussi : Le vote du Sénat").unwrap();
         assert_eq!(
-            &text[found[0].range.clone()],
-            " (lire aussi : Le vote du Sénat)"
+            (p.label.as_str(), p.title.as_str()),
+            ("lire aussi", "Le vote du Sénat")
         );
-        assert!(inline("Un film (dont on peut lire la critique ici) sort.").is_empty());
-        assert!(inline("Le tableau (voir ci-dessous) le montre.").is_empty());
+        assert!(bracketed("voir aussi le graphique ci-dessous").is_none());
+        assert!(bracketed("dont on peut lire la critique ici").is_none());
+        assert!(bracketed("voir tableau").is_none());
+        assert!(bracketed("lire aussi").is_none());
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_a_promotion_is_not_a_promotion_line() {
+        assert_eq!(
+            lp("(Lire aussi : Le vote) Le maire a annoncé hier la fermeture."),
+            None
+        );
+        assert_eq!(
+            lp("(Lire aussi : Le vote du Sénat)"),
+            pair("Lire aussi", "Le vote du Sénat")
+        );
+        assert_eq!(
+            lp("[À lire aussi] La grève"),
+            pair("À lire aussi", "La grève")
+        );
     }
 }

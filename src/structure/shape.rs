@@ -43,7 +43,6 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
         && text.chars().count() <= max_chars
         && inner.split_whitespace().count() <= MAX_HEADING_WORDS
         && !matches!(last, '.' | ',' | ';' | ':' | '…' | '-' | '–' | '—')
-        && !first.is_lowercase()
         && inner.chars().any(char::is_alphabetic)
         && !inner.contains("http")
         && !inner.contains("www.")

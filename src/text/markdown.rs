@@ -6,26 +6,15 @@
 //! dashes. This module decides whether a document is written that way and
 //! strips the inline markup so that only the reader's text is left.
 
-use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::lines::Line;
 use crate::{Metadata, Span};
-
-macro_rules! regex {
-    ($re:literal) => {{
-        static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).expect("valid regex"));
-        &*RE
-    }};
-}
+use std::borrow::Cow;
 
 /// Whether the document reads as Markdown: front matter, an ATX (`#`) or
 /// `===`-underlined heading, at least two kinds of Markdown syntax, or three
 /// Markdown constructs of any kind.
 pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
-    if front_matter_end(lines).is_some() {
+    if front_matter(lines).is_some() {
         return true;
     }
     let mut kinds = [0usize; 5];
@@ -55,9 +44,9 @@ pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
     kinds[0] > 0 || kinds[1] > 0 || distinct >= 2 || kinds.iter().sum::<usize>() >= 3
 }
 
-/// Index of the closing line of a YAML front-matter block opening the
-/// document, if there is one.
-pub(crate) fn front_matter_end(lines: &[Line<'_>]) -> Option<usize> {
+/// The opening and closing fence lines (indices) of a YAML front-matter
+/// block opening the document, if there is one.
+pub(crate) fn front_matter(lines: &[Line<'_>]) -> Option<std::ops::Range<usize>> {
     let first = lines
         .iter()
         .position(|l| !crate::normalize::is_blank(l.text))?;
@@ -77,7 +66,7 @@ pub(crate) fn front_matter_end(lines: &[Line<'_>]) -> Option<usize> {
             || t.starts_with([' ', '\t', '-'])
             || regex!(r"^[A-Za-z_][\w-]*:(?:\s|$)").is_match(t)
     });
-    (yaml && close > 0).then_some(first + 1 + close)
+    (yaml && close > 0).then_some(first..first + 1 + close)
 }
 
 /// Reads the entries depeche knows from a front-matter block: `title` (with
@@ -95,8 +84,11 @@ pub(crate) fn read_front_matter(lines: &[Line<'_>], meta: &mut Metadata) -> Opti
         }
         match key.trim().to_ascii_lowercase().as_str() {
             "title" => {
-                let offset = line.text.len() - value.len() - (raw.len() - raw.trim_end().len());
-                let at = line.span.start + line.text.find(raw).unwrap_or(offset);
+                // The value starts after the colon and its spaces.
+                let after_colon = key.len() + 1;
+                let lead =
+                    line.text[after_colon..].len() - line.text[after_colon..].trim_start().len();
+                let at = line.span.start + after_colon + lead;
                 let text = crate::normalize::normalize(&decode_entities(&value));
                 title = Some((text, Span::new(at, at + raw.len())));
             }

@@ -51,6 +51,18 @@ static QUOTE: LazyLock<Regex> =
 static INDENTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?: {2,}|\t)[ \t]*\S").expect("valid regex"));
 
+/// Wire intertitles ("- Missiles -") are a few words long.
+const MAX_DASH_HEADING_CHARS: usize = 80;
+
+/// Line lengths (in characters) at which tools wrap Markdown text.
+const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 50..=100;
+
+/// Whether a block's text ends a sentence.
+fn ends_with_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '…', '»', '"', '”'])
+}
+
 /// A short text right after an image is its caption.
 const MAX_CAPTION_CHARS: usize = 120;
 
@@ -67,12 +79,12 @@ pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
         markdown,
         blank_before: true,
         joinable: false,
+        previous_line: (None, 0),
     };
     reader.doc.metadata.markdown = markdown;
     let mut i = 0;
     if markdown {
-        if let Some(end) = markdown::front_matter_end(&lines) {
-            let first = lines.iter().position(|l| !is_blank(l.text)).unwrap_or(0);
+        if let Some(std::ops::Range { start: first, end }) = markdown::front_matter(&lines) {
             reader.doc.title =
                 markdown::read_front_matter(&lines[first + 1..end], &mut reader.doc.metadata);
             let span = lines[first].span.to(lines[end].span);
@@ -124,6 +136,9 @@ struct Reader {
     blank_before: bool,
     /// Whether the next Markdown text line continues the last block.
     joinable: bool,
+    /// The last character of the previous line (a backslash is a Markdown
+    /// hard break) and its length in characters.
+    previous_line: (Option<char>, usize),
 }
 
 impl Reader {
@@ -160,6 +175,8 @@ impl Reader {
 
     fn line(&mut self, line: Line<'_>) {
         let t = line.text;
+        let this_line = (t.trim_end().chars().next_back(), t.chars().count());
+        let previous_line = std::mem::replace(&mut self.previous_line, this_line);
         if is_blank(t) {
             self.blank_before = true;
             self.joinable = false;
@@ -272,7 +289,9 @@ impl Reader {
         };
         if let Some(c) = dash_heading {
             let inner = c[1].trim_end();
-            if !inner.ends_with(['.', ',', ';', ':']) && inner.chars().count() <= 80 {
+            if !inner.ends_with(['.', ',', ';', ':'])
+                && inner.chars().count() <= MAX_DASH_HEADING_CHARS
+            {
                 self.push_simple(inner, line.span, BlockKind::Heading { level: 2 });
                 return;
             }
@@ -295,13 +314,24 @@ impl Reader {
             return;
         }
         if md && joinable {
-            // Markdown: consecutive lines form one paragraph (wrapped text,
-            // hard breaks written as a trailing backslash).
+            // Markdown: consecutive lines form one paragraph when the text
+            // was wrapped (the line before stops mid-sentence or has a wrap
+            // width, or this one goes on in lower case) or broken with a
+            // trailing backslash. Short lines that each end a sentence are
+            // paragraphs written without blank lines between them.
+            let (previous_end, previous_chars) = previous_line;
+            let hard_break = previous_end == Some('\\');
             if let Some(last) = self.doc.blocks.last_mut() {
-                if matches!(
-                    last.kind,
-                    BlockKind::Text | BlockKind::Item { .. } | BlockKind::Quote
-                ) {
+                let wrapped = hard_break
+                    || !ends_with_sentence(&last.text)
+                    || WRAP_WIDTHS.contains(&previous_chars)
+                    || t.trim_start().starts_with(char::is_lowercase);
+                if wrapped
+                    && matches!(
+                        last.kind,
+                        BlockKind::Text | BlockKind::Item { .. } | BlockKind::Quote
+                    )
+                {
                     let more = clean(t, true);
                     if !more.is_empty() {
                         if !last.text.is_empty() {
@@ -378,6 +408,17 @@ mod tests {
     }
 
     #[test]
+    fn markdown_joins_wrapped_lines_only() {
+        let k = kinds(
+            "# Titre\nPremier paragraphe du texte.\nDeuxième paragraphe du texte.\nTroisième.\n",
+        );
+        assert_eq!(k.len(), 4, "{k:?}");
+        let wrapped = "# Titre\n\nUne phrase assez longue qui a été coupée par l’outil à la largeur,\npuis reprise ici. Une autre phrase commence à la fin de la ligne.\nEt la dernière ligne du même paragraphe.\n";
+        let k = kinds(wrapped);
+        assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
     fn wire_dash_headings() {
         let k = kinds("Titre\n\n- Missiles -\n\nTexte.");
         assert_eq!(k[1], (BlockKind::Heading { level: 2 }, "Missiles".into()));
@@ -408,6 +449,9 @@ mod tests {
             crate::Markdown::Auto,
         );
         assert_eq!(doc.title.as_ref().map(|t| t.0.as_str()), Some("Un titre"));
+        let input = "---\ntitle: t\n---\n\nCorps du texte.\n";
+        let span = read(input, crate::Markdown::Auto).title.unwrap().1;
+        assert_eq!(&input[span.range()], "t");
         assert_eq!(doc.metadata.url.as_deref(), Some("https://exemple.fr/a"));
         let k: Vec<_> = doc
             .blocks
