@@ -210,37 +210,37 @@ fn write_article(
     source: &str,
     article: &Article,
 ) -> io::Result<()> {
-    let record = Record { source, article };
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &record)?;
-            writeln!(out)
-        }
-        Format::Jsonl => {
-            serde_json::to_writer(&mut *out, &record)?;
-            writeln!(out)
-        }
+        Format::Json | Format::Jsonl => write_json(out, format, &Record { source, article }),
         Format::Markdown => writeln!(out, "{}", article.to_markdown()),
         Format::Text => write!(out, "{}", article.to_text()),
     }
 }
 
+/// A failed document is an object of its own in the JSON formats (stderr
+/// says it in all formats).
 fn write_failure(
     out: &mut impl Write,
     format: Format,
     source: &str,
     error: String,
 ) -> io::Result<()> {
-    let failure = Failure { source, error };
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &failure)?;
-            writeln!(out)
-        }
-        Format::Jsonl => {
-            serde_json::to_writer(&mut *out, &failure)?;
-            writeln!(out)
-        }
+        Format::Json | Format::Jsonl => write_json(out, format, &Failure { source, error }),
         Format::Markdown | Format::Text => Ok(()),
     }
+}
+
+/// One JSON value: pretty for `json`, on one line for `jsonl`.
+fn write_json(
+    out: &mut impl Write,
+    format: Format,
+    value: &impl serde::Serialize,
+) -> io::Result<()> {
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    writeln!(out)
 }
