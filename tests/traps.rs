@@ -250,3 +250,46 @@ fn a_bare_label_does_not_swallow_body_text() {
     assert_eq!(a.boilerplate[0].kind, BoilerplateKind::Related);
     assert_eq!(a.sections[0].paragraphs.len(), 3);
 }
+
+#[test]
+fn unlabelled_teasers_closing_the_page_are_promotions() {
+    let input = "Titre\n\nLe conseil municipal a voté le budget mardi soir, après trois heures de débat.\nGrève : les contrôleurs aériens reconduisent leur mouvement\nMétéo : un week-end sous la pluie dans tout le Grand Ouest\nFootball : le FC Nantes enchaîne une troisième défaite\n";
+    let a = parse_text(input).unwrap();
+    assert_eq!(a.sections[0].paragraphs.len(), 1);
+    assert_eq!(a.cross_promos.len(), 3);
+    assert!(a.cross_promos.iter().all(|p| p.label.is_empty()));
+}
+
+#[test]
+fn exclamations_one_word_questions_and_dates_are_not_headings() {
+    let input = "Titre\n\nUn premier paragraphe de texte qui se termine normalement.\nQuelle erreur !\nLa suite du texte, qui se termine aussi normalement.\nPourquoi ?\nParce que la phrase suivante répond à la question posée.\n8-10 juillet 1828\nEt le texte reprend ensuite avec une phrase complète.\n";
+    assert_eq!(headings(input), [None]);
+}
+
+#[test]
+fn a_numbered_series_of_intertitles_is_followed_through() {
+    let input = "Titre\n\nIntroduction du texte, complète.\n\n1 D’où vient le mal ?\n\nUne réponse en prose, complète.\n\n2 Pourquoi maintenant ?\n\nUne autre réponse en prose, complète.\n\n3 Ce que disent les chiffres.\n\nLa dernière réponse, complète elle aussi.\n";
+    let h = headings(input);
+    assert_eq!(h.len(), 4, "{h:?}");
+    assert_eq!(h[3].as_deref(), Some("3 Ce que disent les chiffres."));
+}
+
+#[test]
+fn a_name_alone_after_the_last_paragraph_signs_the_article() {
+    let input = "Titre\n\nLe texte de l’article se termine ici, par une phrase complète.\nJeanne Martin-Duval\n";
+    let a = parse_text(input).unwrap();
+    assert_eq!(a.boilerplate[0].kind, BoilerplateKind::Byline);
+    assert_eq!(a.metadata.byline.as_deref(), Some("Jeanne Martin-Duval"));
+}
+
+#[test]
+fn short_lines_inside_a_duplicated_run_are_duplicates_too() {
+    let long =
+        "Un paragraphe assez long pour que sa répétition soit un artefact évident de la page.";
+    let input = format!(
+        "Titre\n\n{long}\nAlors :\nUne autre phrase assez longue pour compter comme paragraphe dupliqué ici.\n{long}\nAlors :\nUne autre phrase assez longue pour compter comme paragraphe dupliqué ici.\n"
+    );
+    let a = parse_text(&input).unwrap();
+    let kinds: Vec<BoilerplateKind> = a.boilerplate.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BoilerplateKind::Duplicate; 3]);
+}

@@ -44,7 +44,10 @@ pub(crate) fn classify(text: &str) -> Option<(BoilerplateKind, Found)> {
         return Some((BoilerplateKind::Date, found));
     }
     let kind = shaped(text, &folded).or_else(|| {
-        let trimmed = folded.trim_end_matches([' ', '.', '!', '?', '…', '>', '»', '|', '-', '–']);
+        // "- Publicité -", "PUBLICITÉ…": decorations around the phrase.
+        let trimmed = folded
+            .trim_start_matches([' ', '-', '–', '—', '*', '•', '|'])
+            .trim_end_matches([' ', '.', '!', '?', '…', '>', '»', '|', '-', '–', '—']);
         BOILERPLATE_PHRASES.classify(trimmed)
     })?;
     Some((kind, found))
@@ -91,8 +94,9 @@ fn starts_like_byline(folded: &str) -> bool {
 
 /// Whether a date pattern may match: a date verb, a weekday, "le", a digit.
 fn starts_like_date(folded: &str) -> bool {
-    const STARTS: [&str; 17] = [
+    const STARTS: [&str; 18] = [
         "publi",
+        "article publi",
         "mis a jour",
         "mise a jour",
         "mise en ligne",
@@ -127,7 +131,7 @@ fn byline(text: &str, found: &mut Found) -> Option<BoilerplateKind> {
 
 fn date(text: &str, found: &mut Found) -> bool {
     let stamped = regex!(
-        r"(?i)^(?:publi[ée]e?|mis[e]? à jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|paru|mise en ligne)(?:\s+(?:le|à)|\s*:)?(?:\s+(.*)|$)"
+        r"(?i)^(?:article\s+)?(?:publi[ée]e?|mis[e]? à jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|paru|mise en ligne)(?:\s+(?:le|à)|\s*:)?(?:\s+(.*)|$)"
     );
     if let Some(c) = stamped.captures(text) {
         let rest = c.get(1).map_or("", |m| m.as_str()).trim();
@@ -139,6 +143,7 @@ fn date(text: &str, found: &mut Found) -> bool {
         let split = regex!(
             r"(?i)^(.*?)[,;|–-]?\s*(?:mis[e]? à jour|modifi[ée]e?|actualis[ée]e?)\s+(?:le\s+|à\s+)?(.*)$"
         );
+        let lower = lower.trim_start_matches("article ");
         if lower.starts_with("publi") || lower.starts_with("post") || lower.starts_with("paru") {
             if let Some(s) = split.captures(rest) {
                 found.published = Some(s[1].trim().to_owned());
@@ -278,6 +283,19 @@ fn share_bar(folded: &str) -> bool {
     buttons >= 2 || folded.split(' ').filter(|w| BUTTONS.contains(w)).count() >= 2
 }
 
+/// Whether `text` is nothing but a person's (or a desk's) name: "Leïla de
+/// Comarmond", "Les Décodeurs". At the end of an article, that is its
+/// signature.
+pub(crate) fn name_only(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (2..=5).contains(&words) && text.len() <= 60 && regex!(&format!("^(?:{NAME})$")).is_match(text)
+}
+
+/// Whether a Markdown line links to an author page: `[Nom](/auteur/nom)`.
+pub(crate) fn author_link(raw: &str) -> bool {
+    regex!(r"\]\([^)]*/(?:auteurs?|authors?|journalistes?|signatures?|redaction)/").is_match(raw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,6 +356,16 @@ mod tests {
             kind("Article rédigé par Julien Marchetti - franceinfo"),
             Some(Byline)
         );
+        assert_eq!(kind("Par"), Some(Byline));
+        assert_eq!(
+            kind("Article publié le 15 mars 2016 sur le site de L’Orient-Le Jour"),
+            Some(Date)
+        );
+        assert!(name_only("Leïla de Comarmond"));
+        assert!(name_only("Les Décodeurs"));
+        assert!(!name_only("Le maire a parlé"));
+        assert!(!name_only("Paris"));
+        assert!(author_link("[Anthony Lattier](/auteur/anthony-lattier)"));
         assert_eq!(kind("#StopRussianOil"), Some(Tags));
         assert_eq!(kind("12 commentaires"), Some(Comments));
         assert_eq!(kind("Les commentaires sont fermés."), Some(Comments));

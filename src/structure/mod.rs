@@ -3,16 +3,20 @@
 //! One pass per decision, each reading the roles the previous ones gave:
 //!
 //! 1. boilerplate and promotion lines (lexicons and shapes, line by line),
-//!    then "©" lines told apart by position (photo credit or copyright);
+//!    captions under images, and "©" lines told apart by position (photo
+//!    credit or copyright);
 //! 2. the titles that follow a promotion label standing on its own line;
 //! 3. the headline (front matter title, or the first content line, under a
 //!    rubric kicker if there is one);
 //! 4. the headline repeated in the body, and paragraphs kept twice;
 //! 5. the standfirst (the lead set apart before byline and date lines);
 //! 6. takeaway labels and the list after them;
-//! 7. dialogue dashes, which are body text and not bullets;
-//! 8. intertitles, from their shape and their neighbours;
-//! 9. the list that closes the article (takeaways);
+//! 7. dialogue dashes, which are body text and not bullets; a name alone
+//!    closing the article, which signs it;
+//! 8. intertitles, from their shape and their neighbours, and numbered
+//!    series of them;
+//! 9. unlabelled teasers closing the page, and the list that closes the
+//!    article (takeaways);
 //! 10. assembly, with inline "(lire aussi : …)" taken out of paragraphs.
 //!
 //! Every block receives exactly one role, which is what makes the output
@@ -43,6 +47,18 @@ const MIN_DUPLICATE_BYTES: usize = 80;
 const MAX_BLOCK_TITLES: usize = 8;
 /// What may follow a rubric kicker: "Tribune :", "ÉCONOMIE |", "Analyse -".
 const RUBRIC_TRAIL: [char; 7] = [':', '.', '|', ' ', '-', '–', '>'];
+/// Unlabelled teasers: how many title lines in a row at the end of a page,
+/// of at least how many words.
+const MIN_TEASERS: usize = 3;
+const MIN_TEASER_WORDS: usize = 4;
+/// A caption is a line or two of text.
+const MAX_CAPTION_CHARS: usize = 300;
+/// A question of this many words after a short line is body text.
+const MIN_QUESTION_WORDS: usize = 6;
+/// How many lines to look at to tell verse from prose, and how long a verse
+/// line may be.
+const VERSE_LOOKAHEAD: usize = 3;
+const MAX_VERSE_CHARS: usize = 80;
 /// A kicker over a promotion title ("Chronologie interactive.") is short.
 const MAX_KICKER_CHARS: usize = 40;
 /// Promotion titles are short; a longer line after a label is body text.
@@ -82,6 +98,7 @@ pub(crate) fn build(input: &str, doc: Document, options: &Options) -> Article {
         metadata: doc.metadata,
     };
     s.line_roles();
+    s.captions();
     s.credits_by_position();
     s.promo_blocks();
     let headline = s.headline(doc.title);
@@ -89,7 +106,9 @@ pub(crate) fn build(input: &str, doc: Document, options: &Options) -> Article {
     s.standfirst();
     s.takeaway_labels();
     s.dialogue();
+    s.signature();
     s.headings();
+    s.trailing_teasers();
     s.closing_list();
     s.assemble(headline)
 }
@@ -137,7 +156,21 @@ impl Structurer<'_> {
             } else {
                 block.text.as_str()
             };
-            if let Some((kind, found)) = boilerplate::classify(text) {
+            let signed = self.metadata.markdown
+                && boilerplate::author_link(&self.input[block.span.range()])
+                && boilerplate::name_only(text);
+            let classified = if signed {
+                Some((
+                    BoilerplateKind::Byline,
+                    boilerplate::Found {
+                        byline: Some(text.to_owned()),
+                        ..Default::default()
+                    },
+                ))
+            } else {
+                boilerplate::classify(text)
+            };
+            if let Some((kind, found)) = classified {
                 self.roles[i] = Role::Boilerplate(kind);
                 let m = &mut self.metadata;
                 m.byline = m.byline.take().or(found.byline);
@@ -154,6 +187,49 @@ impl Structurer<'_> {
                         label_span: None,
                     }
                 };
+            }
+        }
+    }
+
+    /// A short line under an image that ends with a photo credit
+    /// ("… REUTERS/Mike Segar") is the image's caption.
+    fn captions(&mut self) {
+        for i in 1..self.blocks.len() {
+            let under_image = self.roles[i - 1] == Role::Boilerplate(BoilerplateKind::Image);
+            let b = &self.blocks[i];
+            if under_image
+                && self.is_content(i)
+                && b.kind == BlockKind::Text
+                && b.text.chars().count() <= MAX_CAPTION_CHARS
+                && regex!(r"(?:^|\s)\p{Lu}{2,}[\p{Lu} .\-]*(?:\s*/\s*[\p{L} .\-]+)?$")
+                    .is_match(&b.text)
+            {
+                self.roles[i] = Role::Boilerplate(BoilerplateKind::Caption);
+            }
+        }
+    }
+
+    /// A name alone after the last paragraph signs the article: "Leïla de
+    /// Comarmond", "Les Décodeurs".
+    fn signature(&mut self) {
+        let mut body = (0..self.blocks.len()).rev().filter(|&k| {
+            matches!(
+                self.roles[k],
+                Role::Content | Role::Paragraph | Role::Heading | Role::Standfirst
+            )
+        });
+        let (Some(last), Some(before)) = (body.next(), body.next()) else {
+            return;
+        };
+        let b = &self.blocks[last];
+        if self.is_content(last)
+            && b.kind == BlockKind::Text
+            && boilerplate::name_only(&b.text)
+            && shape::ends_sentence(&self.blocks[before].text)
+        {
+            self.roles[last] = Role::Boilerplate(BoilerplateKind::Byline);
+            if self.metadata.byline.is_none() {
+                self.metadata.byline = Some(b.text.clone());
             }
         }
     }
@@ -192,6 +268,16 @@ impl Structurer<'_> {
             while j < self.blocks.len() && titles.len() < MAX_BLOCK_TITLES {
                 let b = &self.blocks[j];
                 match &self.roles[j] {
+                    // A lone ":" under the label belongs to it; other markup
+                    // ("[](/lien)") is passed over.
+                    Role::Boilerplate(BoilerplateKind::Markup)
+                        if titles.is_empty() && promo::is_separator_line(&b.text) =>
+                    {
+                        self.roles[j] = Role::PromoLabel;
+                        label_span = label_span.to(b.span);
+                        j += 1;
+                        continue;
+                    }
                     Role::Boilerplate(BoilerplateKind::Markup) => {
                         j += 1;
                         continue;
@@ -327,6 +413,10 @@ impl Structurer<'_> {
     fn repeats(&mut self, headline: Option<&str>) {
         let headline = headline.map(|h| (h.len(), fold_str(h)));
         let mut seen = HashSet::new();
+        // Short lines ("Alors tout y passe :") repeat legitimately; they are
+        // duplicates only inside a run of duplicated paragraphs.
+        let mut seen_short = HashSet::new();
+        let mut short_repeats = Vec::new();
         for i in 0..self.blocks.len() {
             if !self.is_content(i) {
                 continue;
@@ -339,8 +429,21 @@ impl Structurer<'_> {
             });
             if repeats_headline {
                 self.roles[i] = Role::Boilerplate(BoilerplateKind::DuplicateHeadline);
-            } else if text.len() >= MIN_DUPLICATE_BYTES && !seen.insert(text.as_str()) {
-                self.roles[i] = Role::Boilerplate(BoilerplateKind::Duplicate);
+            } else if text.len() >= MIN_DUPLICATE_BYTES {
+                if !seen.insert(text.as_str()) {
+                    self.roles[i] = Role::Boilerplate(BoilerplateKind::Duplicate);
+                }
+            } else if !seen_short.insert(text.as_str()) {
+                short_repeats.push(i);
+            }
+        }
+        // Forward, then backward, so that runs grow both ways.
+        for &i in short_repeats.iter().chain(short_repeats.iter().rev()) {
+            let duplicate = Role::Boilerplate(BoilerplateKind::Duplicate);
+            let beside = (i > 0 && self.roles[i - 1] == duplicate)
+                || self.roles.get(i + 1) == Some(&duplicate);
+            if beside && self.is_content(i) {
+                self.roles[i] = duplicate;
             }
         }
     }
@@ -496,6 +599,29 @@ impl Structurer<'_> {
                 self.roles[i] = Role::Heading;
             }
         }
+        self.numbered_headings();
+    }
+
+    /// "1 D’où vient le mal ?", "2 Pourquoi … ?": a line that carries the
+    /// next number of a series of numbered intertitles is the next one,
+    /// whatever its final punctuation.
+    fn numbered_headings(&mut self) {
+        let mut expected: Option<(u32, String)> = None;
+        for i in 0..self.blocks.len() {
+            let Some((n, marker)) = heading_number(&self.blocks[i].text) else {
+                continue;
+            };
+            if self.roles[i] == Role::Heading {
+                expected = Some((n + 1, marker));
+            } else if self.is_content(i)
+                && self.blocks[i].kind == BlockKind::Text
+                && self.blocks[i].text.chars().count() <= 2 * self.options.max_heading_chars
+                && expected.as_ref() == Some(&(n, marker.clone()))
+            {
+                self.roles[i] = Role::Heading;
+                expected = Some((n + 1, marker));
+            }
+        }
     }
 
     fn neighbour_is_numbered(&self, i: usize) -> bool {
@@ -530,9 +656,16 @@ impl Structurer<'_> {
             let runs_on = matches!(self.roles[k], Role::Content | Role::Paragraph)
                 && !matches!(p.kind, BlockKind::Item { .. } | BlockKind::Heading { .. })
                 && !shape::ends_sentence(&p.text);
-            if runs_on {
+            // Two intertitles in a row are a heading and its first line of
+            // body text, unless markup says otherwise.
+            let under_heading = self.roles[k] == Role::Heading && p.kind == BlockKind::Text;
+            if runs_on || under_heading {
                 return false;
             }
+        }
+        // An intertitle introduces text, not a separator.
+        if self.roles.get(i + 1) == Some(&Role::Boilerplate(BoilerplateKind::Separator)) {
+            return false;
         }
         // The next block, over ads and credits but not over an embed.
         let mut next = None;
@@ -566,12 +699,88 @@ impl Structurer<'_> {
             .get(n + 1)
             .is_some_and(|r| *r == Role::Boilerplate(BoilerplateKind::Embed))
             && self.blocks.get(n + 1).is_some_and(|b| !b.blank_before);
+        // A short line under another short line is a verse or a slogan,
+        // unless it is a full question ("Mais que trouve-t-on au bout ?").
+        let question =
+            nb.text.ends_with('?') && nb.text.split_whitespace().count() >= MIN_QUESTION_WORDS;
+        let next_is_short_line = nb.kind == BlockKind::Text
+            && shape::heading_shaped(&nb.text, max)
+            && !nb.text.ends_with(['.', '…'])
+            && !question;
         shape::starts_sentence(&nb.text)
             && (shape::prose(&nb.text, max) || nb.text.ends_with(':'))
             && !embed_follows
-            && !(nb.kind == BlockKind::Text
-                && shape::heading_shaped(&nb.text, max)
-                && !nb.text.ends_with(['.', '…']))
+            && !next_is_short_line
+            && !self.verse_follows(n)
+    }
+
+    /// Whether the blocks from `n` on read as verse: of the next few lines,
+    /// all short, most ending with a comma, a semicolon or nothing. A title
+    /// over a quoted poem is part of the quotation, not an intertitle.
+    fn verse_follows(&self, n: usize) -> bool {
+        let lines: Vec<&Block> = (n..self.blocks.len())
+            .filter(|&k| {
+                !matches!(
+                    self.roles[k],
+                    Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel
+                )
+            })
+            .take(VERSE_LOOKAHEAD)
+            .map(|k| &self.blocks[k])
+            .take_while(|b| b.kind == BlockKind::Text)
+            .collect();
+        let short = lines
+            .iter()
+            .all(|b| b.text.chars().count() <= MAX_VERSE_CHARS);
+        let open_ended = lines
+            .iter()
+            .filter(|b| b.text.ends_with([',', ';']) || b.text.ends_with(char::is_alphabetic))
+            .count();
+        lines.len() == VERSE_LOOKAHEAD && short && open_ended >= 2
+    }
+
+    /// Related-article teasers left without a label at the end of a page:
+    /// three or more title-shaped lines after the last sentence of the body
+    /// ("Sri Lanka : le président bloqué à l’aéroport"). They become
+    /// promotions with an empty label.
+    fn trailing_teasers(&mut self) {
+        let max = self.options.max_heading_chars;
+        let mut run = Vec::new();
+        for k in (0..self.blocks.len()).rev() {
+            match self.roles[k] {
+                Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel => continue,
+                Role::Content => {}
+                _ => break,
+            }
+            let b = &self.blocks[k];
+            // Article titles: longer than intertitles, but shaped like them.
+            let teaser = b.kind == BlockKind::Text
+                && title_like(&b.text)
+                && !b.text.ends_with(['.', ',', ';'])
+                && b.text.starts_with(char::is_uppercase)
+                && b.text.split_whitespace().count() >= MIN_TEASER_WORDS;
+            if !teaser {
+                break;
+            }
+            run.push(k);
+        }
+        let Some(&first) = run.last() else {
+            return;
+        };
+        let after_prose = (0..first)
+            .rev()
+            .find(|&k| matches!(self.roles[k], Role::Content | Role::Paragraph))
+            .is_some_and(|k| shape::prose(&self.blocks[k].text, max));
+        if run.len() < MIN_TEASERS || !after_prose {
+            return;
+        }
+        for k in run {
+            self.roles[k] = Role::Promo {
+                label: String::new(),
+                title: self.blocks[k].text.clone(),
+                label_span: None,
+            };
+        }
     }
 
     /// Pass 9: the list that closes the article is its takeaways.
@@ -700,6 +909,13 @@ impl Structurer<'_> {
         article.sections.extend(section);
         article
     }
+}
+
+/// The number and the mark after it ("1", "1.", "1/", "1)") opening a
+/// numbered intertitle, when the text starts with one and a capital.
+fn heading_number(text: &str) -> Option<(u32, String)> {
+    let c = regex!(r"^(\d{1,2})([./)]?)\s+[«\p{Lu}]").captures(text)?;
+    Some((c[1].parse().ok()?, c[2].to_owned()))
 }
 
 /// Whether two texts are the same up to case, accents and apostrophes.

@@ -2,8 +2,11 @@
 //!
 //! An intertitle is short, starts with a capital (or a quote mark or a
 //! number), and does not end like a sentence: no final period, comma, colon
-//! or semicolon; it may end with "?" or "!" or be wrapped in « ». Body text
-//! ends with sentence punctuation or runs long.
+//! or semicolon; it may be a question ("Et maintenant ?") or be wrapped in
+//! « » (a quotation, which may end with "!"). An exclamation ("Sacré
+//! coronavirus !"), a one-word question ("Pourquoi ?") or a date line ("8-10
+//! juillet 1828") is body text. Body text ends with sentence punctuation or
+//! runs long.
 
 use std::sync::LazyLock;
 
@@ -31,10 +34,26 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
         LazyLock::new(|| Regex::new(r"\p{Ll}\s?[.…]\s+\p{Lu}").expect("valid regex"));
     static QUESTION_INSIDE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\p{Ll}\s?[?!]\s+\p{L}").expect("valid regex"));
+    static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\d\s\-–/]*(?:\p{L}+\s+)?(?:\d{1,2}(?:er)?[\s\-–]+)*(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\s+\d{4}$")
+            .expect("valid regex")
+    });
+    let quoted = unwrap_quotes(text).len() < text.trim().len();
     let inner = unwrap_quotes(text);
     let Some(first) = inner.chars().next() else {
         return false;
     };
+    let words = inner
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    let exclamation = inner.ends_with('!') && !quoted;
+    // An epigraph: « Quotation » (Author).
+    let epigraph = inner.starts_with('«') && inner.ends_with(')') && inner.contains("» (");
+    let interjection = words < 2 && inner.ends_with(['?', '!']);
+    if exclamation || interjection || epigraph || DATE_LINE.is_match(inner) {
+        return false;
+    }
     let last = inner.chars().next_back().unwrap_or(first);
     let starts_well = first.is_uppercase()
         || first.is_ascii_digit()
@@ -93,6 +112,8 @@ mod tests {
             "«Fausse réalité»",
             "« On n’a jamais lâché »",
             "1. D’où vient le déficit ?",
+            "« Je n’y croyais pas ! »",
+            "Démonétisation",
         ] {
             assert!(heading_shaped(t, 100), "{t}");
         }
@@ -104,6 +125,10 @@ mod tests {
             "Tout est désert. Mais non seul",
             "Hein, quoi ? Elle était journaliste, me dites-vous ?",
             "Que veux-tu ? fleur, beau fruit, ou l’oiseau merveilleux ?",
+            "Sacré coronavirus !",
+            "Pourquoi ?",
+            "Romantique ?",
+            "8-10 juillet 1828",
             "#StopRussianOil",
         ] {
             assert!(!heading_shaped(t, 100), "{t}");

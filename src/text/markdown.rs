@@ -142,8 +142,8 @@ pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
     let s = regex!(r"<((?:https?|mailto):[^>\s]+)>").replace_all(&s, "$1");
     let s = regex!(r"\{[#.][^}]*\}").replace_all(&s, "");
     let s = regex!(r"\*\*|__").replace_all(&s, "");
-    let s = regex!(r"(^|[\s(\[«])[*_](\S)").replace_all(&s, "$1$2");
-    let s = regex!(r"(\S)[*_]([\s)\].,;:!?»]|$)").replace_all(&s, "$1$2");
+    let s = regex!(r#"(^|[\s(\[«"“'])[*_](\S)"#).replace_all(&s, "$1$2");
+    let s = regex!(r#"(\S)[*_]([\s)\].,;:!?»"”']|$)"#).replace_all(&s, "$1$2");
     let s = regex!(r" ---? ").replace_all(
         &s,
         |c: &regex::Captures<'_>| {
@@ -198,5 +198,9 @@ mod tests {
     fn single_emphasis_is_removed_but_not_arithmetic() {
         assert_eq!(strip_inline("un *vrai* choc"), "un vrai choc");
         assert_eq!(strip_inline("5 * 3"), "5 * 3");
+        assert_eq!(
+            strip_inline("\"*Une citation*\" dit-il"),
+            "\"Une citation\" dit-il"
+        );
     }
 }

@@ -57,6 +57,16 @@ const MAX_DASH_HEADING_CHARS: usize = 80;
 /// Line lengths (in characters) at which tools wrap Markdown text.
 const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 50..=100;
 
+/// Whether a text holds punctuation and nothing else: a lone "-", "…", ":".
+/// (Lines of three or more such marks are separators.)
+fn punctuation_only(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii_punctuation()
+            || c.is_whitespace()
+            || matches!(c, '–' | '—' | '…' | '•' | '·' | '«' | '»')
+    })
+}
+
 /// Whether a block's text ends a sentence.
 fn ends_with_sentence(text: &str) -> bool {
     text.trim_end()
@@ -153,8 +163,11 @@ impl Reader {
 
     fn push_simple(&mut self, raw: &str, span: Span, kind: BlockKind) {
         let mut text = self.clean(raw);
-        if text.is_empty() {
-            // Markup and nothing else ("[](/lien)", "\\"): keep the raw text.
+        if text.is_empty()
+            || (!matches!(kind, BlockKind::Boilerplate(_)) && punctuation_only(&text))
+        {
+            // Markup and nothing else ("[](/lien)", "\\", a lone "-"): keep
+            // the raw text.
             text = normalize(raw);
             if !matches!(kind, BlockKind::Boilerplate(_)) {
                 return self.push_simple(
