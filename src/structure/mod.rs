@@ -914,6 +914,9 @@ impl Structurer<'_> {
 /// The number and the mark after it ("1", "1.", "1/", "1)") opening a
 /// numbered intertitle, when the text starts with one and a capital.
 fn heading_number(text: &str) -> Option<(u32, String)> {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let c = regex!(r"^(\d{1,2})([./)]?)\s+[«\p{Lu}]").captures(text)?;
     Some((c[1].parse().ok()?, c[2].to_owned()))
 }

@@ -38,6 +38,10 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
         Regex::new(r"(?i)^[\d\s\-–/]*(?:\p{L}+\s+)?(?:\d{1,2}(?:er)?[\s\-–]+)*(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\s+\d{4}$")
             .expect("valid regex")
     });
+    // Length first: most lines are long paragraphs.
+    if text.len() > 4 * max_chars || text.chars().count() > max_chars {
+        return false;
+    }
     let quoted = unwrap_quotes(text).len() < text.trim().len();
     let inner = unwrap_quotes(text);
     let Some(first) = inner.chars().next() else {
@@ -51,7 +55,8 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
     // An epigraph: « Quotation » (Author).
     let epigraph = inner.starts_with('«') && inner.ends_with(')') && inner.contains("» (");
     let interjection = words < 2 && inner.ends_with(['?', '!']);
-    if exclamation || interjection || epigraph || DATE_LINE.is_match(inner) {
+    let date_line = inner.ends_with(|c: char| c.is_ascii_digit()) && DATE_LINE.is_match(inner);
+    if exclamation || interjection || epigraph || date_line {
         return false;
     }
     let last = inner.chars().next_back().unwrap_or(first);
@@ -59,7 +64,6 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
         || first.is_ascii_digit()
         || matches!(first, '«' | '"' | '“' | '\'' | '¿' | '(' | '[');
     starts_well
-        && text.chars().count() <= max_chars
         && inner.split_whitespace().count() <= MAX_HEADING_WORDS
         && !matches!(last, '.' | ',' | ';' | ':' | '…' | '-' | '–' | '—')
         && inner.chars().any(char::is_alphabetic)
