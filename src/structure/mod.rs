@@ -3,12 +3,12 @@
 //! One pass per decision, each reading the roles the previous ones gave:
 //!
 //! 1. boilerplate and promotion lines (lexicons and shapes, line by line),
-//!    captions under images, and "©" lines told apart by position (photo
-//!    credit or copyright);
+//!    and "©" lines told apart by position (photo credit or copyright);
 //! 2. the titles that follow a promotion label standing on its own line;
 //! 3. the headline (front matter title, or the first content line, under a
 //!    rubric kicker if there is one);
-//! 4. the headline repeated in the body, and paragraphs kept twice;
+//! 4. the headline repeated in the body, paragraphs kept twice, and
+//!    captions under images and credits;
 //! 5. the standfirst (the lead set apart before byline and date lines);
 //! 6. takeaway labels and the list after them;
 //! 7. dialogue dashes, which are body text and not bullets; a name alone
@@ -51,6 +51,8 @@ const RUBRIC_TRAIL: [char; 7] = [':', '.', '|', ' ', '-', '–', '>'];
 /// of at least how many words.
 const MIN_TEASERS: usize = 3;
 const MIN_TEASER_WORDS: usize = 4;
+/// A kicker in capitals above a headline is a word or two ("LIGUE 2").
+const MAX_CAPS_KICKER_WORDS: usize = 2;
 /// A caption is a line or two of text.
 const MAX_CAPTION_CHARS: usize = 300;
 /// A question of this many words after a short line is body text.
@@ -98,11 +100,11 @@ pub(crate) fn build(input: &str, doc: Document, options: &Options) -> Article {
         metadata: doc.metadata,
     };
     s.line_roles();
-    s.captions();
     s.credits_by_position();
     s.promo_blocks();
     let headline = s.headline(doc.title);
     s.repeats(headline.as_ref().map(|h| h.0.as_str()));
+    s.captions();
     s.standfirst();
     s.takeaway_labels();
     s.dialogue();
@@ -191,19 +193,25 @@ impl Structurer<'_> {
         }
     }
 
-    /// A short line under an image that ends with a photo credit
-    /// ("… REUTERS/Mike Segar") is the image's caption.
+    /// Captions: a short line under an image that ends with a photo credit
+    /// ("… REUTERS/Mike Segar"), or under a credit line and not a sentence
+    /// ("Léna Fabre et Mathis Oury lors de la générale").
     fn captions(&mut self) {
         for i in 1..self.blocks.len() {
-            let under_image = self.roles[i - 1] == Role::Boilerplate(BoilerplateKind::Image);
+            let under = &self.roles[i - 1];
             let b = &self.blocks[i];
-            if under_image
-                && self.is_content(i)
+            let short = self.is_content(i)
                 && b.kind == BlockKind::Text
-                && b.text.chars().count() <= MAX_CAPTION_CHARS
+                && b.text.chars().count() <= MAX_CAPTION_CHARS;
+            // Under an image, a line ending with a credit; under a credit
+            // line, a line that is not a sentence.
+            let credited = *under == Role::Boilerplate(BoilerplateKind::Image)
                 && regex!(r"(?:^|\s)\p{Lu}{2,}[\p{Lu} .\-]*(?:\s*/\s*[\p{L} .\-]+)?$")
-                    .is_match(&b.text)
-            {
+                    .is_match(&b.text);
+            let described = *under == Role::Boilerplate(BoilerplateKind::Credit)
+                && !shape::ends_sentence(&b.text)
+                && !shape::heading_shaped(&b.text, self.options.max_heading_chars);
+            if short && (credited || described) {
                 self.roles[i] = Role::Boilerplate(BoilerplateKind::Caption);
             }
         }
@@ -383,7 +391,12 @@ impl Structurer<'_> {
         // A rubric kicker above the title: "Tribune", "ÉCONOMIE".
         let folded = fold_str(&self.blocks[i].text);
         let kicker = folded.trim_end_matches(RUBRIC_TRAIL);
-        if self.blocks[i].text.len() <= 40 && RUBRICS.contains(kicker) {
+        // Known rubrics, or a word or two in capitals ("LIGUE 2").
+        let text = &self.blocks[i].text;
+        let caps = text.chars().any(char::is_alphabetic)
+            && !text.chars().any(char::is_lowercase)
+            && text.split_whitespace().count() <= MAX_CAPS_KICKER_WORDS;
+        if text.len() <= 40 && (RUBRICS.contains(kicker) || caps) {
             if let Some(next) = (i + 1..self.blocks.len()).find(|&k| self.is_content(k)) {
                 if !self.is_item(next) && !shape::prose(&self.blocks[next].text, MAX_HEADLINE_CHARS)
                 {
@@ -552,7 +565,11 @@ impl Structurer<'_> {
             let BlockKind::Item { marker } = self.blocks[i].kind else {
                 continue;
             };
-            if !self.is_content(i) || !matches!(marker, Marker::Dash | Marker::Bullet) {
+            // Dialogue is written with dashes; "•" or "*" are always bullets.
+            let dashed = self.input[self.blocks[i].span.range()]
+                .trim_start()
+                .starts_with(['-', '–', '—']);
+            if !self.is_content(i) || !matches!(marker, Marker::Dash | Marker::Bullet) || !dashed {
                 continue;
             }
             let text = &self.blocks[i].text;
@@ -651,7 +668,11 @@ impl Structurer<'_> {
                     | Role::TakeawaysLabel
             )
         });
-        if let Some(k) = prev {
+        // A post quoted with its attribution line is closed by that line.
+        let closed = prev.is_some_and(|k| {
+            (k + 1..i).any(|j| self.roles[j] == Role::Boilerplate(BoilerplateKind::Embed))
+        });
+        if let Some(k) = prev.filter(|_| !closed) {
             let p = &self.blocks[k];
             let runs_on = matches!(self.roles[k], Role::Content | Role::Paragraph)
                 && !matches!(p.kind, BlockKind::Item { .. } | BlockKind::Heading { .. })
