@@ -261,6 +261,8 @@ pub struct Metadata {
 
 /// Where a piece of the input ended up; see [`Article::placements`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Place {
     /// [`Article::headline`].
@@ -318,16 +320,15 @@ impl Article {
             out.push((Place::TakeawaysLabel, p.span));
         }
         out.extend(self.takeaways.iter().map(|p| (Place::Takeaway, p.span)));
-        let mut labels: Vec<Span> = Vec::new();
+        // Titles of one block share its label span, and come in order.
+        let mut last_label = None;
         for promo in self.cross_promos.iter().filter(|p| !p.inline) {
             out.push((Place::CrossPromo, promo.span));
-            if let Some(l) = promo.label_span {
-                if !labels.contains(&l) {
-                    labels.push(l);
-                }
+            if promo.label_span.is_some() && promo.label_span != last_label {
+                last_label = promo.label_span;
+                out.extend(last_label.map(|l| (Place::CrossPromoLabel, l)));
             }
         }
-        out.extend(labels.into_iter().map(|l| (Place::CrossPromoLabel, l)));
         out.extend(
             self.boilerplate
                 .iter()

@@ -44,7 +44,7 @@ pub(crate) enum Marker {
     Bullet,
     /// "–" or "—": a bullet, or a dialogue dash inside body text.
     Dash,
-    /// "1.", "1)", "1 " before a capital.
+    /// "1." or "1)".
     Number,
     /// No marker: a run of indented lines.
     Indent,

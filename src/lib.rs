@@ -98,6 +98,7 @@ mod lexicon;
 mod normalize;
 mod options;
 mod render;
+mod shape;
 mod span;
 mod structure;
 mod text;

@@ -18,9 +18,11 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Whether a line holds nothing visible.
+/// Whether a line holds nothing visible (control characters included: the
+/// output drops them).
 pub(crate) fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || is_invisible(c))
+    s.chars()
+        .all(|c| c.is_whitespace() || is_invisible(c) || c.is_control())
 }
 
 /// Normalises `raw` into a new string: invisible characters removed, every

@@ -49,3 +49,32 @@ fn unclosed_brackets_do_not_hide_later_promotions() {
         "Un texte [note et la fin."
     );
 }
+
+#[test]
+fn markdown_links_that_look_like_promotions() {
+    // Each link is two bracket pairs whose cleaned text is not in the
+    // paragraph: once a search missed, every later pair searched again.
+    let input = format!("# Titre\n\n{}(x)\n", "[lire aussi : T](/a) ".repeat(20_000));
+    let a = parse_text(&input).unwrap();
+    assert_eq!(a.sections.len(), 1);
+}
+
+#[test]
+fn many_promotion_blocks_are_placed_in_linear_time() {
+    let input = format!(
+        "Titre\n\n{}",
+        "Sur le même sujet :\nUn titre de promotion\n\n".repeat(20_000)
+    );
+    let a = parse_text(&input).unwrap();
+    assert_eq!(a.cross_promos.len(), 20_000);
+    assert_eq!(a.placements().len(), 1 + 2 * 20_000);
+}
+
+#[test]
+fn extreme_options_do_not_overflow() {
+    let parser = depeche::Parser::new(depeche::Options::default().max_heading_chars(usize::MAX));
+    let a = parser
+        .parse_text("Titre\n\nTexte.\nIntertitre\nTexte encore.\n")
+        .unwrap();
+    assert_eq!(a.sections.len(), 2);
+}

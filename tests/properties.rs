@@ -77,7 +77,7 @@ fn line() -> impl Strategy<Value = String> {
         // Blank and near-blank lines.
         2 => prop::sample::select(vec!["", " ", "\u{A0}", "\u{200B}", "\t"]).prop_map(str::to_owned),
         // Lines of markup or separators only.
-        1 => prop::sample::select(vec![":", "|", ">>", "[](https://x.fr)", "\\", "> ", "(lire aussi : [Un titre](https://x.fr))", "[À lire aussi]"])
+        1 => prop::sample::select(vec![":", "|", ">>", "[](https://x.fr)", "\\", "> ", "(lire aussi : [Un titre](https://x.fr))", "[À lire aussi]", "(", "[", "»", "\u{1}"])
             .prop_map(str::to_owned),
         // Anything at all.
         1 => any::<String>().prop_map(|s| s.replace(['\0'], "")),
@@ -129,8 +129,10 @@ fn line_spans(input: &str) -> Vec<Span> {
 }
 
 fn is_blank(s: &str) -> bool {
+    // Nothing visible: white space, control and invisible characters.
     s.chars().all(|c| {
         c.is_whitespace()
+            || c.is_control()
             || matches!(
                 c,
                 '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'

@@ -293,3 +293,38 @@ fn short_lines_inside_a_duplicated_run_are_duplicates_too() {
     let kinds: Vec<BoilerplateKind> = a.boilerplate.iter().map(|b| b.kind).collect();
     assert_eq!(kinds, [BoilerplateKind::Duplicate; 3]);
 }
+
+#[test]
+fn review_cases_stay_fixed() {
+    // Wrapped Markdown never swallows a promotion, a byline or a date.
+    let a = parse_text("# Titre\n\nLe gouvernement a annoncé lundi une réforme.\nÀ lire aussi : Le vote du Sénat\nLa suite.\n").unwrap();
+    assert_eq!(a.cross_promos[0].title, "Le vote du Sénat");
+    assert_eq!(
+        a.body().collect::<Vec<_>>(),
+        ["Le gouvernement a annoncé lundi une réforme.", "La suite."]
+    );
+    // A sentence introducing a list under a photo credit is not a caption.
+    let a = parse_text("Titre\n\nTexte du début.\nPhoto : Jean Dupont / AFP\nLes syndicats réclament désormais trois mesures précises au gouvernement :\n- la hausse des salaires ;\n- la retraite à 60 ans.\nFin.\n").unwrap();
+    assert!(
+        a.boilerplate
+            .iter()
+            .all(|b| b.kind != BoilerplateKind::Caption)
+    );
+    // Inline promotions leave the standfirst too, and words are not glued.
+    let a = parse_text("Titre\nUn chapô qui résume (lire aussi : Le vote) la chose.\nPar Jeanne Martin\nTexte du corps (lire aussi : X)et (lire aussi : Y) fin.\n").unwrap();
+    assert_eq!(a.standfirst.unwrap().text, "Un chapô qui résume la chose.");
+    assert_eq!(a.sections[0].paragraphs[0].text, "Texte du corps et fin.");
+    assert_eq!(a.cross_promos.len(), 3);
+    // A label before a sentence of body text is no promotion.
+    let a =
+        parse_text("Titre\n\nVoir aussi : le graphique ci-dessous montre la hausse des prix.\n")
+            .unwrap();
+    assert!(a.cross_promos.is_empty());
+    // A sentence with the next number of a series is not an intertitle.
+    let h = headings(
+        "Titre\n\nIntroduction complète.\n1 Le contexte\nUne réponse en prose, complète.\n2 Français sur 3 jugent la réforme injuste, selon un sondage publié hier par l’institut.\nFin.\n",
+    );
+    assert_eq!(h.len(), 2, "{h:?}");
+    // Control characters alone are an empty document.
+    assert_eq!(parse_text("\u{1}\n\u{2}"), Err(depeche::Error::Empty));
+}

@@ -127,7 +127,9 @@ enum Mode {
 /// Boilerplate phrases ("partager sur facebook", "publicité"…).
 pub(crate) struct BoilerplatePhrases {
     automaton: AhoCorasick,
-    rules: Vec<(BoilerplateKind, Mode, usize)>,
+    /// Kind and mode of each phrase, in file order (the order is the
+    /// priority).
+    rules: Vec<(BoilerplateKind, Mode)>,
 }
 
 impl BoilerplatePhrases {
@@ -149,7 +151,7 @@ impl BoilerplatePhrases {
                 other => panic!("boilerplate.txt: unknown mode {other:?}"),
             };
             let phrase = phrase.trim();
-            rules.push((kind, mode, rules.len()));
+            rules.push((kind, mode));
             patterns.push(phrase.to_owned());
         }
         let automaton = AhoCorasick::builder()
@@ -166,7 +168,8 @@ impl BoilerplatePhrases {
     pub(crate) fn classify(&self, folded: &str) -> Option<BoilerplateKind> {
         let mut best: Option<(BoilerplateKind, usize)> = None;
         for m in self.automaton.find_overlapping_iter(folded) {
-            let (kind, mode, rank) = self.rules[m.pattern().as_usize()];
+            let rank = m.pattern().as_usize();
+            let (kind, mode) = self.rules[rank];
             let ok = match mode {
                 Mode::Line => m.start() == 0 && m.end() == folded.len(),
                 Mode::Prefix => m.start() == 0 && at_word_boundary(folded, m.end()),

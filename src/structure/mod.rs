@@ -24,7 +24,6 @@
 
 mod boilerplate;
 mod promo;
-mod shape;
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -33,6 +32,7 @@ use regex::Regex;
 
 use crate::block::{Block, BlockKind, Document, Marker};
 use crate::lexicon::{RUBRICS, TAKEAWAY_LABELS, fold_str};
+use crate::shape;
 use crate::{
     Article, Boilerplate, BoilerplateKind, CrossPromo, Item, Metadata, Options, Paragraph, Section,
     Span,
@@ -51,6 +51,8 @@ const RUBRIC_TRAIL: [char; 7] = [':', '.', '|', ' ', '-', '–', '>'];
 /// of at least how many words.
 const MIN_TEASERS: usize = 3;
 const MIN_TEASER_WORDS: usize = 4;
+/// A numbered intertitle ending like a sentence is still short.
+const MAX_NUMBERED_HEADING_WORDS: usize = 16;
 /// A kicker in capitals above a headline is a word or two ("LIGUE 2").
 const MAX_CAPS_KICKER_WORDS: usize = 2;
 /// A caption is a line or two of text.
@@ -84,10 +86,18 @@ enum Role {
         title: String,
         label_span: Option<Span>,
     },
-    /// A promotion label line whose titles follow (or a separator line
-    /// inside such a label); accounted for by the titles' `label_span`.
+    /// Folded into a neighbouring promotion: a label line whose titles
+    /// follow, markup between it and them (both accounted for by the
+    /// titles' `label_span`), or the title line under a kicker (covered by
+    /// that promotion's own span).
     PromoLabel,
     Boilerplate(BoilerplateKind),
+}
+
+/// Whether a line is a thing of its own — boilerplate or a promotion — that
+/// a front end must not join to the text around it (wrapped Markdown).
+pub(crate) fn stands_alone(text: &str) -> bool {
+    boilerplate::classify(text).is_some() || promo::line(text).is_some()
 }
 
 /// Builds the article from a front end's blocks.
@@ -209,7 +219,7 @@ impl Structurer<'_> {
                 && regex!(r"(?:^|\s)\p{Lu}{2,}[\p{Lu} .\-]*(?:\s*/\s*[\p{L} .\-]+)?$")
                     .is_match(&b.text);
             let described = *under == Role::Boilerplate(BoilerplateKind::Credit)
-                && !shape::ends_sentence(&b.text)
+                && b.text.ends_with(char::is_alphanumeric)
                 && !shape::heading_shaped(&b.text, self.options.max_heading_chars);
             if short && (credited || described) {
                 self.roles[i] = Role::Boilerplate(BoilerplateKind::Caption);
@@ -276,11 +286,10 @@ impl Structurer<'_> {
             while j < self.blocks.len() && titles.len() < MAX_BLOCK_TITLES {
                 let b = &self.blocks[j];
                 match &self.roles[j] {
-                    // A lone ":" under the label belongs to it; other markup
-                    // ("[](/lien)") is passed over.
-                    Role::Boilerplate(BoilerplateKind::Markup)
-                        if titles.is_empty() && promo::is_separator_line(&b.text) =>
-                    {
+                    // Markup between the label and its first title (a lone
+                    // ":", an empty link) belongs to the label; after a
+                    // title, it is passed over.
+                    Role::Boilerplate(BoilerplateKind::Markup) if titles.is_empty() => {
                         self.roles[j] = Role::PromoLabel;
                         label_span = label_span.to(b.span);
                         j += 1;
@@ -632,7 +641,10 @@ impl Structurer<'_> {
                 expected = Some((n + 1, marker));
             } else if self.is_content(i)
                 && self.blocks[i].kind == BlockKind::Text
-                && self.blocks[i].text.chars().count() <= 2 * self.options.max_heading_chars
+                && self.blocks[i].text.chars().count()
+                    <= self.options.max_heading_chars.saturating_mul(2)
+                && !self.blocks[i].text.contains(", ")
+                && self.blocks[i].text.split_whitespace().count() <= MAX_NUMBERED_HEADING_WORDS
                 && expected.as_ref() == Some(&(n, marker.clone()))
             {
                 self.roles[i] = Role::Heading;
@@ -881,7 +893,16 @@ impl Structurer<'_> {
             } = block;
             match role {
                 Role::Headline | Role::PromoLabel => {}
-                Role::Standfirst => article.standfirst = Some(Paragraph { text, span }),
+                Role::Standfirst => {
+                    let text = take_inline_promos(
+                        self.input,
+                        text,
+                        span,
+                        markdown,
+                        &mut article.cross_promos,
+                    );
+                    article.standfirst = Some(Paragraph { text, span });
+                }
                 Role::Heading => {
                     article.sections.extend(section.take());
                     section = Some(Section {
@@ -893,6 +914,13 @@ impl Structurer<'_> {
                 Role::Content | Role::Paragraph => {
                     let s = section.get_or_insert_with(Section::default);
                     if role == Role::Content && matches!(kind, BlockKind::Item { .. }) {
+                        let text = take_inline_promos(
+                            self.input,
+                            text,
+                            span,
+                            markdown,
+                            &mut article.cross_promos,
+                        );
                         s.items.push(Item {
                             text,
                             span,
@@ -910,7 +938,16 @@ impl Structurer<'_> {
                     }
                 }
                 Role::TakeawaysLabel => article.takeaways_label = Some(Paragraph { text, span }),
-                Role::Takeaway => article.takeaways.push(Paragraph { text, span }),
+                Role::Takeaway => {
+                    let text = take_inline_promos(
+                        self.input,
+                        text,
+                        span,
+                        markdown,
+                        &mut article.cross_promos,
+                    );
+                    article.takeaways.push(Paragraph { text, span });
+                }
                 Role::Promo {
                     label,
                     title,
@@ -983,11 +1020,12 @@ fn take_inline_promos(
         };
         let whole = crate::text::clean(&raw[pair.clone()], markdown);
         let Some(found) = text[at..].find(&whole).map(|f| f + at) else {
-            // The cleaned text differs around the brackets: leave it whole.
-            continue;
+            // The cleaned text differs around the brackets (a Markdown link
+            // split into two pairs): leave this one and the rest in place,
+            // rather than search the paragraph again for each.
+            break;
         };
-        // The space before the bracket goes with it.
-        out.push_str(text[at..found].trim_end());
+        push_piece(&mut out, &text[at..found]);
         at = found + whole.len();
         promos.push(CrossPromo {
             label: p.label,
@@ -1000,14 +1038,23 @@ fn take_inline_promos(
     if at == 0 {
         return text;
     }
-    // Keep a space between the words the cut brought together, not before
-    // punctuation.
-    let rest = text[at..].trim_start();
-    if !out.is_empty()
-        && rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '«' | '(' | '"'))
-    {
-        out.push(' ');
-    }
-    out.push_str(rest);
+    push_piece(&mut out, &text[at..]);
     out
+}
+
+/// Appends the text between two cuts: one space where the source had one
+/// (French puts one before ":" or "»"), or where words would otherwise be
+/// glued, none before "." "," ")".
+fn push_piece(out: &mut String, piece: &str) {
+    let trimmed = piece.trim();
+    let Some(first) = trimmed.chars().next() else {
+        return;
+    };
+    if !out.is_empty() {
+        let spaced = piece.starts_with(char::is_whitespace) && !matches!(first, '.' | ',' | ')');
+        if spaced || first.is_alphanumeric() || matches!(first, '«' | '(' | '"') {
+            out.push(' ');
+        }
+    }
+    out.push_str(trimmed);
 }

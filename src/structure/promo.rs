@@ -5,9 +5,11 @@
 //! A promotion is a label from `lexicon/promo_labels.txt` at the start of a
 //! line (after decorations such as `>>`, `[`, `**`, `►`), followed by a
 //! separator and a title, or by nothing (the titles are on the next lines),
-//! or glued to an all-caps label. What follows a label must look like a
-//! title for the line to count: "A lire mes chroniques…" or "Lire entre les
-//! lignes…" are body sentences and stay in the body.
+//! or glued to an all-caps label. Without a separator, a strong label needs
+//! a capitalised title after it, so "A lire mes chroniques…" or "Lire entre
+//! les lignes…" stay in the body; with one, the title may be anything but a
+//! sentence of body text (lower-case and ending with a period, or long and
+//! ending with a period) or longer than 400 bytes.
 
 use crate::lexicon::{PROMO_LABELS, Strength, fold};
 
@@ -120,7 +122,13 @@ fn labelled(text: &str) -> Option<LinePromo> {
     let block = m.strength == Strength::Block;
     let promo = |title: &str| {
         let title = clean_title(title);
-        (title.len() <= MAX_PROMO_TITLE).then(|| LinePromo {
+        // A title is not a sentence of body text: "Voir aussi : le graphique
+        // ci-dessous montre la hausse." or a long sentence after a label.
+        let sentence = title.ends_with('.')
+            && !title.ends_with("...")
+            && (title.starts_with(char::is_lowercase)
+                || title.chars().count() > MAX_SENTENCE_TITLE_CHARS);
+        (title.len() <= MAX_PROMO_TITLE && !sentence).then(|| LinePromo {
             label: label.to_owned(),
             title,
             block,
@@ -180,6 +188,9 @@ fn has_separator(after: &str) -> bool {
 pub(crate) fn is_separator_line(text: &str) -> bool {
     text.chars().all(|c| is_separator(c) || c.is_whitespace())
 }
+
+/// A title ending with a period is a sentence past this many characters.
+const MAX_SENTENCE_TITLE_CHARS: usize = 120;
 
 /// Longest title (in bytes) a promotion may have: a longer "title" is body
 /// text that happens to start with a label.

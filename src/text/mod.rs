@@ -67,14 +67,8 @@ fn punctuation_only(text: &str) -> bool {
     })
 }
 
-/// Whether a block's text ends a sentence.
-fn ends_with_sentence(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', '!', '?', '…', '»', '"', '”'])
-}
-
-/// A short text right after an image is its caption.
-const MAX_CAPTION_CHARS: usize = 120;
+/// A short text right after an image, on its line, is its caption.
+const MAX_INLINE_CAPTION_CHARS: usize = 120;
 
 /// Reads `input` (already validated) into blocks.
 pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
@@ -90,6 +84,7 @@ pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
         blank_before: true,
         joinable: false,
         previous_line: (None, 0),
+        last_stands_alone: false,
     };
     reader.doc.metadata.markdown = markdown;
     let mut i = 0;
@@ -149,6 +144,9 @@ struct Reader {
     /// The last character of the previous line (a backslash is a Markdown
     /// hard break) and its length in characters.
     previous_line: (Option<char>, usize),
+    /// Whether the last text block stands alone (see
+    /// `structure::stands_alone`), so that nothing joins it.
+    last_stands_alone: bool,
 }
 
 impl Reader {
@@ -246,7 +244,7 @@ impl Reader {
                 let alt = normalize(&c[1]);
                 let rest = self.clean(&c[2]);
                 let repeats_alt = !alt.is_empty() && rest.starts_with(alt.as_str());
-                if repeats_alt || rest.chars().count() <= MAX_CAPTION_CHARS {
+                if repeats_alt || rest.chars().count() <= MAX_INLINE_CAPTION_CHARS {
                     self.push(Block {
                         text: rest,
                         span: line.span,
@@ -334,9 +332,18 @@ impl Reader {
             // paragraphs written without blank lines between them.
             let (previous_end, previous_chars) = previous_line;
             let hard_break = previous_end == Some('\\');
-            if let Some(last) = self.doc.blocks.last_mut() {
+            // A byline, a date, a promotion on its own line is never the
+            // continuation of a paragraph, nor continued by the next line.
+            let own_line = crate::structure::stands_alone(&clean(t, true));
+            let after_own_line = self.last_stands_alone;
+            if let Some(last) = self
+                .doc
+                .blocks
+                .last_mut()
+                .filter(|_| !own_line && !after_own_line)
+            {
                 let wrapped = hard_break
-                    || !ends_with_sentence(&last.text)
+                    || !crate::shape::prose(&last.text, usize::MAX)
                     || WRAP_WIDTHS.contains(&previous_chars)
                     || t.trim_start().starts_with(char::is_lowercase);
                 if wrapped
@@ -360,6 +367,13 @@ impl Reader {
         }
         self.push_simple(t, line.span, BlockKind::Text);
         self.joinable = md;
+        if md {
+            self.last_stands_alone = self
+                .doc
+                .blocks
+                .last()
+                .is_some_and(|b| crate::structure::stands_alone(&b.text));
+        }
     }
 }
 

@@ -39,7 +39,7 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
             .expect("valid regex")
     });
     // Length first: most lines are long paragraphs.
-    if text.len() > 4 * max_chars || text.chars().count() > max_chars {
+    if text.len() > max_chars.saturating_mul(4) || text.chars().count() > max_chars {
         return false;
     }
     let quoted = unwrap_quotes(text).len() < text.trim().len();
