@@ -891,18 +891,18 @@ impl Structurer<'_> {
             let Block {
                 text, span, kind, ..
             } = block;
+            // Body text loses its inline promotions, wherever it goes.
+            let text = if matches!(
+                role,
+                Role::Standfirst | Role::Content | Role::Paragraph | Role::Takeaway
+            ) {
+                take_inline_promos(self.input, text, span, markdown, &mut article.cross_promos)
+            } else {
+                text
+            };
             match role {
                 Role::Headline | Role::PromoLabel => {}
-                Role::Standfirst => {
-                    let text = take_inline_promos(
-                        self.input,
-                        text,
-                        span,
-                        markdown,
-                        &mut article.cross_promos,
-                    );
-                    article.standfirst = Some(Paragraph { text, span });
-                }
+                Role::Standfirst => article.standfirst = Some(Paragraph { text, span }),
                 Role::Heading => {
                     article.sections.extend(section.take());
                     section = Some(Section {
@@ -914,40 +914,17 @@ impl Structurer<'_> {
                 Role::Content | Role::Paragraph => {
                     let s = section.get_or_insert_with(Section::default);
                     if role == Role::Content && matches!(kind, BlockKind::Item { .. }) {
-                        let text = take_inline_promos(
-                            self.input,
-                            text,
-                            span,
-                            markdown,
-                            &mut article.cross_promos,
-                        );
                         s.items.push(Item {
                             text,
                             span,
                             after_paragraph: s.paragraphs.len(),
                         });
                     } else {
-                        let text = take_inline_promos(
-                            self.input,
-                            text,
-                            span,
-                            markdown,
-                            &mut article.cross_promos,
-                        );
                         s.paragraphs.push(Paragraph { text, span });
                     }
                 }
                 Role::TakeawaysLabel => article.takeaways_label = Some(Paragraph { text, span }),
-                Role::Takeaway => {
-                    let text = take_inline_promos(
-                        self.input,
-                        text,
-                        span,
-                        markdown,
-                        &mut article.cross_promos,
-                    );
-                    article.takeaways.push(Paragraph { text, span });
-                }
+                Role::Takeaway => article.takeaways.push(Paragraph { text, span }),
                 Role::Promo {
                     label,
                     title,
