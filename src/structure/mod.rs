@@ -20,9 +20,12 @@
 //! 10. assembly, with inline "(lire aussi : …)" taken out of paragraphs.
 //!
 //! Every block receives exactly one role, which is what makes the output
-//! lossless.
+//! lossless. Line recognisers live in `boilerplate` and `promo`, pass 8 in
+//! `headings`, pass 10 in `assemble`; the other passes are here.
 
+mod assemble;
 mod boilerplate;
+mod headings;
 mod promo;
 
 use std::collections::HashSet;
@@ -33,10 +36,7 @@ use regex::Regex;
 use crate::block::{Block, BlockKind, Document, Marker};
 use crate::lexicon::{RUBRICS, TAKEAWAY_LABELS, fold_str};
 use crate::shape;
-use crate::{
-    Article, Boilerplate, BoilerplateKind, CrossPromo, Item, Metadata, Options, Paragraph, Section,
-    Span,
-};
+use crate::{Article, BoilerplateKind, Metadata, Options, Span};
 
 /// Headlines longer than this are body text: the document has no title line.
 const MAX_HEADLINE_CHARS: usize = 300;
@@ -51,18 +51,10 @@ const RUBRIC_TRAIL: [char; 7] = [':', '.', '|', ' ', '-', '–', '>'];
 /// of at least how many words.
 const MIN_TEASERS: usize = 3;
 const MIN_TEASER_WORDS: usize = 4;
-/// A numbered intertitle ending like a sentence is still short.
-const MAX_NUMBERED_HEADING_WORDS: usize = 16;
 /// A kicker in capitals above a headline is a word or two ("LIGUE 2").
 const MAX_CAPS_KICKER_WORDS: usize = 2;
 /// A caption is a line or two of text.
 const MAX_CAPTION_CHARS: usize = 300;
-/// A question of this many words after a short line is body text.
-const MIN_QUESTION_WORDS: usize = 6;
-/// How many lines to look at to tell verse from prose, and how long a verse
-/// line may be.
-const VERSE_LOOKAHEAD: usize = 3;
-const MAX_VERSE_CHARS: usize = 80;
 /// A kicker over a promotion title ("Chronologie interactive.") is short.
 const MAX_KICKER_CHARS: usize = 40;
 /// Promotion titles are short; a longer line after a label is body text.
@@ -588,190 +580,6 @@ impl Structurer<'_> {
         }
     }
 
-    /// Pass 8: intertitles.
-    fn headings(&mut self) {
-        let max = self.options.max_heading_chars;
-        for i in 0..self.blocks.len() {
-            if !self.is_content(i) {
-                continue;
-            }
-            let b = &self.blocks[i];
-            let is_heading = match b.kind {
-                // Marked up as a heading, unless it is a sentence (scrapers
-                // style some leads as subtitles).
-                BlockKind::Heading { .. } => {
-                    !(b.text.ends_with('.') && b.text.chars().count() > max)
-                }
-                BlockKind::Text => {
-                    shape::heading_shaped(&b.text, max) && self.in_heading_context(i)
-                }
-                BlockKind::Item {
-                    marker: Marker::Number,
-                } => {
-                    // "1. D’où vient le déficit ?" followed by prose, outside
-                    // any numbered list, is a numbered intertitle.
-                    let lone = !self.neighbour_is_numbered(i);
-                    let whole = self.whole_line(i);
-                    let ok =
-                        lone && shape::heading_shaped(&whole, max) && self.in_heading_context(i);
-                    if ok {
-                        self.blocks[i].text = whole;
-                    }
-                    ok
-                }
-                _ => false,
-            };
-            if is_heading {
-                self.roles[i] = Role::Heading;
-            }
-        }
-        self.numbered_headings();
-    }
-
-    /// "1 D’où vient le mal ?", "2 Pourquoi … ?": a line that carries the
-    /// next number of a series of numbered intertitles is the next one,
-    /// whatever its final punctuation.
-    fn numbered_headings(&mut self) {
-        let mut expected: Option<(u32, String)> = None;
-        for i in 0..self.blocks.len() {
-            let Some((n, marker)) = heading_number(&self.blocks[i].text) else {
-                continue;
-            };
-            if self.roles[i] == Role::Heading {
-                expected = Some((n + 1, marker));
-            } else if self.is_content(i)
-                && self.blocks[i].kind == BlockKind::Text
-                && self.blocks[i].text.chars().count()
-                    <= self.options.max_heading_chars.saturating_mul(2)
-                && !self.blocks[i].text.contains(", ")
-                && self.blocks[i].text.split_whitespace().count() <= MAX_NUMBERED_HEADING_WORDS
-                && expected.as_ref() == Some(&(n, marker.clone()))
-            {
-                self.roles[i] = Role::Heading;
-                expected = Some((n + 1, marker));
-            }
-        }
-    }
-
-    fn neighbour_is_numbered(&self, i: usize) -> bool {
-        let numbered = |k: usize| {
-            self.blocks[k].kind
-                == BlockKind::Item {
-                    marker: Marker::Number,
-                }
-                && self.is_content(k)
-        };
-        (i > 0 && numbered(i - 1)) || (i + 1 < self.blocks.len() && numbered(i + 1))
-    }
-
-    /// Whether block `i` sits where an intertitle sits: after the end of a
-    /// sentence (or the top of the article), before body text.
-    fn in_heading_context(&self, i: usize) -> bool {
-        let max = self.options.max_heading_chars;
-        let prev = (0..i).rev().find(|&k| {
-            matches!(
-                self.roles[k],
-                Role::Content
-                    | Role::Paragraph
-                    | Role::Heading
-                    | Role::Headline
-                    | Role::Standfirst
-                    | Role::Takeaway
-                    | Role::TakeawaysLabel
-            )
-        });
-        // A post quoted with its attribution line is closed by that line.
-        let closed = prev.is_some_and(|k| {
-            (k + 1..i).any(|j| self.roles[j] == Role::Boilerplate(BoilerplateKind::Embed))
-        });
-        if let Some(k) = prev.filter(|_| !closed) {
-            let p = &self.blocks[k];
-            let runs_on = matches!(self.roles[k], Role::Content | Role::Paragraph)
-                && !matches!(p.kind, BlockKind::Item { .. } | BlockKind::Heading { .. })
-                && !shape::ends_sentence(&p.text);
-            // Two intertitles in a row are a heading and its first line of
-            // body text, unless markup says otherwise.
-            let under_heading = self.roles[k] == Role::Heading && p.kind == BlockKind::Text;
-            if runs_on || under_heading {
-                return false;
-            }
-        }
-        // An intertitle introduces text, not a separator.
-        if self.roles.get(i + 1) == Some(&Role::Boilerplate(BoilerplateKind::Separator)) {
-            return false;
-        }
-        // The next block, over ads and credits but not over an embed.
-        let mut next = None;
-        for k in i + 1..self.blocks.len() {
-            match &self.roles[k] {
-                Role::Boilerplate(BoilerplateKind::Embed) => return false,
-                Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel => continue,
-                _ => {
-                    next = Some(k);
-                    break;
-                }
-            }
-        }
-        let Some(n) = next else {
-            return false;
-        };
-        if !matches!(
-            self.roles[n],
-            Role::Content | Role::Paragraph | Role::TakeawaysLabel
-        ) {
-            return false;
-        }
-        let nb = &self.blocks[n];
-        if self.is_item(n) || self.roles[n] == Role::TakeawaysLabel {
-            return true;
-        }
-        // Body text introduced by the heading — and not a quoted post whose
-        // attribution line follows it.
-        let embed_follows = self
-            .roles
-            .get(n + 1)
-            .is_some_and(|r| *r == Role::Boilerplate(BoilerplateKind::Embed))
-            && self.blocks.get(n + 1).is_some_and(|b| !b.blank_before);
-        // A short line under another short line is a verse or a slogan,
-        // unless it is a full question ("Mais que trouve-t-on au bout ?").
-        let question =
-            nb.text.ends_with('?') && nb.text.split_whitespace().count() >= MIN_QUESTION_WORDS;
-        let next_is_short_line = nb.kind == BlockKind::Text
-            && shape::heading_shaped(&nb.text, max)
-            && !nb.text.ends_with(['.', '…'])
-            && !question;
-        shape::starts_sentence(&nb.text)
-            && (shape::prose(&nb.text, max) || nb.text.ends_with(':'))
-            && !embed_follows
-            && !next_is_short_line
-            && !self.verse_follows(n)
-    }
-
-    /// Whether the blocks from `n` on read as verse: of the next few lines,
-    /// all short, most ending with a comma, a semicolon or nothing. A title
-    /// over a quoted poem is part of the quotation, not an intertitle.
-    fn verse_follows(&self, n: usize) -> bool {
-        let lines: Vec<&Block> = (n..self.blocks.len())
-            .filter(|&k| {
-                !matches!(
-                    self.roles[k],
-                    Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel
-                )
-            })
-            .take(VERSE_LOOKAHEAD)
-            .map(|k| &self.blocks[k])
-            .take_while(|b| b.kind == BlockKind::Text)
-            .collect();
-        let short = lines
-            .iter()
-            .all(|b| b.text.chars().count() <= MAX_VERSE_CHARS);
-        let open_ended = lines
-            .iter()
-            .filter(|b| b.text.ends_with([',', ';']) || b.text.ends_with(char::is_alphabetic))
-            .count();
-        lines.len() == VERSE_LOOKAHEAD && short && open_ended >= 2
-    }
-
     /// Related-article teasers left without a label at the end of a page:
     /// three or more title-shaped lines after the last sentence of the body
     /// ("Sri Lanka : le président bloqué à l’aéroport"). They become
@@ -874,86 +682,6 @@ impl Structurer<'_> {
             }
         }
     }
-
-    /// Pass 10: assembly.
-    fn assemble(self, headline: Option<(String, Span)>) -> Article {
-        let mut article = Article {
-            metadata: self.metadata,
-            ..Article::default()
-        };
-        if let Some((text, span)) = headline {
-            article.headline = Some(text);
-            article.headline_span = Some(span);
-        }
-        let markdown = article.metadata.markdown;
-        let mut section: Option<Section> = None;
-        for (block, role) in self.blocks.into_iter().zip(self.roles) {
-            let Block {
-                text, span, kind, ..
-            } = block;
-            // Body text loses its inline promotions, wherever it goes.
-            let text = if matches!(
-                role,
-                Role::Standfirst | Role::Content | Role::Paragraph | Role::Takeaway
-            ) {
-                take_inline_promos(self.input, text, span, markdown, &mut article.cross_promos)
-            } else {
-                text
-            };
-            match role {
-                Role::Headline | Role::PromoLabel => {}
-                Role::Standfirst => article.standfirst = Some(Paragraph { text, span }),
-                Role::Heading => {
-                    article.sections.extend(section.take());
-                    section = Some(Section {
-                        heading: Some(text),
-                        heading_span: Some(span),
-                        ..Section::default()
-                    });
-                }
-                Role::Content | Role::Paragraph => {
-                    let s = section.get_or_insert_with(Section::default);
-                    if role == Role::Content && matches!(kind, BlockKind::Item { .. }) {
-                        s.items.push(Item {
-                            text,
-                            span,
-                            after_paragraph: s.paragraphs.len(),
-                        });
-                    } else {
-                        s.paragraphs.push(Paragraph { text, span });
-                    }
-                }
-                Role::TakeawaysLabel => article.takeaways_label = Some(Paragraph { text, span }),
-                Role::Takeaway => article.takeaways.push(Paragraph { text, span }),
-                Role::Promo {
-                    label,
-                    title,
-                    label_span,
-                } => article.cross_promos.push(CrossPromo {
-                    label,
-                    title,
-                    span,
-                    label_span,
-                    inline: false,
-                }),
-                Role::Boilerplate(kind) => {
-                    article.boilerplate.push(Boilerplate { kind, text, span })
-                }
-            }
-        }
-        article.sections.extend(section);
-        article
-    }
-}
-
-/// The number and the mark after it ("1", "1.", "1/", "1)") opening a
-/// numbered intertitle, when the text starts with one and a capital.
-fn heading_number(text: &str) -> Option<(u32, String)> {
-    if !text.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let c = regex!(r"^(\d{1,2})([./)]?)\s+[«\p{Lu}]").captures(text)?;
-    Some((c[1].parse().ok()?, c[2].to_owned()))
 }
 
 /// Whether two texts are the same up to case, accents and apostrophes.
@@ -968,70 +696,4 @@ fn title_like(text: &str) -> bool {
         && chars <= MAX_TITLE_CHARS
         && !text.ends_with(':')
         && !(text.ends_with('.') && chars > 120)
-}
-
-/// Takes inline promotions — "(lire aussi : …)", "[voir aussi : …]" —
-/// out of a paragraph, recording each with its exact span in the source.
-///
-/// Brackets are paired in the source, in one pass, and a pair is a
-/// promotion when its cleaned content is one (see `promo::bracketed`). It is
-/// then cut out of the paragraph's text by finding that same cleaned content
-/// there, left to right.
-fn take_inline_promos(
-    input: &str,
-    text: String,
-    span: Span,
-    markdown: bool,
-    promos: &mut Vec<CrossPromo>,
-) -> String {
-    if !text.contains(['(', '[']) {
-        return text;
-    }
-    let raw = &input[span.range()];
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for pair in promo::bracket_pairs(raw) {
-        let inner = crate::text::clean(&raw[pair.start + 1..pair.end - 1], markdown);
-        let Some(p) = promo::bracketed(&inner) else {
-            continue;
-        };
-        let whole = crate::text::clean(&raw[pair.clone()], markdown);
-        let Some(found) = text[at..].find(&whole).map(|f| f + at) else {
-            // The cleaned text differs around the brackets (a Markdown link
-            // split into two pairs): leave this one and the rest in place,
-            // rather than search the paragraph again for each.
-            break;
-        };
-        push_piece(&mut out, &text[at..found]);
-        at = found + whole.len();
-        promos.push(CrossPromo {
-            label: p.label,
-            title: p.title,
-            span: Span::new(span.start + pair.start, span.start + pair.end),
-            label_span: None,
-            inline: true,
-        });
-    }
-    if at == 0 {
-        return text;
-    }
-    push_piece(&mut out, &text[at..]);
-    out
-}
-
-/// Appends the text between two cuts: one space where the source had one
-/// (French puts one before ":" or "»"), or where words would otherwise be
-/// glued, none before "." "," ")".
-fn push_piece(out: &mut String, piece: &str) {
-    let trimmed = piece.trim();
-    let Some(first) = trimmed.chars().next() else {
-        return;
-    };
-    if !out.is_empty() {
-        let spaced = piece.starts_with(char::is_whitespace) && !matches!(first, '.' | ',' | ')');
-        if spaced || first.is_alphanumeric() || matches!(first, '«' | '(' | '"') {
-            out.push(' ');
-        }
-    }
-    out.push_str(trimmed);
 }
