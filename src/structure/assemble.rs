@@ -32,7 +32,9 @@ impl Structurer<'_> {
                 text
             };
             match role {
-                Role::Headline | Role::PromoLabel => {}
+                // Pass 2 turns every pending label into a promotion label or
+                // a `related` line, so none is left here.
+                Role::Headline | Role::PromoLabel | Role::PendingLabel { .. } => {}
                 Role::Standfirst => article.standfirst = Some(Paragraph { text, span }),
                 Role::Heading => {
                     article.sections.extend(section.take());

@@ -137,7 +137,7 @@ impl Structurer<'_> {
         for k in i + 1..self.blocks.len() {
             match &self.roles[k] {
                 Role::Boilerplate(BoilerplateKind::Embed) => return false,
-                Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel => continue,
+                r if r.out_of_body() => continue,
                 _ => {
                     next = Some(k);
                     break;
@@ -184,12 +184,7 @@ impl Structurer<'_> {
     /// over a quoted poem is part of the quotation, not an intertitle.
     fn verse_follows(&self, n: usize) -> bool {
         let lines: Vec<&Block> = (n..self.blocks.len())
-            .filter(|&k| {
-                !matches!(
-                    self.roles[k],
-                    Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel
-                )
-            })
+            .filter(|&k| !self.roles[k].out_of_body())
             .take(VERSE_LOOKAHEAD)
             .map(|k| &self.blocks[k])
             .take_while(|b| b.kind == BlockKind::Text)

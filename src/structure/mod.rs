@@ -78,12 +78,33 @@ enum Role {
         title: String,
         label_span: Option<Span>,
     },
+    /// A promotion label alone on its line, found in pass 1; pass 2 looks
+    /// for its titles on the next lines.
+    PendingLabel {
+        label: String,
+        block: bool,
+    },
     /// Folded into a neighbouring promotion: a label line whose titles
     /// follow, markup between it and them (both accounted for by the
     /// titles' `label_span`), or the title line under a kicker (covered by
     /// that promotion's own span).
     PromoLabel,
     Boilerplate(BoilerplateKind),
+}
+
+impl Role {
+    /// Whether the block was taken out of the body (boilerplate, a
+    /// promotion or part of one): passes looking for neighbouring body text
+    /// step over it.
+    fn out_of_body(&self) -> bool {
+        matches!(
+            self,
+            Role::Boilerplate(_)
+                | Role::Promo { .. }
+                | Role::PromoLabel
+                | Role::PendingLabel { .. }
+        )
+    }
 }
 
 /// Whether a line is a thing of its own — boilerplate or a promotion — that
@@ -182,8 +203,10 @@ impl Structurer<'_> {
                 m.updated = m.updated.take().or(found.updated);
             } else if let Some(p) = promo::line(&block.text) {
                 self.roles[i] = if p.title.is_empty() {
-                    // Resolved in pass 2, once the following lines are known.
-                    Role::PromoLabel
+                    Role::PendingLabel {
+                        label: p.label,
+                        block: p.block,
+                    }
                 } else {
                     Role::Promo {
                         label: p.label,
@@ -265,10 +288,7 @@ impl Structurer<'_> {
     /// Pass 2: titles under a label that stands on its own line.
     fn promo_blocks(&mut self) {
         for i in 0..self.blocks.len() {
-            if self.roles[i] != Role::PromoLabel {
-                continue;
-            }
-            let Some(p) = promo::line(&self.blocks[i].text) else {
+            let Role::PendingLabel { label, block } = self.roles[i].clone() else {
                 continue;
             };
             let mut label_span = self.blocks[i].span;
@@ -312,7 +332,7 @@ impl Structurer<'_> {
                 // The first title may be a short kicker ending with a period
                 // ("Chronologie interactive."), not a sentence of body text.
                 let sentence = b.text.ends_with('.') && !b.text.ends_with("...");
-                let ends = sentence || (!p.block && self.introduces_prose(j));
+                let ends = sentence || (!block && self.introduces_prose(j));
                 let first_is_sentence =
                     titles.is_empty() && sentence && b.text.chars().count() > MAX_KICKER_CHARS;
                 if !title_like(&b.text) || (!titles.is_empty() && ends) || first_is_sentence {
@@ -344,6 +364,7 @@ impl Structurer<'_> {
                 self.blocks[i].span = label_span;
                 continue;
             }
+            self.roles[i] = Role::PromoLabel;
             for (lines, title) in titles {
                 let span = self.blocks[lines[0]]
                     .span
@@ -354,7 +375,7 @@ impl Structurer<'_> {
                 // A kicker and its title make one promotion spanning both lines.
                 self.blocks[lines[0]].span = span;
                 self.roles[lines[0]] = Role::Promo {
-                    label: p.label.clone(),
+                    label: label.clone(),
                     title: promo::clean_title(&title),
                     label_span: Some(label_span),
                 };
@@ -588,8 +609,8 @@ impl Structurer<'_> {
         let max = self.options.max_heading_chars;
         let mut run = Vec::new();
         for k in (0..self.blocks.len()).rev() {
-            match self.roles[k] {
-                Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel => continue,
+            match &self.roles[k] {
+                r if r.out_of_body() => continue,
                 Role::Content => {}
                 _ => break,
             }
@@ -646,17 +667,9 @@ impl Structurer<'_> {
             let k = start - 1;
             if self.is_content(k) && self.is_item(k) {
                 start = k;
-            } else if matches!(
-                self.roles[k],
-                Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel
-            ) {
+            } else if self.roles[k].out_of_body() {
                 // Keep looking above non-content, but only if an item is there.
-                match (0..k).rev().find(|&j| {
-                    !matches!(
-                        self.roles[j],
-                        Role::Boilerplate(_) | Role::Promo { .. } | Role::PromoLabel
-                    )
-                }) {
+                match (0..k).rev().find(|&j| !self.roles[j].out_of_body()) {
                     Some(j) if self.is_content(j) && self.is_item(j) => start = j,
                     _ => break,
                 }

@@ -103,17 +103,15 @@ pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
             i = end + 1;
         }
     }
+    // Plain text: a run of two or more indented lines is a list without
+    // markers; a lone indented line is a quotation.
+    let indented = |l: &Line<'_>| !markdown && INDENTED.is_match(l.text) && !ITEM.is_match(l.text);
     let mut indented_run = Vec::new();
     while i < lines.len() {
         let line = lines[i];
-        if !markdown && INDENTED.is_match(line.text) && !ITEM.is_match(line.text) {
-            // Plain text: a run of two or more indented lines is a list
-            // without markers; a lone indented line is a quotation.
+        if indented(&line) {
             indented_run.clear();
-            while i < lines.len()
-                && INDENTED.is_match(lines[i].text)
-                && !ITEM.is_match(lines[i].text)
-            {
+            while i < lines.len() && indented(&lines[i]) {
                 indented_run.push(lines[i]);
                 i += 1;
             }
