@@ -44,6 +44,36 @@ pub struct Article {
     pub boilerplate: Vec<Boilerplate>,
     /// What was recognised about the document: byline, dates, URL…
     pub metadata: Metadata,
+    /// What went wrong without stopping the parse (invalid bytes replaced).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub warnings: Vec<Warning>,
+}
+
+/// A problem met while reading a document that did not stop the parse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Warning {
+    /// Some bytes were invalid in the page's encoding and were replaced by
+    /// U+FFFD.
+    LossyDecoding {
+        /// The encoding used ("UTF-8", "windows-1252").
+        encoding: String,
+    },
+}
+
+impl core::fmt::Display for Warning {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Warning::LossyDecoding { encoding } => {
+                write!(f, "invalid {encoding} bytes were replaced by U+FFFD")
+            }
+        }
+    }
 }
 
 /// A run of body text under an optional intertitle.
@@ -170,6 +200,9 @@ pub enum BoilerplateKind {
     Related,
     /// A line left holding markup only (an empty link, a lone escape).
     Markup,
+    /// Page furniture around the article of an HTML page: menus, sidebars,
+    /// headers and footers, listed one region at a time.
+    Layout,
 }
 
 impl BoilerplateKind {
@@ -198,6 +231,7 @@ impl BoilerplateKind {
             BoilerplateKind::Embed => "embed",
             BoilerplateKind::Related => "related",
             BoilerplateKind::Markup => "markup",
+            BoilerplateKind::Layout => "layout",
         }
     }
 
@@ -207,7 +241,7 @@ impl BoilerplateKind {
     }
 }
 
-const ALL_KINDS: [BoilerplateKind; 21] = [
+const ALL_KINDS: [BoilerplateKind; 22] = [
     BoilerplateKind::Byline,
     BoilerplateKind::Date,
     BoilerplateKind::Share,
@@ -229,6 +263,7 @@ const ALL_KINDS: [BoilerplateKind; 21] = [
     BoilerplateKind::Embed,
     BoilerplateKind::Related,
     BoilerplateKind::Markup,
+    BoilerplateKind::Layout,
 ];
 
 impl core::fmt::Display for BoilerplateKind {
@@ -251,12 +286,20 @@ pub struct Metadata {
     /// The rubric or genre printed above the headline ("Tribune",
     /// "Économie"), when the document starts with one.
     pub rubric: Option<String>,
-    /// `url:` from Markdown front matter.
+    /// `url:` from Markdown front matter, or an HTML page's canonical URL.
     pub url: Option<String>,
-    /// `keywords:` (or `tags:`) from Markdown front matter.
+    /// `keywords:` (or `tags:`) from Markdown front matter, or an HTML
+    /// page's keywords.
     pub keywords: Vec<String>,
     /// Whether the input was read as Markdown-flavoured text.
     pub markdown: bool,
+    /// The character encoding an HTML page was decoded from, when it was
+    /// given as bytes.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub encoding: Option<String>,
 }
 
 /// Where a piece of the input ended up; see [`Article::placements`].

@@ -1,6 +1,6 @@
 //! The block model shared by the front ends.
 //!
-//! A front end (plain text, Markdown-flavoured text, later HTML) turns its input
+//! A front end (plain text, Markdown-flavoured text, HTML) turns its input
 //! into a flat sequence of [`Block`]s: normalised, markup-free text with a span
 //! and the hints the source format gave (this was a `#` heading, this line
 //! started with a bullet, this sat inside a front-matter block). Structuring
@@ -31,8 +31,17 @@ pub(crate) enum BlockKind {
     Heading { level: u8 },
     /// A list item with its marker.
     Item { marker: Marker },
-    /// A block quotation (`>`): body text, never a heading.
+    /// A block quotation (`>`, `<blockquote>`): body text, never a heading.
     Quote,
+    /// A paragraph the markup marks as one (`<p>`): body text, never a
+    /// heading.
+    Paragraph,
+    /// The standfirst, marked as such by the markup (a "chapo" class).
+    Standfirst,
+    /// The label of a related-posts box ("Sur le même sujet").
+    PromoLabel,
+    /// A linked title in a related-posts box.
+    PromoTitle,
     /// Non-content already recognised by the front end.
     Boilerplate(BoilerplateKind),
 }
@@ -57,4 +66,7 @@ pub(crate) struct Document {
     pub(crate) metadata: Metadata,
     /// A title from metadata (front matter), with the span of its value.
     pub(crate) title: Option<(String, Span)>,
+    /// Whether the blocks come from HTML: their spans then cover markup,
+    /// and their text is all there is to read.
+    pub(crate) html: bool,
 }

@@ -94,6 +94,7 @@ macro_rules! regex {
 mod article;
 mod block;
 mod error;
+mod html;
 mod lexicon;
 mod normalize;
 mod options;
@@ -105,9 +106,10 @@ mod text;
 
 pub use article::{
     Article, Boilerplate, BoilerplateKind, CrossPromo, Item, Metadata, Paragraph, Place, Section,
-    SectionBlock,
+    SectionBlock, Warning,
 };
 pub use error::Error;
+pub use html::decode::Decoded;
 pub use options::{Markdown, Options, Parser};
 pub use span::Span;
 
@@ -124,6 +126,30 @@ pub struct ReadmeDoctests;
 /// See [`Parser::parse_text`].
 pub fn parse_text(input: &str) -> Result<Article, Error> {
     Parser::default().parse_text(input)
+}
+
+/// Parses an HTML page with the default [`Options`].
+///
+/// # Errors
+///
+/// See [`Parser::parse_html`].
+pub fn parse_html(input: &str) -> Result<Article, Error> {
+    Parser::default().parse_html(input)
+}
+
+/// Decodes an HTML page given as bytes: byte order mark, then the charset
+/// its `<meta>` declares, then UTF-8 if valid, else windows-1252. Invalid
+/// bytes become U+FFFD and [`Decoded::lossy`] says so. Spans of an article
+/// parsed from [`Decoded::text`] point into that text.
+///
+/// ```
+/// let d = depeche::decode_html(b"<meta charset=iso-8859-1><p>\xc9t\xe9</p>");
+/// assert_eq!(d.text, "<meta charset=iso-8859-1><p>\u{c9}t\u{e9}</p>");
+/// assert_eq!((d.encoding, d.lossy), ("windows-1252", false));
+/// ```
+#[must_use]
+pub fn decode_html(bytes: &[u8]) -> Decoded<'_> {
+    html::decode::decode(bytes)
 }
 
 /// Refuses input over the size limit.

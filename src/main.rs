@@ -8,16 +8,19 @@ use std::process::ExitCode;
 use depeche::{Article, Markdown, Options, Parser};
 
 const USAGE: &str = "\
-depeche — turn raw French news text into a structured article
+depeche — turn raw French news (text or HTML) into a structured article
 
 Usage: depeche [OPTIONS] [FILE|DIR|-]...
 
-Reads each FILE (a DIR is searched recursively for .txt and .md files; `-`
-or no argument reads standard input) and prints one article per document.
+Reads each FILE (a DIR is searched recursively for .txt, .md, .html and
+.htm files; `-` or no argument reads standard input) and prints one article
+per document.
 
 Options:
   -f, --format FORMAT   json (default for one document), jsonl (default for
                         several), markdown, or text (one block per line)
+  -i, --input TYPE      auto (default: by extension, then by content), text,
+                        markdown or html
   -h, --help            print this help
   -V, --version         print the version
 
@@ -32,8 +35,18 @@ enum Format {
     Text,
 }
 
+/// How a document is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Auto,
+    Text,
+    Markdown,
+    Html,
+}
+
 struct Args {
     format: Option<Format>,
+    input: Input,
     inputs: Vec<String>,
 }
 
@@ -41,6 +54,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
     use lexopt::prelude::*;
     let mut args = Args {
         format: None,
+        input: Input::Auto,
         inputs: Vec::new(),
     };
     let mut parser = lexopt::Parser::from_env();
@@ -61,6 +75,21 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
                     }
                 });
             }
+            Short('i') | Long("input") => {
+                let value = parser.value()?.string()?;
+                args.input = match value.as_str() {
+                    "auto" => Input::Auto,
+                    "text" | "txt" => Input::Text,
+                    "markdown" | "md" => Input::Markdown,
+                    "html" | "htm" => Input::Html,
+                    _ => {
+                        return Err(lexopt::Error::UnexpectedValue {
+                            option: "--input".into(),
+                            value: value.into(),
+                        });
+                    }
+                };
+            }
             Short('h') | Long("help") => {
                 println!("{USAGE}");
                 return Ok(None);
@@ -79,8 +108,8 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
     Ok(Some(args))
 }
 
-/// Expands directories into their .txt and .md files, sorted for a stable
-/// output order.
+/// Expands directories into their text, Markdown and HTML files, sorted for
+/// a stable output order.
 fn expand(inputs: &[String]) -> io::Result<Vec<String>> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
         let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
@@ -89,7 +118,7 @@ fn expand(inputs: &[String]) -> io::Result<Vec<String>> {
             let path = e.path();
             if e.file_type()?.is_dir() {
                 walk(&path, out)?;
-            } else if is_markdown(&path) || path.extension().is_some_and(|x| x == "txt") {
+            } else if by_extension(&path).is_some() {
                 out.push(path);
             }
         }
@@ -109,10 +138,44 @@ fn expand(inputs: &[String]) -> io::Result<Vec<String>> {
     Ok(files)
 }
 
-/// Whether a file is Markdown by its name.
-fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|x| x == "md" || x == "markdown")
+/// What a file is by its name.
+fn by_extension(path: &Path) -> Option<Input> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(Input::Text),
+        "md" | "markdown" => Some(Input::Markdown),
+        "html" | "htm" | "xhtml" | "shtml" => Some(Input::Html),
+        _ => None,
+    }
+}
+
+/// What a document is by its first bytes: markup that opens an HTML
+/// document or a common element is HTML, anything else text.
+fn sniff(bytes: &[u8]) -> Input {
+    let head = &bytes[..bytes.len().min(1024)];
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF))
+        .unwrap_or(head.len());
+    let head = head[start..].to_ascii_lowercase();
+    let opens = |tag: &[u8]| head.windows(tag.len()).any(|w| w == tag);
+    if head.starts_with(b"<")
+        && [
+            &b"<!doctype html"[..],
+            b"<html",
+            b"<head",
+            b"<body",
+            b"<div",
+            b"<p>",
+            b"<meta",
+        ]
+        .iter()
+        .any(|t| opens(t))
+    {
+        Input::Html
+    } else {
+        Input::Text
+    }
 }
 
 fn read(source: &str) -> io::Result<Vec<u8>> {
@@ -162,18 +225,26 @@ fn main() -> ExitCode {
     let plain = Parser::default();
     // A .md file is Markdown whatever it looks like.
     let markdown = Parser::new(Options::default().markdown(Markdown::Always));
+    let text = Parser::new(Options::default().markdown(Markdown::Never));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     for source in &files {
-        let parser = if is_markdown(Path::new(source)) {
-            &markdown
-        } else {
-            &plain
-        };
-        let result = read(source)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| parser.parse_text_bytes(&bytes).map_err(|e| e.to_string()));
+        let result = read(source).map_err(|e| e.to_string()).and_then(|bytes| {
+            let input = match args.input {
+                Input::Auto => by_extension(Path::new(source)).unwrap_or_else(|| sniff(&bytes)),
+                chosen => chosen,
+            };
+            let parsed = match input {
+                Input::Html => plain.parse_html_bytes(&bytes),
+                Input::Markdown => markdown.parse_text_bytes(&bytes),
+                // Auto-detected text may still be Markdown-flavoured.
+                Input::Auto => plain.parse_text_bytes(&bytes),
+                Input::Text if args.input == Input::Text => text.parse_text_bytes(&bytes),
+                Input::Text => plain.parse_text_bytes(&bytes),
+            };
+            parsed.map_err(|e| e.to_string())
+        });
         let written = match result {
             Ok(article) => write_article(&mut out, format, source, &article),
             Err(error) => {

@@ -116,6 +116,57 @@ impl Parser {
         Ok(crate::structure::build(input, doc, &self.options))
     }
 
+    /// Parses an HTML page: its main content becomes the article, page
+    /// furniture (menus, sidebars, share bars, comments) boilerplate, and
+    /// related-posts links cross-promotions. Spans point into `input`.
+    ///
+    /// ```
+    /// let page = "<html><body><nav><a href=/>Accueil</a></nav><article>\
+    ///     <h1>Le titre</h1><p>Un paragraphe assez long pour être du texte.</p>\
+    ///     <p><strong>À lire aussi :</strong> <a href=/x>Un autre article</a></p>\
+    ///     </article></body></html>";
+    /// let article = depeche::Parser::default().parse_html(page)?;
+    /// assert_eq!(article.headline.as_deref(), Some("Le titre"));
+    /// assert_eq!(article.sections[0].paragraphs.len(), 1);
+    /// assert_eq!(article.cross_promos[0].title, "Un autre article");
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse_text`]; [`Error::Empty`] also for a page with no
+    /// visible text.
+    pub fn parse_html(&self, input: &str) -> Result<Article, Error> {
+        crate::validate(input, &self.options)?;
+        let doc = crate::html::read(input);
+        if doc.blocks.is_empty() && doc.title.is_none() {
+            return Err(Error::Empty);
+        }
+        Ok(crate::structure::build(input, doc, &self.options))
+    }
+
+    /// Parses an HTML page given as bytes, decoded as
+    /// [`decode_html`](crate::decode_html) does; spans point into the decoded
+    /// text. Invalid bytes are replaced and reported in
+    /// [`Article::warnings`]; the encoding used is in
+    /// [`Metadata::encoding`](crate::Metadata::encoding).
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse_html`].
+    pub fn parse_html_bytes(&self, input: &[u8]) -> Result<Article, Error> {
+        crate::check_size(input.len(), &self.options)?;
+        let decoded = crate::html::decode::decode(input);
+        let mut article = self.parse_html(&decoded.text)?;
+        article.metadata.encoding = Some(decoded.encoding.to_owned());
+        if decoded.lossy {
+            article.warnings.push(crate::Warning::LossyDecoding {
+                encoding: decoded.encoding.to_owned(),
+            });
+        }
+        Ok(article)
+    }
+
     /// Parses text given as bytes, which must be UTF-8.
     ///
     /// # Errors

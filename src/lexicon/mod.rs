@@ -192,6 +192,72 @@ pub(crate) fn at_word_boundary(s: &str, at: usize) -> bool {
     !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
 }
 
+/// What a class or id name says about an HTML element; see
+/// `html_hints.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// The article body.
+    Content,
+    /// The standfirst.
+    Lead,
+    /// A container of boilerplate of this kind.
+    Boilerplate(BoilerplateKind),
+}
+
+/// Class and id hints, compiled into one automaton.
+pub(crate) struct HtmlHints {
+    automaton: AhoCorasick,
+    hints: Vec<Hint>,
+}
+
+impl HtmlHints {
+    fn load() -> HtmlHints {
+        let mut patterns = Vec::new();
+        let mut hints = Vec::new();
+        for line in entries(include_str!("html_hints.txt")) {
+            let (role, pattern) = line
+                .split_once(' ')
+                .unwrap_or_else(|| panic!("html_hints.txt: bad entry {line:?}"));
+            let hint = match role {
+                "content" => Hint::Content,
+                "lead" => Hint::Lead,
+                kind => Hint::Boilerplate(
+                    BoilerplateKind::from_name(kind)
+                        .unwrap_or_else(|| panic!("html_hints.txt: unknown role {kind:?}")),
+                ),
+            };
+            patterns.push(pattern.trim().to_lowercase());
+            hints.push(hint);
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("html hints compile");
+        HtmlHints { automaton, hints }
+    }
+
+    /// The hint of the first listed pattern found, between word boundaries,
+    /// in one of `names` (class tokens and the id).
+    pub(crate) fn find<'a>(&self, names: impl Iterator<Item = &'a str>) -> Option<Hint> {
+        let mut best: Option<usize> = None;
+        for name in names {
+            let bytes = name.as_bytes();
+            for m in self.automaton.find_overlapping_iter(name) {
+                let boundary = |at: Option<&u8>| at.is_none_or(|b| !b.is_ascii_alphabetic());
+                let before = m.start().checked_sub(1).and_then(|k| bytes.get(k));
+                if boundary(before) && boundary(bytes.get(m.end())) {
+                    let rank = m.pattern().as_usize();
+                    best = Some(best.map_or(rank, |b| b.min(rank)));
+                }
+            }
+        }
+        best.map(|rank| self.hints[rank])
+    }
+}
+
+/// The HTML class and id hints, compiled on first use.
+pub(crate) static HTML_HINTS: LazyLock<HtmlHints> = LazyLock::new(HtmlHints::load);
+
 /// The boilerplate phrases, compiled on first use.
 pub(crate) static BOILERPLATE_PHRASES: LazyLock<BoilerplatePhrases> =
     LazyLock::new(BoilerplatePhrases::load);
@@ -208,6 +274,22 @@ mod tests {
             BOILERPLATE_PHRASES.classify("partager sur facebook"),
             Some(BoilerplateKind::Share)
         );
+    }
+
+    #[test]
+    fn html_hints_need_word_boundaries() {
+        let h = &*HTML_HINTS;
+        assert_eq!(
+            h.find(["post-share-bar"].into_iter()),
+            Some(Hint::Boilerplate(BoilerplateKind::Share))
+        );
+        assert_eq!(h.find(["shareholders"].into_iter()), None);
+        assert_eq!(
+            h.find(["entry-content", "clearfix"].into_iter()),
+            Some(Hint::Content)
+        );
+        assert_eq!(h.find(["Chapo"].into_iter()), Some(Hint::Lead));
+        assert_eq!(h.find(["upload"].into_iter()), None);
     }
 
     #[test]

@@ -17,6 +17,7 @@ impl Structurer<'_> {
             article.headline_span = Some(span);
         }
         let markdown = article.metadata.markdown;
+        let html = self.html;
         let mut section: Option<Section> = None;
         for (block, role) in self.blocks.into_iter().zip(self.roles) {
             let Block {
@@ -27,7 +28,14 @@ impl Structurer<'_> {
                 role,
                 Role::Standfirst | Role::Content | Role::Paragraph | Role::Takeaway
             ) {
-                take_inline_promos(self.input, text, span, markdown, &mut article.cross_promos)
+                take_inline_promos(
+                    self.input,
+                    text,
+                    span,
+                    markdown,
+                    html,
+                    &mut article.cross_promos,
+                )
             } else {
                 text
             };
@@ -85,18 +93,26 @@ impl Structurer<'_> {
 /// Brackets are paired in the source, in one pass, and a pair is a
 /// promotion when its cleaned content is one (see `promo::bracketed`). It is
 /// then cut out of the paragraph's text by finding that same cleaned content
-/// there, left to right.
+/// there, left to right. In HTML, whose source is markup, the paragraph's
+/// text is read instead, and a promotion's span is its paragraph's.
 fn take_inline_promos(
     input: &str,
     text: String,
     span: Span,
     markdown: bool,
+    html: bool,
     promos: &mut Vec<CrossPromo>,
 ) -> String {
     if !text.contains(['(', '[']) {
         return text;
     }
-    let raw = &input[span.range()];
+    let owned;
+    let raw = if html {
+        owned = text.clone();
+        owned.as_str()
+    } else {
+        &input[span.range()]
+    };
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for pair in promo::bracket_pairs(raw) {
@@ -116,7 +132,11 @@ fn take_inline_promos(
         promos.push(CrossPromo {
             label: p.label,
             title: p.title,
-            span: Span::new(span.start + pair.start, span.start + pair.end),
+            span: if html {
+                span
+            } else {
+                Span::new(span.start + pair.start, span.start + pair.end)
+            },
             label_span: None,
             inline: true,
         });

@@ -113,10 +113,24 @@ pub(crate) fn stands_alone(text: &str) -> bool {
     boilerplate::classify(text).is_some() || promo::line(text).is_some()
 }
 
+/// The kind of boilerplate a line is, if it is one.
+pub(crate) fn stands_alone_kind(text: &str) -> Option<BoilerplateKind> {
+    boilerplate::classify(text).map(|(kind, _)| kind)
+}
+
+/// The label of a line that is a promotion label with its titles on the
+/// next lines ("Sur le même sujet :").
+pub(crate) fn line_promo_label(text: &str) -> Option<String> {
+    promo::line(text)
+        .filter(|p| p.title.is_empty())
+        .map(|p| p.label)
+}
+
 /// Builds the article from a front end's blocks.
 pub(crate) fn build(input: &str, doc: Document, options: &Options) -> Article {
     let mut s = Structurer {
         input,
+        html: doc.html,
         options,
         roles: vec![Role::Content; doc.blocks.len()],
         blocks: doc.blocks,
@@ -140,6 +154,8 @@ pub(crate) fn build(input: &str, doc: Document, options: &Options) -> Article {
 
 struct Structurer<'a> {
     input: &'a str,
+    /// Blocks from HTML: spans cover markup, and no line is left to re-read.
+    html: bool,
     options: &'a Options,
     blocks: Vec<Block>,
     roles: Vec<Role>,
@@ -158,6 +174,9 @@ impl Structurer<'_> {
     /// The normalised text of block `i`'s whole source, list marker
     /// included.
     fn whole_line(&self, i: usize) -> String {
+        if self.html {
+            return self.blocks[i].text.clone();
+        }
         crate::text::clean(
             &self.input[self.blocks[i].span.range()],
             self.metadata.markdown,
@@ -166,11 +185,35 @@ impl Structurer<'_> {
 
     /// Pass 1: boilerplate and promotion lines.
     fn line_roles(&mut self) {
+        // The label of the related-posts box being read (HTML).
+        let mut label: Option<usize> = None;
         for i in 0..self.blocks.len() {
             let block = &self.blocks[i];
-            if let BlockKind::Boilerplate(kind) = block.kind {
-                self.roles[i] = Role::Boilerplate(kind);
-                continue;
+            match block.kind {
+                BlockKind::Boilerplate(kind) => {
+                    self.roles[i] = Role::Boilerplate(kind);
+                    continue;
+                }
+                BlockKind::PromoLabel => {
+                    // Related boilerplate unless titles follow.
+                    self.roles[i] = Role::Boilerplate(BoilerplateKind::Related);
+                    label = Some(i);
+                    continue;
+                }
+                BlockKind::PromoTitle => {
+                    if let Some(l) = label {
+                        self.roles[l] = Role::PromoLabel;
+                    }
+                    self.roles[i] = Role::Promo {
+                        label: label
+                            .map(|l| self.blocks[l].text.clone())
+                            .unwrap_or_default(),
+                        title: block.text.clone(),
+                        label_span: label.map(|l| self.blocks[l].span),
+                    };
+                    continue;
+                }
+                _ => label = None,
             }
             // A line is judged whole, bullet included: "— Nom (@compte) 2024"
             // is an embed attribution, not a list item.
@@ -390,7 +433,10 @@ impl Structurer<'_> {
             .is_some_and(|k| {
                 let b = &self.blocks[k];
                 self.is_content(k)
-                    && matches!(b.kind, BlockKind::Text | BlockKind::Quote)
+                    && matches!(
+                        b.kind,
+                        BlockKind::Text | BlockKind::Quote | BlockKind::Paragraph
+                    )
                     && shape::starts_sentence(&b.text)
                     && shape::prose(&b.text, self.options.max_heading_chars)
             })
@@ -399,7 +445,12 @@ impl Structurer<'_> {
     /// Pass 3: the headline.
     fn headline(&mut self, title: Option<(String, Span)>) -> Option<(String, Span)> {
         let first = (0..self.blocks.len()).find(|&i| {
-            self.is_content(i) && !self.is_item(i) && self.blocks[i].kind != BlockKind::Quote
+            self.is_content(i)
+                && !self.is_item(i)
+                && !matches!(
+                    self.blocks[i].kind,
+                    BlockKind::Quote | BlockKind::Standfirst
+                )
         });
         if let Some((title, span)) = title {
             // Front matter gives the title; the body may repeat it first.
@@ -486,6 +537,18 @@ impl Structurer<'_> {
     /// Pass 5: the standfirst, a lead paragraph set apart between the headline
     /// and the byline or date lines.
     fn standfirst(&mut self) {
+        // Marked up as such.
+        let marked = (0..self.blocks.len())
+            .find(|&i| self.blocks[i].kind == BlockKind::Standfirst && self.is_content(i));
+        if let Some(i) = marked {
+            self.roles[i] = Role::Standfirst;
+            return;
+        }
+        if self.html {
+            // Pages mark their standfirst, or have none: a first paragraph
+            // over a byline is body text.
+            return;
+        }
         let Some(h) = self.roles.iter().position(|r| *r == Role::Headline) else {
             // No headline line (one from front matter, or none at all): the
             // standfirst is then the first body block, on the same condition.
@@ -525,7 +588,10 @@ impl Structurer<'_> {
             self.roles[s] = Role::Standfirst;
             return;
         }
-        if !matches!(b.kind, BlockKind::Text | BlockKind::Quote) {
+        if !matches!(
+            b.kind,
+            BlockKind::Text | BlockKind::Quote | BlockKind::Paragraph
+        ) {
             return;
         }
         let next = (s + 1..self.blocks.len()).find(|&i| !skippable(&self.roles[i]));
@@ -583,6 +649,10 @@ impl Structurer<'_> {
             )
             .expect("valid regex")
         });
+        if self.html {
+            // Markup gives lists as lists; dialogue sits in paragraphs.
+            return;
+        }
         for i in 0..self.blocks.len() {
             let BlockKind::Item { marker } = self.blocks[i].kind else {
                 continue;

@@ -1,0 +1,627 @@
+//! The parsed page as a flat array in document order, with source spans.
+//!
+//! scraper (html5ever) builds a tree that follows the HTML standard, which is
+//! what real pages need (unclosed `<p>`, misnested tags, stray `</div>`), but
+//! its nodes do not say where in the source they come from. This stage walks
+//! that tree once, iteratively, into a `Vec` in document order where each
+//! element knows the index just past its subtree (so a subtree is skipped by
+//! jumping, and statistics are summed bottom-up by a reverse loop), and gives
+//! each text node the span of the source text it was decoded from. No stage
+//! after this one recurses on the page's depth.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node as DomNode};
+
+use crate::Span;
+use crate::lexicon::{HTML_HINTS, Hint};
+
+/// Index of a node in [`Dom::nodes`].
+pub(crate) type Ix = usize;
+
+/// What an element is, for the stages that follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Html,
+    Body,
+    Head,
+    Title,
+    Meta,
+    Link,
+    /// `script`, `style`, `template`, `noscript`, `svg`, `math`, `iframe`,
+    /// `object`, `canvas`, `select`…: nothing a reader sees as text.
+    Invisible,
+    /// `<script type="application/ld+json">`.
+    JsonLd,
+    H(u8),
+    P,
+    Li,
+    Ul,
+    Ol,
+    Dl,
+    Dt,
+    Dd,
+    Blockquote,
+    Pre,
+    Table,
+    Tr,
+    Td,
+    Figure,
+    Figcaption,
+    Article,
+    Main,
+    Nav,
+    Header,
+    Footer,
+    Aside,
+    Form,
+    Button,
+    Address,
+    Hr,
+    Br,
+    A,
+    Time,
+    /// `img`, `amp-img`.
+    Img,
+    /// Another block-level element (`div`, `section`, `center`…).
+    Block,
+    /// Another inline element (`span`, `strong`, `em`, `font`…).
+    Inline,
+}
+
+impl Tag {
+    fn of(name: &str) -> Tag {
+        match name {
+            "html" => Tag::Html,
+            "body" => Tag::Body,
+            "head" => Tag::Head,
+            "title" => Tag::Title,
+            "meta" => Tag::Meta,
+            "link" => Tag::Link,
+            "script" | "style" | "template" | "noscript" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "select" | "option" | "datalist" | "textarea" | "audio"
+            | "video" | "map" | "noembed" | "noframes" | "dialog" => Tag::Invisible,
+            "h1" => Tag::H(1),
+            "h2" => Tag::H(2),
+            "h3" => Tag::H(3),
+            "h4" => Tag::H(4),
+            "h5" => Tag::H(5),
+            "h6" => Tag::H(6),
+            "p" => Tag::P,
+            "li" => Tag::Li,
+            "ul" | "menu" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "dl" => Tag::Dl,
+            "dt" => Tag::Dt,
+            "dd" => Tag::Dd,
+            "blockquote" => Tag::Blockquote,
+            "pre" | "listing" | "xmp" | "plaintext" => Tag::Pre,
+            "table" => Tag::Table,
+            "tr" => Tag::Tr,
+            "td" | "th" => Tag::Td,
+            "figure" => Tag::Figure,
+            "figcaption" => Tag::Figcaption,
+            "article" => Tag::Article,
+            "main" => Tag::Main,
+            "nav" => Tag::Nav,
+            "header" => Tag::Header,
+            "footer" => Tag::Footer,
+            "aside" => Tag::Aside,
+            "form" => Tag::Form,
+            "button" => Tag::Button,
+            "address" => Tag::Address,
+            "hr" => Tag::Hr,
+            "br" => Tag::Br,
+            "a" => Tag::A,
+            "time" => Tag::Time,
+            "img" | "amp-img" => Tag::Img,
+            "div" | "section" | "center" | "fieldset" | "details" | "summary" | "hgroup"
+            | "caption" | "thead" | "tbody" | "tfoot" | "colgroup" | "legend" | "picture"
+            | "frameset" => Tag::Block,
+            _ => Tag::Inline,
+        }
+    }
+
+    /// Whether the element breaks the flow of text into blocks.
+    pub(crate) fn is_block(self) -> bool {
+        !matches!(self, Tag::Inline | Tag::A | Tag::Time | Tag::Br | Tag::Img)
+    }
+}
+
+/// One element of the page.
+#[derive(Debug)]
+pub(crate) struct Element<'a> {
+    pub(crate) tag: Tag,
+    /// What its class or id names say.
+    pub(crate) hint: Option<Hint>,
+    /// `itemprop="articleBody"`, `role="main"`.
+    pub(crate) body_markup: bool,
+    /// `hidden`, `aria-hidden="true"`, `style="display:none"`.
+    pub(crate) hidden: bool,
+    pub(crate) el: &'a scraper::node::Element,
+}
+
+/// A node of the flat page.
+#[derive(Debug)]
+pub(crate) enum Kind<'a> {
+    Element(Element<'a>),
+    /// A text node (white-space-only ones are kept: they separate words).
+    Text {
+        text: &'a str,
+        /// Where the source text is, when it was found.
+        span: Option<Span>,
+    },
+}
+
+/// A node and its place in the tree.
+#[derive(Debug)]
+pub(crate) struct Node<'a> {
+    pub(crate) kind: Kind<'a>,
+    pub(crate) parent: Option<Ix>,
+    /// One past the last node of its subtree.
+    pub(crate) end: Ix,
+    /// Letters and digits in its subtree's visible text.
+    pub(crate) chars: u32,
+    /// Of which inside links.
+    pub(crate) link_chars: u32,
+    /// Commas in its subtree's visible text.
+    pub(crate) commas: u32,
+    /// Letters and digits of its own text: text children and inline
+    /// elements, not block-level children.
+    pub(crate) inline_chars: u32,
+    /// Whether it holds block-level elements.
+    pub(crate) has_blocks: bool,
+    /// Whether it holds an `h1`.
+    pub(crate) has_h1: bool,
+    /// Whether it holds an element marked as the article body.
+    pub(crate) has_body_markup: bool,
+}
+
+/// The flat page.
+pub(crate) struct Dom<'a> {
+    pub(crate) nodes: Vec<Node<'a>>,
+    /// Texts of JSON-LD scripts.
+    pub(crate) json_ld: Vec<&'a str>,
+}
+
+impl<'a> Dom<'a> {
+    /// Walks `html` (parsed from `input`) into a flat page.
+    pub(crate) fn new(html: &'a Html, input: &str) -> Dom<'a> {
+        let runs = text_runs(input);
+        let mut cursor = 0;
+        let mut nodes: Vec<Node<'a>> = Vec::new();
+        let mut json_ld = Vec::new();
+        let mut stack: Vec<Ix> = Vec::new();
+        // Depth of invisible elements we are inside (their text is not
+        // matched to source runs: the scan skips it too).
+        let mut raw_depth = 0usize;
+        for edge in html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    let kind = match node.value() {
+                        DomNode::Element(el) => {
+                            let name = el.name();
+                            let mut tag = Tag::of(name);
+                            if name == "script"
+                                && el
+                                    .attr("type")
+                                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+                            {
+                                tag = Tag::JsonLd;
+                            }
+                            if matches!(tag, Tag::Invisible | Tag::JsonLd | Tag::Title) {
+                                raw_depth += usize::from(tag != Tag::Title);
+                            }
+                            Kind::Element(element(tag, el))
+                        }
+                        DomNode::Text(t) => {
+                            let text: &'a str = &t[..];
+                            let span = if raw_depth == 0 && !text.trim().is_empty() {
+                                find_run(input, &runs, &mut cursor, text)
+                            } else {
+                                None
+                            };
+                            if raw_depth > 0 {
+                                if let Some(&parent) = stack.last() {
+                                    if let Kind::Element(e) = &nodes[parent].kind {
+                                        if e.tag == Tag::JsonLd {
+                                            json_ld.push(text);
+                                        }
+                                    }
+                                }
+                            }
+                            Kind::Text { text, span }
+                        }
+                        // Comments, the doctype, processing instructions:
+                        // nothing visible. The document node is the root: an
+                        // anonymous block (borrowing `<html>`'s data).
+                        _ if node.parent().is_none() => Kind::Element(Element {
+                            tag: Tag::Block,
+                            hint: None,
+                            body_markup: false,
+                            hidden: false,
+                            el: html.root_element().value(),
+                        }),
+                        _ => continue,
+                    };
+                    let ix = nodes.len();
+                    nodes.push(Node {
+                        kind,
+                        parent: stack.last().copied(),
+                        end: ix + 1,
+                        chars: 0,
+                        link_chars: 0,
+                        commas: 0,
+                        inline_chars: 0,
+                        has_blocks: false,
+                        has_h1: false,
+                        has_body_markup: false,
+                    });
+                    if matches!(nodes[ix].kind, Kind::Element(_)) {
+                        stack.push(ix);
+                    }
+                }
+                Edge::Close(node) => {
+                    if !matches!(node.value(), DomNode::Element(_)) && node.parent().is_some() {
+                        continue;
+                    }
+                    let Some(ix) = stack.pop() else { continue };
+                    nodes[ix].end = nodes.len();
+                    if let Kind::Element(e) = &nodes[ix].kind {
+                        if matches!(e.tag, Tag::Invisible | Tag::JsonLd) {
+                            raw_depth -= 1;
+                        }
+                    }
+                }
+            }
+        }
+        let mut dom = Dom { nodes, json_ld };
+        dom.sum_up();
+        dom
+    }
+
+    /// Fills the statistics, children before parents.
+    fn sum_up(&mut self) {
+        for ix in (0..self.nodes.len()).rev() {
+            let node = &self.nodes[ix];
+            let (tag, visible) = match &node.kind {
+                Kind::Element(e) => (
+                    Some(e.tag),
+                    !e.hidden && !matches!(e.tag, Tag::Invisible | Tag::JsonLd | Tag::Head),
+                ),
+                Kind::Text { text, .. } => {
+                    let chars = text.chars().filter(|c| c.is_alphanumeric()).count() as u32;
+                    let commas = text.bytes().filter(|&b| b == b',').count() as u32;
+                    let n = &mut self.nodes[ix];
+                    n.chars = chars;
+                    n.inline_chars = chars;
+                    n.commas = commas;
+                    (None, true)
+                }
+            };
+            let node = &mut self.nodes[ix];
+            if !visible {
+                node.chars = 0;
+                node.link_chars = 0;
+                node.commas = 0;
+                node.inline_chars = 0;
+                node.has_blocks = false;
+            }
+            if tag == Some(Tag::A) {
+                node.link_chars = node.chars;
+            }
+            let Some(parent) = node.parent else { continue };
+            let (chars, link, commas, inline, blocks, h1, body) = (
+                node.chars,
+                node.link_chars,
+                node.commas,
+                node.inline_chars,
+                node.has_blocks,
+                node.has_h1 || tag == Some(Tag::H(1)),
+                node.has_body_markup
+                    || matches!(&node.kind, Kind::Element(e) if e.body_markup || e.hint == Some(Hint::Content)),
+            );
+            let is_block = tag.is_some_and(Tag::is_block);
+            let p = &mut self.nodes[parent];
+            p.chars += chars;
+            p.link_chars += link;
+            p.commas += commas;
+            if is_block {
+                p.has_blocks |= visible;
+            } else {
+                p.inline_chars += inline;
+                p.has_blocks |= blocks;
+            }
+            p.has_h1 |= h1;
+            p.has_body_markup |= body;
+        }
+    }
+
+    /// The element at `ix`, if it is one.
+    pub(crate) fn element(&self, ix: Ix) -> Option<&Element<'a>> {
+        match &self.nodes[ix].kind {
+            Kind::Element(e) => Some(e),
+            Kind::Text { .. } => None,
+        }
+    }
+
+    /// The tag at `ix` (`None` for text).
+    pub(crate) fn tag(&self, ix: Ix) -> Option<Tag> {
+        self.element(ix).map(|e| e.tag)
+    }
+
+    /// Share of an element's text inside links.
+    pub(crate) fn link_density(&self, ix: Ix) -> f32 {
+        let n = &self.nodes[ix];
+        if n.chars == 0 {
+            0.0
+        } else {
+            n.link_chars as f32 / n.chars as f32
+        }
+    }
+
+    /// Whether `inner` lies in the subtree of `outer`.
+    pub(crate) fn contains(&self, outer: Ix, inner: Ix) -> bool {
+        outer <= inner && inner < self.nodes[outer].end
+    }
+
+    /// The visible text of a subtree, block boundaries as spaces, and the
+    /// span from its first to its last located text node.
+    pub(crate) fn text_of(&self, ix: Ix) -> (String, Option<Span>) {
+        let mut out = String::new();
+        let mut span: Option<Span> = None;
+        let mut k = ix;
+        let end = self.nodes[ix].end;
+        while k < end {
+            match &self.nodes[k].kind {
+                Kind::Element(e) if e.hidden || matches!(e.tag, Tag::Invisible | Tag::JsonLd) => {
+                    k = self.nodes[k].end;
+                    continue;
+                }
+                Kind::Element(e) if e.tag.is_block() || e.tag == Tag::Br => out.push(' '),
+                Kind::Element(_) => {}
+                Kind::Text { text, span: s } => {
+                    out.push_str(text);
+                    if let Some(s) = s {
+                        span = Some(span.map_or(*s, |sp| sp.to(*s)));
+                    }
+                }
+            }
+            k += 1;
+        }
+        (out, span)
+    }
+}
+
+fn element<'a>(tag: Tag, el: &'a scraper::node::Element) -> Element<'a> {
+    let names = el.classes().chain(el.id());
+    let hint = HTML_HINTS.find(names);
+    let body_markup = el
+        .attr("itemprop")
+        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+        || el
+            .attr("role")
+            .is_some_and(|v| v.eq_ignore_ascii_case("main"));
+    let hidden = el.attr("hidden").is_some()
+        || el
+            .attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || el.attr("style").is_some_and(|s| {
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        });
+    Element {
+        tag,
+        hint,
+        body_markup,
+        hidden,
+        el,
+    }
+}
+
+/// Elements whose content is raw text in the source (no tags inside).
+const RAW_TEXT: [&str; 8] = [
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+/// Elements whose content is text with entities (recorded as a run).
+const RCDATA: [&str; 2] = ["title", "textarea"];
+
+/// The source ranges of the text between tags, in order, white-space-only
+/// ones left out. A light scan, not a parser: it knows comments, raw-text
+/// elements and quoted attribute values, which is what it takes to find the
+/// text html5ever will make text nodes of.
+fn text_runs(input: &str) -> Vec<(usize, usize)> {
+    let bytes = input.as_bytes();
+    let mut runs = Vec::new();
+    let mut text_start = 0;
+    let mut at = 0;
+    let push = |runs: &mut Vec<(usize, usize)>, start: usize, end: usize| {
+        if end > start && !input[start..end].trim().is_empty() {
+            runs.push((start, end));
+        }
+    };
+    while let Some(lt) = memchr::memchr(b'<', &bytes[at..]).map(|k| k + at) {
+        let rest = &bytes[lt + 1..];
+        let tag_like = rest
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!' || b == b'?');
+        if !tag_like {
+            at = lt + 1;
+            continue;
+        }
+        push(&mut runs, text_start, lt);
+        if rest.starts_with(b"!--") {
+            at = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |k| k + 3);
+        } else if rest.first().is_some_and(|&b| b == b'!' || b == b'?') {
+            at = memchr::memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |k| lt + k + 1);
+        } else {
+            let close = rest.first() == Some(&b'/');
+            let name_start = lt + 1 + usize::from(close);
+            let name_end = bytes[name_start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |k| name_start + k);
+            let name = input[name_start..name_end].to_ascii_lowercase();
+            let tag_end = tag_end(bytes, name_end);
+            at = tag_end;
+            if !close {
+                let raw = RAW_TEXT.contains(&name.as_str());
+                let rcdata = RCDATA.contains(&name.as_str());
+                if raw || rcdata {
+                    let closing = format!("</{name}");
+                    let end = find_ci(bytes, tag_end, closing.as_bytes()).unwrap_or(bytes.len());
+                    if rcdata {
+                        push(&mut runs, tag_end, end);
+                    }
+                    at = end;
+                }
+            }
+        }
+        text_start = at;
+    }
+    push(&mut runs, text_start, bytes.len());
+    runs
+}
+
+/// Where a tag that started before `from` ends (after its `>`), quoted
+/// attribute values skipped.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut k = from;
+    let mut quote = None;
+    while k < bytes.len() {
+        let b = bytes[k];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => {
+                // Only a quote that opens a value ("=" before it) counts.
+                let prev = bytes[from..k]
+                    .iter()
+                    .rev()
+                    .find(|b| !b.is_ascii_whitespace());
+                if prev == Some(&b'=') {
+                    quote = Some(b);
+                }
+            }
+            None if b == b'>' => return k + 1,
+            None => {}
+        }
+        k += 1;
+    }
+    bytes.len()
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(&bytes[from.min(bytes.len())..], needle).map(|k| k + from)
+}
+
+/// Case-insensitive search for an ASCII needle starting with `<`.
+fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(k) = memchr::memchr(b'<', &bytes[at.min(bytes.len())..]).map(|k| k + at) {
+        if bytes.len() - k >= needle.len()
+            && bytes[k..k + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(k);
+        }
+        at = k + 1;
+    }
+    None
+}
+
+/// How many source runs ahead a text node is looked for. Nodes that
+/// html5ever moved (text foster-parented out of a table) are not found and
+/// keep no span; the next nodes are found where they are.
+const RUN_WINDOW: usize = 64;
+
+/// The span of the source run that decodes to `text`, looked for from the
+/// cursor on.
+fn find_run(input: &str, runs: &[(usize, usize)], cursor: &mut usize, text: &str) -> Option<Span> {
+    let end = runs.len().min(*cursor + RUN_WINDOW);
+    let found = runs[*cursor..end]
+        .iter()
+        .position(|&(s, e)| same_text(&input[s..e], text))?;
+    let (s, e) = runs[*cursor + found];
+    *cursor += found + 1;
+    Some(Span::new(s, e))
+}
+
+/// Whether source text `raw` is what html5ever made `text` of: entities
+/// decoded, carriage returns turned into line feeds, a leading newline
+/// dropped in `<pre>`.
+fn same_text(raw: &str, text: &str) -> bool {
+    if raw == text {
+        return true;
+    }
+    if raw.contains(['&', '\r', '\0']) {
+        let decoded = html_escape::decode_html_entities(raw);
+        let decoded = decoded.replace("\r\n", "\n").replace('\r', "\n");
+        return decoded == text || decoded.trim() == text.trim();
+    }
+    raw.trim() == text.trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<(String, Option<String>)> {
+        let html = Html::parse_document(input);
+        let dom = Dom::new(&html, input);
+        dom.nodes
+            .iter()
+            .filter_map(|n| match &n.kind {
+                Kind::Text { text, span } if !text.trim().is_empty() => {
+                    Some((text.to_string(), span.map(|s| input[s.range()].to_string())))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_nodes_get_their_source() {
+        let input = "<html><head><title>T &amp; co</title><script>var a = '<p>x</p>';</script></head>\
+                     <body><!-- <p>no</p> --><p class='a>b'>Caf&eacute; <b>noir</b></p>x < y</body></html>";
+        assert_eq!(
+            texts(input),
+            [
+                ("T & co".into(), Some("T &amp; co".into())),
+                // Script text is not looked for in the source.
+                ("var a = '<p>x</p>';".into(), None),
+                ("Café ".into(), Some("Caf&eacute; ".into())),
+                ("noir".into(), Some("noir".into())),
+                ("x < y".into(), Some("x < y".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn subtrees_and_statistics() {
+        let input = "<body><div id=a><p>Un, deux, trois.</p><ul><li><a href=x>Lien</a></li></ul></div></body>";
+        let html = Html::parse_document(input);
+        let dom = Dom::new(&html, input);
+        let div = (0..dom.nodes.len())
+            .find(|&i| dom.element(i).is_some_and(|e| e.el.id() == Some("a")))
+            .unwrap();
+        let n = &dom.nodes[div];
+        assert_eq!((n.chars, n.link_chars, n.commas), (15, 4, 2));
+        assert!(n.has_blocks);
+        assert_eq!(
+            dom.text_of(div).0.split_whitespace().collect::<Vec<_>>(),
+            ["Un,", "deux,", "trois.", "Lien"]
+        );
+        let last = n.end - 1;
+        assert!(dom.contains(div, last));
+    }
+}
