@@ -1,4 +1,7 @@
-//! Throughput of `parse_text` over the shipped corpus.
+//! Throughput of `parse_text` over the shipped corpus, and of `parse_html`
+//! beside a bare `scraper` parse of the same pages (the floor the HTML front
+//! end is measured against). `DEPECHE_BENCH_HTML=DIR` adds the pages of DIR
+//! (for instance the trafilatura evaluation pages) to the HTML group.
 
 use std::hint::black_box;
 
@@ -33,5 +36,48 @@ fn parse_text(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_text);
+/// The HTML pages: the shipped corpus, plus `DEPECHE_BENCH_HTML` if set.
+fn pages() -> Vec<String> {
+    let mut dirs = vec![concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/html").to_owned()];
+    dirs.extend(std::env::var("DEPECHE_BENCH_HTML"));
+    let mut paths: Vec<_> = dirs
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("readable page directory"))
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            depeche::decode_html(&std::fs::read(p).expect("readable page"))
+                .text
+                .into_owned()
+        })
+        .collect()
+}
+
+fn parse_html(c: &mut Criterion) {
+    let pages = pages();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("parse_html");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("scraper_parse_document", |b| {
+        b.iter(|| {
+            for p in &pages {
+                black_box(scraper::Html::parse_document(black_box(p)));
+            }
+        });
+    });
+    group.bench_function("depeche_parse_html", |b| {
+        b.iter(|| {
+            for p in &pages {
+                black_box(depeche::parse_html(black_box(p)).expect("page parses"));
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse_text, parse_html);
 criterion_main!(benches);

@@ -242,3 +242,44 @@ fn seed_like_document_accounts_for_every_line() {
         ]
     );
 }
+
+/// Pieces of news pages: tags of every role the HTML front end reads, text
+/// with entities, soft hyphens and no-break spaces, broken markup.
+fn html_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("<p>".to_owned()),
+        Just("</p>".to_owned()),
+        Just("<div class=\"entry-content\">".to_owned()),
+        Just("<div class=\"share\">Partager</div>".to_owned()),
+        Just("</div>".to_owned()),
+        Just("<article>".to_owned()),
+        Just("<h1>Le titre</h1>".to_owned()),
+        Just("<h2>Un intertitre</h2>".to_owned()),
+        Just("<ul><li>Un point</li><li>Deux".to_owned()),
+        Just("<br><br>".to_owned()),
+        Just("<table><tr><td>a</td><td>1</td></tr>".to_owned()),
+        Just("<aside class=\"related\"><h3>Sur le même sujet</h3><a href=x>Un autre titre ici</a></aside>".to_owned()),
+        Just("<p><strong>À lire aussi :</strong> <a href=y>Un titre</a></p>".to_owned()),
+        Just("<figure><img src=a><figcaption>Légende © AFP</figcaption></figure>".to_owned()),
+        Just("<script>var a='<p>x</p>';</script>".to_owned()),
+        Just("<!-- <p>commentaire</p> -->".to_owned()),
+        Just("Caf&eacute; &amp; cr&#232;me\u{AD}s\u{A0}!".to_owned()),
+        Just("<nav><a href=/>Accueil</a></nav>".to_owned()),
+        "[a-zA-Zéèàç ,.«»’<>&;/\"=-]{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any page: no panic, and every span in bounds and on char boundaries.
+    #[test]
+    fn html_spans_are_valid(pieces in proptest::collection::vec(html_piece(), 0..40)) {
+        let input: String = pieces.concat();
+        match depeche::parse_html(&input) {
+            Ok(article) => check_spans(&input, &article)?,
+            Err(Error::Empty) => {}
+            Err(e) => prop_assert!(false, "unexpected error {e}"),
+        }
+    }
+}

@@ -38,6 +38,12 @@ const NESTED_SHARE: f32 = 0.7;
 /// A scored container inside the marked one is the body when it holds this
 /// share of the marked one's prose.
 const INNER_SHARE: f32 = 0.75;
+/// A label heading a box ("Sur le même sujet", "12 commentaires") is short;
+/// longer first texts are not looked at.
+const MAX_LABEL_BYTES: usize = 120;
+/// A box of readers' comments found by its counter is at most this long
+/// (longer, the counter heads something else: the article).
+const MAX_COMMENTS_CHARS: u32 = 2000;
 /// A footer or aside inside the article made of links is navigation.
 const LINKY: f32 = 0.5;
 
@@ -97,10 +103,28 @@ pub(crate) fn zone(dom: &Dom<'_>, ix: Ix, in_main: bool) -> Option<Zone> {
         _ => {}
     }
     let linky = dom.link_density(ix) > LINKY;
+    // A box that opens with a comment counter ("2 réactions") holds
+    // comments.
+    let labelled = |dom: &Dom<'_>| {
+        first_text(dom, ix)
+            .map(str::trim)
+            .filter(|t| t.len() <= MAX_LABEL_BYTES)
+            .map(crate::normalize::normalize)
+    };
+    if matches!(e.tag, Tag::Aside | Tag::Block | Tag::Footer)
+        && node.chars <= MAX_COMMENTS_CHARS
+        && labelled(dom).is_some_and(|t| {
+            crate::structure::stands_alone_kind(&t) == Some(BoilerplateKind::Comments)
+        })
+    {
+        return Some(Zone::Boilerplate(BoilerplateKind::Comments));
+    }
     // A box that opens with a promotion label ("À écouter aussi") holds
     // related content.
-    if matches!(e.tag, Tag::Aside | Tag::Block | Tag::Ul | Tag::Footer)
-        && node.chars <= MAX_SMALL_ZONE_CHARS
+    if matches!(
+        e.tag,
+        Tag::Aside | Tag::Block | Tag::Ul | Tag::Footer | Tag::Nav
+    ) && node.chars <= 2 * MAX_SMALL_ZONE_CHARS
         && opens_with_promo_label(dom, ix)
     {
         return Some(Zone::Related);
@@ -142,15 +166,24 @@ fn readers_comments(dom: &Dom<'_>, ix: Ix) -> bool {
     })
 }
 
-/// Whether the first text of an element is a promotion label standing alone.
-fn opens_with_promo_label(dom: &Dom<'_>, ix: Ix) -> bool {
-    let first = (ix + 1..dom.nodes[ix].end).find_map(|k| match &dom.nodes[k].kind {
+/// The first visible text of an element.
+fn first_text<'a>(dom: &Dom<'a>, ix: Ix) -> Option<&'a str> {
+    (ix + 1..dom.nodes[ix].end).find_map(|k| match &dom.nodes[k].kind {
         Kind::Text { text, .. } if !text.trim().is_empty() => Some(*text),
         _ => None,
-    });
-    first.is_some_and(|t| {
+    })
+}
+
+/// Whether the first text of an element is a promotion label standing alone.
+fn opens_with_promo_label(dom: &Dom<'_>, ix: Ix) -> bool {
+    first_text(dom, ix).is_some_and(|t| {
+        if t.trim().len() > MAX_LABEL_BYTES {
+            return false;
+        }
         let t = crate::normalize::normalize(t);
-        t.chars().count() <= 60 && crate::structure::line_promo_label(&t).is_some()
+        t.chars().count() <= 60
+            && crate::structure::line_promo_label(&t).is_some()
+            && !crate::lexicon::HTML_HINTS.is_sitewide_label(&t)
     })
 }
 

@@ -21,7 +21,7 @@ use scraper::Html;
 use crate::block::{Block, BlockKind, Document, Marker};
 use crate::lexicon::fold_str;
 use crate::normalize::normalize;
-use crate::structure::{line_promo_label, stands_alone_kind};
+use crate::structure::{is_promo_line, line_promo_label, stands_alone_kind};
 use crate::{BoilerplateKind, Metadata, Span};
 use content::Zone;
 use dom::{Dom, Ix, Kind, Tag};
@@ -30,6 +30,8 @@ use dom::{Dom, Ix, Kind, Tag};
 const MIN_PROMO_TITLE_WORDS: usize = 3;
 /// A label over related posts is short ("Sur le même sujet").
 const MAX_PROMO_LABEL_CHARS: usize = 60;
+/// A promotion line ("Lire aussi | Titre") is at most this long.
+const MAX_PROMO_LINE_CHARS: usize = 300;
 /// A table row longer than this, or holding blocks, is layout, not data.
 const MAX_DATA_ROW_CHARS: u32 = 400;
 
@@ -41,6 +43,7 @@ pub(crate) fn read(input: &str) -> Document {
     let meta_headline = page.headline();
     let layout = content::layout(&dom, meta_headline.as_deref());
     let mut walker = Walker {
+        input,
         dom: &dom,
         main: layout.main,
         headline: layout.headline,
@@ -97,9 +100,13 @@ struct Open {
     data_row: bool,
     /// Whether it lies outside the main container.
     outside: bool,
+    /// A byline or date box: its pieces are listed one by one, each as
+    /// what it says it is, else as this.
+    boiler: Option<BoilerplateKind>,
 }
 
 struct Walker<'d, 'a> {
+    input: &'d str,
     dom: &'d Dom<'a>,
     /// The main container and its continuing siblings.
     main: Vec<Ix>,
@@ -138,10 +145,43 @@ impl Walker<'_, '_> {
                 ix = node.end;
                 continue;
             }
-            if let Some(zone) = content::zone(self.dom, ix, in_main) {
+            let zone = content::zone(self.dom, ix, in_main)
+                // Page furniture is read block by block: a sidebar holds a
+                // newsletter box, a footer a copyright line.
+                .filter(|z| *z != Zone::Boilerplate(BoilerplateKind::Layout));
+            if let Some(Zone::Boilerplate(
+                kind @ (BoilerplateKind::Byline | BoilerplateKind::Date),
+            )) = zone
+            {
+                self.flush();
+                self.stack.push(Open {
+                    end: node.end,
+                    tag: e.tag,
+                    data_row: false,
+                    outside: !in_main,
+                    boiler: Some(kind),
+                });
+                ix += 1;
+                continue;
+            }
+            if let Some(zone) = zone {
                 self.flush();
                 self.zone(ix, zone);
                 ix = node.end;
+                continue;
+            }
+            // In a byline or date box, every element is a piece of its own
+            // ("Par <a>Nom</a> — <time>7 mai</time>").
+            if self.stack.iter().any(|o| o.boiler.is_some()) && e.tag != Tag::Br {
+                self.flush();
+                self.stack.push(Open {
+                    end: node.end,
+                    tag: e.tag,
+                    data_row: false,
+                    outside: !in_main,
+                    boiler: None,
+                });
+                ix += 1;
                 continue;
             }
             if e.hint == Some(crate::lexicon::Hint::Lead) && !self.lead_done && node.chars > 0 {
@@ -160,16 +200,16 @@ impl Walker<'_, '_> {
             match e.tag {
                 Tag::Br => self.buf.push(Piece::Break),
                 Tag::Img => self.after_image = true,
+                // A caption, read piece by piece: it may hold a credit.
                 Tag::Figcaption => {
                     self.flush();
-                    let (text, span) = self.dom.text_of(ix);
-                    self.push_block(
-                        normalize(&text),
-                        span,
-                        BlockKind::Boilerplate(BoilerplateKind::Caption),
-                    );
-                    ix = node.end;
-                    continue;
+                    self.stack.push(Open {
+                        end: node.end,
+                        tag: e.tag,
+                        data_row: false,
+                        outside: !in_main,
+                        boiler: Some(BoilerplateKind::Caption),
+                    });
                 }
                 // Cells of a data row make one line.
                 Tag::Td if self.stack.last().is_some_and(|o| o.data_row) => self.cell(),
@@ -181,6 +221,7 @@ impl Walker<'_, '_> {
                         tag,
                         data_row,
                         outside: !in_main,
+                        boiler: None,
                     });
                 }
                 _ => {}
@@ -232,6 +273,9 @@ impl Walker<'_, '_> {
         let Some(top) = self.stack.last() else {
             return BlockKind::Text;
         };
+        if let Some(kind) = self.stack.iter().rev().find_map(|o| o.boiler) {
+            return BlockKind::Boilerplate(kind);
+        }
         if top.outside {
             return BlockKind::Boilerplate(BoilerplateKind::Layout);
         }
@@ -276,6 +320,12 @@ impl Walker<'_, '_> {
             return;
         }
         let kind = self.current_kind();
+        // Page furniture goes line by line: one <br> ends a line.
+        let min_breaks = if kind == BlockKind::Boilerplate(BoilerplateKind::Layout) {
+            1
+        } else {
+            2
+        };
         let pieces = std::mem::take(&mut self.buf);
         let mut text = String::new();
         let mut span: Option<Span> = None;
@@ -287,7 +337,7 @@ impl Walker<'_, '_> {
                         text.push(' ');
                         continue;
                     }
-                    if breaks >= 2 {
+                    if breaks >= min_breaks {
                         self.push_block(normalize(&text), span, kind);
                         text.clear();
                         span = None;
@@ -324,15 +374,47 @@ impl Walker<'_, '_> {
         self.last_end = self.last_end.max(span.end);
         let kind = if std::mem::take(&mut self.after_image) && is_caption(&text, kind) {
             BlockKind::Boilerplate(BoilerplateKind::Caption)
+        } else if let Some(parts) = boilerplate_parts(&text, kind) {
+            // "Le 4 avril | Par Yann Le Goff": each piece as what it is,
+            // where it can be found in the source.
+            let raw = &self.input[span.range()];
+            let pieces = split_pieces(raw);
+            let located: Vec<_> = if pieces.len() == parts.len() {
+                parts
+                    .iter()
+                    .zip(pieces)
+                    .map(|((part, found), (s, e))| {
+                        (
+                            part.clone(),
+                            Span::new(span.start + s, span.start + e),
+                            *found,
+                        )
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if located.len() == parts.len() && parts.len() > 1 {
+                for (part, part_span, found) in located {
+                    self.blocks.push(Block {
+                        text: part,
+                        span: part_span,
+                        kind: BlockKind::Boilerplate(found),
+                        blank_before: true,
+                    });
+                }
+                return;
+            }
+            BlockKind::Boilerplate(parts[0].1)
         } else {
             kind
         };
-        // Outside the article, a line that says what it is (a byline, a
-        // date, a share call) is listed as that.
+        // Outside the article, or in a byline box, a line that says what it
+        // is (a byline, a date, a share call) is listed as that.
         let kind = match kind {
-            BlockKind::Boilerplate(BoilerplateKind::Layout) => {
-                BlockKind::Boilerplate(stands_alone_kind(&text).unwrap_or(BoilerplateKind::Layout))
-            }
+            BlockKind::Boilerplate(
+                k @ (BoilerplateKind::Layout | BoilerplateKind::Byline | BoilerplateKind::Date),
+            ) => BlockKind::Boilerplate(stands_alone_kind(&text).unwrap_or(k)),
             kind => kind,
         };
         if kind == BlockKind::Boilerplate(BoilerplateKind::Layout) {
@@ -359,7 +441,14 @@ impl Walker<'_, '_> {
             Zone::Invisible => {}
             Zone::Boilerplate(kind) => {
                 let (text, span) = self.dom.text_of(ix);
-                self.push_block(normalize(&text), span, BlockKind::Boilerplate(kind));
+                let text = normalize(&text);
+                // A form or a menu says what it is for ("Inscrivez-vous à
+                // notre newsletter").
+                let kind = match kind {
+                    BoilerplateKind::Navigation => stands_alone_kind(&text).unwrap_or(kind),
+                    kind => kind,
+                };
+                self.push_block(text, span, BlockKind::Boilerplate(kind));
             }
             Zone::Related => self.related(ix),
         }
@@ -370,6 +459,17 @@ impl Walker<'_, '_> {
     fn related(&mut self, ix: Ix) {
         let dom = self.dom;
         let end = dom.nodes[ix].end;
+        // "Lire aussi | <a>Titre</a>" in a box of its own: one line, which
+        // structuring reads as any promotion line.
+        let (whole, whole_span) = dom.text_of(ix);
+        let whole = normalize(&whole);
+        let links = (ix..end)
+            .filter(|&k| dom.tag(k) == Some(Tag::A) && dom.nodes[k].chars > 0)
+            .count();
+        if links == 1 && whole.chars().count() <= MAX_PROMO_LINE_CHARS && is_promo_line(&whole) {
+            self.push_block(whole, whole_span, BlockKind::Paragraph);
+            return;
+        }
         // The label: a short heading before the first link, inside the box
         // or just above it.
         let first_link = (ix..end)
@@ -468,6 +568,64 @@ fn is_caption(text: &str, kind: BlockKind) -> bool {
             let folded = fold_str(text);
             MARKS.iter().any(|m| folded.contains(m))
         }
+}
+
+/// The separators between pieces of a line of page furniture.
+const PIECE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " · ", " • "];
+
+/// The byte ranges of the non-blank pieces of `raw` between separators.
+fn split_pieces(raw: &str) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<(usize, usize)> = PIECE_SEPARATORS
+        .iter()
+        .flat_map(|sep| raw.match_indices(sep).map(|(at, s)| (at, at + s.len())))
+        .collect();
+    cuts.sort_unstable();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for (start, end) in cuts.into_iter().chain([(raw.len(), raw.len())]) {
+        if start < from {
+            continue;
+        }
+        let piece = &raw[from..start];
+        let lead = piece.len() - piece.trim_start().len();
+        if !piece.trim().is_empty() {
+            pieces.push((from + lead, from + lead + piece.trim().len()));
+        }
+        from = end;
+    }
+    pieces
+}
+
+/// A short line of pieces that are each boilerplate ("Le 4 avril | Par Yann
+/// Le Goff", "Imprimer | Envoyer à un ami | Réagir (4)"): the pieces and
+/// their kinds.
+fn boilerplate_parts(text: &str, kind: BlockKind) -> Option<Vec<(String, BoilerplateKind)>> {
+    const MAX_CHARS: usize = 200;
+    let short = text.chars().count() <= MAX_CHARS;
+    let textual = matches!(
+        kind,
+        BlockKind::Text
+            | BlockKind::Paragraph
+            | BlockKind::Heading { .. }
+            | BlockKind::Boilerplate(
+                BoilerplateKind::Layout | BoilerplateKind::Byline | BoilerplateKind::Date
+            )
+    );
+    if !short || !textual || !PIECE_SEPARATORS.iter().any(|s| text.contains(s)) {
+        return None;
+    }
+    let mut marked = text.to_owned();
+    for sep in PIECE_SEPARATORS {
+        marked = marked.replace(sep, "\u{1F}");
+    }
+    let mut parts = Vec::new();
+    for part in marked.split('\u{1F}').map(str::trim) {
+        if part.is_empty() {
+            continue;
+        }
+        parts.push((part.to_owned(), stands_alone_kind(part)?));
+    }
+    (!parts.is_empty()).then_some(parts)
 }
 
 fn join(a: Option<Span>, b: Option<Span>) -> Option<Span> {

@@ -208,16 +208,23 @@ pub(crate) enum Hint {
 pub(crate) struct HtmlHints {
     automaton: AhoCorasick,
     hints: Vec<Hint>,
+    /// Folded labels of site-wide link lists.
+    sitewide: HashSet<String>,
 }
 
 impl HtmlHints {
     fn load() -> HtmlHints {
         let mut patterns = Vec::new();
         let mut hints = Vec::new();
+        let mut sitewide = HashSet::new();
         for line in entries(include_str!("html_hints.txt")) {
             let (role, pattern) = line
                 .split_once(' ')
                 .unwrap_or_else(|| panic!("html_hints.txt: bad entry {line:?}"));
+            if role == "sitewide" {
+                sitewide.insert(pattern.trim().to_owned());
+                continue;
+            }
             let hint = match role {
                 "content" => Hint::Content,
                 "lead" => Hint::Lead,
@@ -233,7 +240,17 @@ impl HtmlHints {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("html hints compile");
-        HtmlHints { automaton, hints }
+        HtmlHints {
+            automaton,
+            hints,
+            sitewide,
+        }
+    }
+
+    /// Whether a label heads a list of the whole site's articles.
+    pub(crate) fn is_sitewide_label(&self, label: &str) -> bool {
+        self.sitewide
+            .contains(fold_str(label).trim_end_matches([':', ' ', '.']))
     }
 
     /// The hint of the first listed pattern found, between word boundaries,

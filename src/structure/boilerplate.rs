@@ -94,12 +94,13 @@ fn starts_like_byline(folded: &str) -> bool {
 
 /// Whether a date pattern may match: a date verb, a weekday, "le", a digit.
 fn starts_like_date(folded: &str) -> bool {
-    const STARTS: [&str; 18] = [
+    const STARTS: [&str; 19] = [
         "publi",
         "article publi",
         "mis a jour",
         "mise a jour",
         "mise en ligne",
+        "mis en ligne",
         "modifi",
         "actualis",
         "post",
@@ -131,7 +132,7 @@ fn byline(text: &str, found: &mut Found) -> Option<BoilerplateKind> {
 
 fn date(text: &str, found: &mut Found) -> bool {
     let stamped = regex!(
-        r"(?i)^(?:article\s+)?(?:publi[ée]e?|mis[e]? à jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|paru|mise en ligne)(?:\s+(?:le|à)|\s*:)?(?:\s+(.*)|$)"
+        r"(?i)^(?:article\s+)?(?:publi[ée]e?|mis[e]? à jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|paru|mis[e]? en ligne)(?:\s+(?:le|à)|\s*:)?(?:\s+(.*)|$)"
     );
     if let Some(c) = stamped.captures(text) {
         let rest = c.get(1).map_or("", |m| m.as_str()).trim();

@@ -118,6 +118,12 @@ pub(crate) fn stands_alone_kind(text: &str) -> Option<BoilerplateKind> {
     boilerplate::classify(text).map(|(kind, _)| kind)
 }
 
+/// Whether a line is a whole promotion, label and title ("Lire aussi |
+/// Titre").
+pub(crate) fn is_promo_line(text: &str) -> bool {
+    promo::line(text).is_some_and(|p| !p.title.is_empty())
+}
+
 /// The label of a line that is a promotion label with its titles on the
 /// next lines ("Sur le même sujet :").
 pub(crate) fn line_promo_label(text: &str) -> Option<String> {
