@@ -9,15 +9,20 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-fn corpus_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/text");
+/// The files of a corpus folder with this extension, sorted.
+fn files(folder: &str, extension: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus/text exists")
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
         .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.extension().is_some_and(|x| x == extension))
         .collect();
     files.sort();
     files
+}
+
+fn corpus_files() -> Vec<PathBuf> {
+    files("corpus/text", "txt")
 }
 
 fn parse(path: &Path) -> depeche::Article {
@@ -101,14 +106,7 @@ fn corpus_snapshots() {
 // checked by what must and must not be in the body.
 
 fn html_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/html");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus/html exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "html"))
-        .collect();
-    files.sort();
-    files
+    files("corpus/html", "html")
 }
 
 fn parse_page(path: &Path) -> depeche::Article {
