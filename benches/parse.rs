@@ -1,4 +1,5 @@
-//! Throughput of `parse_text` over the shipped corpus.
+//! Throughput of `parse_text` over the shipped corpus, and the cost of
+//! extraction (actors and claims) on top of structuring.
 
 use std::hint::black_box;
 
@@ -33,5 +34,28 @@ fn parse_text(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_text);
+/// Issue 4, point 4: the cost of extraction, corpus parsed with extraction
+/// on (the default) and off.
+fn extraction(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("extraction");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    for (name, options) in [
+        ("on", depeche::Options::default()),
+        ("off", depeche::Options::default().extract(false)),
+    ] {
+        let parser = depeche::Parser::new(options);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for d in &docs {
+                    black_box(parser.parse_text(black_box(d)).expect("corpus parses"));
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse_text, extraction);
 criterion_main!(benches);

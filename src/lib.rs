@@ -94,6 +94,8 @@ macro_rules! regex {
 mod article;
 mod block;
 mod error;
+mod extract;
+mod extraction;
 mod lexicon;
 mod normalize;
 mod options;
@@ -108,6 +110,8 @@ pub use article::{
     SectionBlock,
 };
 pub use error::Error;
+pub use extract::extract;
+pub use extraction::{Actor, ActorKind, Claim, ClaimKind, Extraction, Mention, Role};
 pub use options::{Markdown, Options, Parser};
 pub use span::Span;
 

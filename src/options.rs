@@ -41,6 +41,10 @@ pub struct Options {
     pub max_heading_chars: usize,
     /// Whether to read Markdown syntax. Default: [`Markdown::Auto`].
     pub markdown: Markdown,
+    /// Whether to extract actors, roles and claims into
+    /// [`Article::actors`] and [`Article::claims`] after structuring.
+    /// Default: true.
+    pub extract: bool,
 }
 
 impl Default for Options {
@@ -49,6 +53,7 @@ impl Default for Options {
             max_input_bytes: 64 * 1024 * 1024,
             max_heading_chars: 100,
             markdown: Markdown::Auto,
+            extract: true,
         }
     }
 }
@@ -72,6 +77,13 @@ impl Options {
     #[must_use]
     pub fn markdown(mut self, markdown: Markdown) -> Options {
         self.markdown = markdown;
+        self
+    }
+
+    /// Sets [`Options::extract`].
+    #[must_use]
+    pub fn extract(mut self, extract: bool) -> Options {
+        self.extract = extract;
         self
     }
 }
@@ -113,7 +125,13 @@ impl Parser {
     pub fn parse_text(&self, input: &str) -> Result<Article, Error> {
         crate::validate(input, &self.options)?;
         let doc = crate::text::read(input, self.options.markdown);
-        Ok(crate::structure::build(input, doc, &self.options))
+        let mut article = crate::structure::build(input, doc, &self.options);
+        if self.options.extract {
+            let found = crate::extract::extract(&article, input);
+            article.actors = found.actors;
+            article.claims = found.claims;
+        }
+        Ok(article)
     }
 
     /// Parses text given as bytes, which must be UTF-8.

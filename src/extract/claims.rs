@@ -1,0 +1,783 @@
+//! Claims: who said what.
+//!
+//! Cues come from the reporting-verb lexicon (with the auxiliaries, adverbs
+//! and light verbs composed around them: "a toutefois mis en garde contre",
+//! "n’a pas manqué de pointer du doigt", "a-t-il ajouté", "estime-t-elle")
+//! and from "selon", "d’après" and "pour". The patterns:
+//! - `X a V que …` (indirect; mixed when the clause holds a « quotation »),
+//!   `X a V N`, `X a V de/contre/sur …`, `…, évoquant N`;
+//! - `X a V : « … »`, `X a V « … »`, `« … », a V X`, `« … », a-t-il V`,
+//!   `« … », V-t-elle`, a quotation cut by an incise joined back;
+//! - `selon X, …`, `…, selon X`, `d’après X, …`, `pour X, …`.
+//!
+//! The speaker is the agent (name, role-only mention, anonymous source)
+//! found before the cue's verb chain, skipping an apposition between
+//! commas; subject pronouns and incises go to the current speaker.
+
+use super::tokens::{Kind, Unit};
+use crate::lexicon::extract::{Form, LEXICON, Source};
+use crate::{ActorKind, ClaimKind};
+
+/// Who an agent is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Who {
+    /// A named actor (index of its group).
+    Actor(usize),
+    /// An anonymous or generic source, as written.
+    Anon(String),
+    /// A subject pronoun: the current speaker.
+    Pron,
+}
+
+/// Something that can speak, found in a block.
+#[derive(Clone, Debug)]
+pub(crate) struct Agent {
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    pub(crate) who: Who,
+    /// Inside an apposition or a complement: not a subject.
+    pub(crate) inner: bool,
+}
+
+/// A claim before its speaker is resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct Pending {
+    pub(crate) unit: usize,
+    /// Token position, for ordering.
+    pub(crate) pos: usize,
+    pub(crate) who: Who,
+    /// Token range of the cue.
+    pub(crate) cue: (usize, usize),
+    /// Text ranges of the content.
+    pub(crate) parts: Vec<(usize, usize)>,
+    pub(crate) kind: ClaimKind,
+}
+
+/// Auxiliaries, negations, adverbs and light verbs between a subject and
+/// its reporting verb ("a toutefois", "n’a pas manqué de", "a pour sa part").
+const CHAIN: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "est", "sont",
+    "etait", "etaient", "s'", "se", "n'", "ne", "pas", "plus", "jamais", "toutefois", "egalement",
+    "aussi", "deja", "encore", "notamment", "ainsi", "bien", "d'ailleurs", "pourtant", "cependant",
+    "meme", "alors", "surtout", "publiquement", "clairement", "longuement", "vivement",
+    "fermement", "immediatement", "aussitot", "lui", "leur", "nous", "vous", "y", "manque", "tenu",
+    "voulu", "souhaite", "su", "pu", "du", "cru", "fini", "empresse", "hesite", "decide", "de",
+    "d'", "a", "par", "pour", "sa", "son", "part", "cote", "ores", "et", "donc", "quant", "lors",
+    "hier", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir",
+    "matin", "rapidement", "volontiers", "franchement", "enfin", "finalement", "aujourd'hui",
+    "semble", "veut", "tient", "vient", "venait", "doit", "devait", "pourrait", "va", "allait",
+];
+
+/// Auxiliaries proper: a past participle needs one of these in its chain.
+const AUX: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "est", "sont",
+    "etait", "etaient",
+];
+
+/// Adverbials between a verb and its complement ("juge pour sa part que").
+const AFTER_VERB: &[&str] = &[
+    "pour", "sa", "son", "part", "de", "cote", "toutefois", "egalement", "aussi", "d'ailleurs",
+    "encore", "notamment", "ainsi", "lui", "leur", "hier", "aujourd'hui", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin", "volontiers",
+    "d'emblee", "d'abord", "ensuite", "enfin", "en", "outre", "deja", "clairement", "publiquement",
+];
+
+const DETERMINERS: &[&str] = &[
+    "le", "la", "l'", "les", "un", "une", "des", "du", "sa", "son", "ses", "cette", "ce", "cet",
+    "ces", "leur", "leurs", "notre", "nos", "votre", "vos", "au", "aux", "mon", "ma", "mes",
+    "quelques", "plusieurs", "chaque", "tout", "toute", "tous", "toutes",
+];
+
+const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles"];
+
+/// The « … » quotations of a block: (open, close) token indices.
+pub(crate) fn quotes(u: &Unit<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0;
+    for i in 0..u.toks.len() {
+        if u.toks[i].kind != Kind::Punct {
+            continue;
+        }
+        match u.tok(i) {
+            "«" | "“" => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            "»" | "”" => {
+                if depth == 1
+                    && let Some(o) = open.take()
+                {
+                    out.push((o, i));
+                }
+                depth = (depth - 1).max(0);
+            }
+            "\"" => {
+                if depth == 0 {
+                    open = Some(i);
+                    depth = 1;
+                } else if let Some(o) = open.take() {
+                    out.push((o, i));
+                    depth = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A reporting-verb cue at token `i`: (lemma, form, end token, inverted
+/// subject pronoun glued to it, "ajoute-t-elle").
+fn verb_at(u: &Unit<'_>, i: usize) -> Option<(u32, Form, usize, bool)> {
+    let t = &u.toks[i];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let (p, fend) = LEXICON.verbs.anchor.at(&u.folded, t.fstart)?;
+    let (lemma, form) = LEXICON.verbs.of_pattern[p as usize];
+    if let Some(e) = u.tok_at_fend(fend) {
+        return Some((lemma, form, e + 1, false));
+    }
+    // Inside a token: "ajoute-t-elle", "dit-il".
+    let k = u.toks.partition_point(|t| t.fend < fend);
+    let rest = &u.folded[fend..u.toks.get(k)?.fend];
+    let inverted = matches!(
+        rest,
+        "-t-il" | "-t-elle" | "-t-ils" | "-t-elles" | "-il" | "-elle" | "-ils" | "-elles" | "-t-on" | "-on"
+    );
+    inverted.then_some((lemma, form, k + 1, true))
+}
+
+/// Whether token `i` is an inverted auxiliary: "a-t-il", "avait-elle".
+fn inverted_aux(u: &Unit<'_>, i: usize) -> bool {
+    let f = u.ftok(i);
+    let Some((aux, pron)) = f.split_once('-') else {
+        return false;
+    };
+    let pron = pron.trim_start_matches("t-");
+    AUX.contains(&aux) && PRONOUNS.contains(&pron) || (aux == "ont" && pron == "ils")
+}
+
+/// Finds the agents of unit `u`: named mentions (by group), role-only
+/// mentions, anonymous sources and subject pronouns. `named` and `roles`
+/// come from the earlier stages: (a, b, group, inner).
+pub(crate) fn agents(
+    u: &Unit<'_>,
+    named: &[(usize, usize, usize, bool)],
+    roles: &[(usize, usize, Who)],
+) -> Vec<Agent> {
+    let mut out: Vec<Agent> = named
+        .iter()
+        .map(|&(a, b, g, inner)| Agent {
+            a,
+            b,
+            who: Who::Actor(g),
+            inner,
+        })
+        .collect();
+    for (a, b, who) in roles {
+        if !out.iter().any(|x| x.a < *b && *a < x.b && x.a >= *a) {
+            out.push(Agent {
+                a: *a,
+                b: *b,
+                who: who.clone(),
+                inner: false,
+            });
+        }
+    }
+    let n = u.toks.len();
+    for i in 0..n {
+        if out.iter().any(|x| x.a <= i && i < x.b) {
+            continue;
+        }
+        if u.is(i, PRONOUNS) {
+            out.push(Agent {
+                a: i,
+                b: i + 1,
+                who: Who::Pron,
+                inner: false,
+            });
+            continue;
+        }
+        // Anonymous sources after a determiner.
+        let det_ok = i > 0
+            && (u.is(
+                i - 1,
+                &[
+                    "un", "une", "des", "le", "la", "l'", "les", "plusieurs", "certains",
+                    "certaines", "deux", "trois", "quelques", "nombreux", "nombreuses", "autre",
+                    "autres", "ce", "cet", "cette", "ces",
+                ],
+            ));
+        if !det_ok || u.toks[i].kind != Kind::Word {
+            continue;
+        }
+        if let Some((p, fend)) = LEXICON.sources.at(&u.folded, u.toks[i].fstart)
+            && let Some(e) = u.tok_at_fend(fend)
+        {
+            let mut b = e + 1;
+            // One or two adjectives: "un diplomate européen".
+            while b < n
+                && b < e + 3
+                && u.toks[b].kind == Kind::Word
+                && !u.toks[b].cap
+                && !u.is(b, STOP_DESCRIPTION)
+                && verb_at(u, b).is_none()
+            {
+                b += 1;
+            }
+            let a = i - 1;
+            let _ = LEXICON.source_kinds[p] == Source::Generic;
+            out.push(Agent {
+                a,
+                b,
+                who: Who::Anon(u.slice(a, b).to_owned()),
+                inner: false,
+            });
+        }
+    }
+    out.sort_by_key(|x| (x.a, x.b));
+    out
+}
+
+const STOP_DESCRIPTION: &[&str] = &[
+    "a", "ont", "est", "sont", "qui", "que", "qu'", "de", "du", "des", "d'", "et", "ou", "en",
+    "dans", "sur", "pour", "par", "avec", "le", "la", "les", "l'", "un", "une", "se", "s'", "ne",
+    "n'", "y", "lui", "avait", "au", "aux", "a-t-il", "a-t-elle",
+];
+
+/// Prepositions before a complement: what follows them is no subject.
+const PREPOSITIONS: &[&str] = &[
+    "a", "de", "d'", "en", "par", "avec", "pour", "chez", "contre", "sur", "dans", "entre", "vers",
+    "du", "des", "au", "aux", "que", "qu'", "sans", "apres", "avant", "depuis", "selon",
+];
+
+/// Whether agent `x` can be a subject: not after a preposition, and a place
+/// only when it speaks for a state ("Moscou dénonce", not "de Lorient").
+fn can_speak(u: &Unit<'_>, x: &Agent, state: &[bool], kinds: &[ActorKind]) -> bool {
+    if x.a > 0 && u.is(x.a - 1, PREPOSITIONS) && u.tok(x.a - 1) != "a" {
+        return false;
+    }
+    match x.who {
+        Who::Actor(g) => kinds[g] != ActorKind::Location || state[g],
+        _ => true,
+    }
+}
+
+/// The subject of a verb chain starting at token `c`. Places are subjects
+/// only right before the verb ("Moscou dénonce").
+fn subject(
+    u: &Unit<'_>,
+    agents: &[Agent],
+    kinds: &[ActorKind],
+    state: &[bool],
+    c: usize,
+) -> Option<Who> {
+    let sent = u.sentence_of(c.min(u.toks.len() - 1));
+    let lo = sent.start;
+    if c == 0 || c <= lo {
+        return None;
+    }
+    let ending = |k: usize| {
+        agents
+            .iter()
+            .filter(|x| x.b == k && x.a >= lo && can_speak(u, x, state, kinds))
+            .min_by_key(|x| x.a)
+            .map(|x| x.who.clone())
+    };
+    if let Some(w) = ending(c) {
+        return Some(w);
+    }
+    // "Belooussov, de son côté, n’a pas…": skip one parenthetical.
+    if u.is(c - 1, &[",", ")"]) {
+        let opener = if u.is(c - 1, &[")"]) { "(" } else { "," };
+        let mut k = c - 1;
+        while k > lo {
+            k -= 1;
+            if u.is(k, &[opener]) {
+                if let Some(w) = ending(k) {
+                    return Some(w);
+                }
+                break;
+            }
+            if u.is(k, &[".", ";", "«", "»", ":"]) {
+                break;
+            }
+        }
+    }
+    // Otherwise the last agent of the clause that is not in a complement.
+    let clause_start = (lo..c)
+        .rev()
+        .find(|&k| u.is(k, &[";", ":", "»", "«"]))
+        .map_or(lo, |k| k + 1);
+    agents
+        .iter()
+        .filter(|x| x.a >= clause_start && x.b <= c && !x.inner)
+        .filter(|x| !matches!(x.who, Who::Actor(g) if kinds[g] == ActorKind::Location))
+        .filter(|x| can_speak(u, x, state, kinds))
+        .next_back()
+        .map(|x| x.who.clone())
+}
+
+/// The agent named right after token `k` ("a déclaré Paul Morel", "résume
+/// le docteur Hélène Quéré", "confie un pompier"): who, and where it ends.
+/// Up to four lower-case words (a determiner, a title) may come first.
+fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)> {
+    let mut k = k;
+    // "a expliqué à l’AFP Thibault Armengaud": skip the addressee.
+    if let Some(x) = agents.iter().find(|x| x.a > k && x.a <= k + 2)
+        && u.is(k, &["a", "au", "aux"])
+        && u.tok(k) != "a"
+    {
+        k = x.b;
+    }
+    let x = agents.iter().find(|x| x.a >= k && x.a <= k + 4)?;
+    let gap_ok = (k..x.a).all(|j| u.toks[j].kind == Kind::Word && !u.toks[j].cap);
+    gap_ok.then(|| (x.who.clone(), x.b))
+}
+
+/// Where the content that starts at token `k` ends: the end of the
+/// sentence, or a comma before a gerund cue or an incise.
+fn content_end(u: &Unit<'_>, k: usize) -> usize {
+    let sent = u.sentence_of(k.min(u.toks.len() - 1));
+    let mut depth = 0;
+    let mut e = k;
+    while e < sent.end {
+        match u.tok(e) {
+            "«" => depth += 1,
+            "»" => depth -= 1,
+            ";" if depth <= 0 => break,
+            "," if depth <= 0 => {
+                // ", évoquant …", ", a-t-il ajouté", ", selon …"
+                if let Some(n) = (e + 1 < sent.end).then_some(e + 1)
+                    && (matches!(verb_at(u, n), Some((_, Form::Gerund, _, _)))
+                        || inverted_aux(u, n)
+                        || matches!(verb_at(u, n), Some((_, _, _, true)))
+                        || u.is(n, &["selon"]))
+                {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        e += 1;
+    }
+    // No final punctuation.
+    while e > k && u.toks[e - 1].kind == Kind::Punct && !u.is(e - 1, &["»", ")"]) {
+        e -= 1;
+    }
+    e
+}
+
+fn range(u: &Unit<'_>, a: usize, b: usize) -> (usize, usize) {
+    if a >= b {
+        let at = u.toks.get(a).map_or(u.text.len(), |t| t.start);
+        return (at, at);
+    }
+    (u.toks[a].start, u.toks[b - 1].end)
+}
+
+fn has_quote(u: &Unit<'_>, a: usize, b: usize) -> bool {
+    (a..b).any(|k| u.is(k, &["«"]))
+}
+
+/// Finds the claims of unit `ui`.
+pub(crate) fn find(
+    ui: usize,
+    u: &Unit<'_>,
+    agents: &[Agent],
+    kinds: &[ActorKind],
+    state: &[bool],
+    agents_inner: &[(usize, usize)],
+) -> Vec<Pending> {
+    let n = u.toks.len();
+    let qs = quotes(u);
+    let mut used = vec![false; qs.len()];
+    let mut out: Vec<Pending> = Vec::new();
+    let quote_closing_at = |k: usize| qs.iter().position(|q| q.1 == k);
+    let quote_opening_at = |k: usize| qs.iter().position(|q| q.0 == k);
+    let quoted = |k: usize| qs.iter().any(|&(o, c)| o < k && k < c);
+    let mut i = 0;
+    while i < n {
+        if quoted(i) {
+            i += 1;
+            continue;
+        }
+        let Some((lemma, form, e, glued)) = verb_at(u, i) else {
+            i += 1;
+            continue;
+        };
+        let frames = LEXICON.verbs.frames[lemma as usize];
+        // A noun, not a verb: "la note", "l’annonce".
+        if i > 0 && u.is(i - 1, DETERMINERS) && !u.is(i - 1, &["lui", "leur"]) {
+            i += 1;
+            continue;
+        }
+        // The chain before the verb.
+        let mut c = i;
+        while c > 0 && c + 8 > i && (u.is(c - 1, CHAIN) || u.tok(c - 1) == "à") {
+            c -= 1;
+        }
+        // Keep "à", "de" and "pour" only inside the chain, not at its start.
+        while c < i && u.is(c, &["de", "d'", "a", "pour", "par", "et"]) && u.tok(c) != "a" {
+            c += 1;
+        }
+        let chain_aux = (c..i).any(|k| u.is(k, AUX) && u.tok(k) != "à");
+        let inverted = glued || (c..i).any(|k| inverted_aux(u, k)) || (i > 0 && inverted_aux(u, i - 1));
+        let passive = (c..i).any(|k| u.is(k, &["ete"]));
+        let word = u.tok(i);
+        let participle = word.ends_with('é')
+            || word.ends_with("ée")
+            || word.ends_with("és")
+            || word.ends_with("ées");
+        // Incises after a quotation: "« … », a-t-il ajouté", "« … »,
+        // confie un pompier", "« … », estime-t-elle".
+        let cstart = if i > 0 && inverted_aux(u, i - 1) { i - 1 } else { c };
+        let after_quote = cstart >= 2 && u.is(cstart - 1, &[","]) && u.is(cstart - 2, &["»", "”", "\""])
+            || (cstart >= 1 && u.is(cstart - 1, &["»", "”", "\""]));
+        if after_quote && frames.incise && !passive {
+            let close = if u.is(cstart - 1, &[","]) { cstart - 2 } else { cstart - 1 };
+            if let Some(q) = quote_closing_at(close)
+                && !used[q]
+            {
+                let after = if inverted { None } else { agent_after(u, agents, e) };
+                let who = if inverted {
+                    Some(Who::Pron)
+                } else {
+                    after.as_ref().map(|x| x.0.clone())
+                };
+                if let Some(who) = who {
+                    used[q] = true;
+                    let mut parts = vec![range(u, qs[q].0 + 1, qs[q].1)];
+                    // A quotation cut by the incise: « A », dit-il, « B ».
+                    let mut end = after.map_or(e, |x| x.1);
+                    // Skip an apposition: "…, dit Paul Morel, maire de X, « B »".
+                    while end < n && !u.is(end, &[",", ".", "«"]) && end < e + 16 {
+                        end += 1;
+                    }
+                    if u.is(end, &[","])
+                        && let Some(q2) = quote_opening_at(end + 1)
+                        && !used[q2]
+                    {
+                        used[q2] = true;
+                        parts.push(range(u, qs[q2].0 + 1, qs[q2].1));
+                    }
+                    out.push(Pending {
+                        unit: ui,
+                        pos: qs[q].0,
+                        who,
+                        cue: (cstart, e),
+                        parts,
+                        kind: ClaimKind::Direct,
+                    });
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        // An incise after a reported clause: "Un automobiliste a été tué, a
+        // précisé le préfet."
+        if !after_quote && frames.incise && !passive && cstart >= 2 && u.is(cstart - 1, &[","]) {
+            let who = if inverted {
+                Some(Who::Pron)
+            } else {
+                agent_after(u, agents, e).map(|x| x.0)
+            };
+            let sent = u.sentence_of(i);
+            let start = (sent.start..cstart)
+                .rev()
+                .find(|&k| u.is(k, &[":", ";", "–", "—"]))
+                .map_or(sent.start, |k| k + 1);
+            let end = cstart - 1;
+            let words = (start..end).filter(|&k| u.toks[k].kind == Kind::Word).count();
+            if let Some(who) = who
+                && words >= 4
+                && !out.iter().any(|p| p.pos >= start && p.pos < end)
+            {
+                let kind = if has_quote(u, start, end) {
+                    ClaimKind::Mixed
+                } else {
+                    ClaimKind::Indirect
+                };
+                mark_used(&qs, &mut used, start, end);
+                out.push(Pending {
+                    unit: ui,
+                    pos: start,
+                    who,
+                    cue: (cstart, e),
+                    parts: vec![range(u, start, end)],
+                    kind,
+                });
+                i = e;
+                continue;
+            }
+        }
+        if passive {
+            i = e;
+            continue;
+        }
+        // Gerunds: ", évoquant le danger …".
+        if form == Form::Gerund {
+            if i > 0 && (u.is(i - 1, &[",", "en"])) {
+                let k = skip_after_verb(u, e);
+                if let Some((kind, a, b)) = complement(u, k, frames, &qs) {
+                    // The subject of the sentence's last claim, or the
+                    // current speaker.
+                    let sent = u.sentence_of(i);
+                    let who = out
+                        .iter()
+                        .rev()
+                        .find(|p| p.pos >= sent.start && p.pos < i)
+                        .map_or(Who::Pron, |p| p.who.clone());
+                    out.push(Pending {
+                        unit: ui,
+                        pos: i,
+                        who,
+                        cue: (i, e),
+                        parts: vec![range(u, a, b)],
+                        kind,
+                    });
+                    mark_used(&qs, &mut used, a, b);
+                    i = b.max(e);
+                    continue;
+                }
+            }
+            i = e;
+            continue;
+        }
+        if form == Form::Infinitive && c == i {
+            i = e;
+            continue;
+        }
+        if participle && !chain_aux && !inverted {
+            i = e;
+            continue;
+        }
+        let who = if inverted {
+            Some(Who::Pron)
+        } else {
+            subject(u, agents, kinds, state, c)
+        };
+        let Some(who) = who else {
+            i = e;
+            continue;
+        };
+        let k = skip_after_verb(u, e);
+        // "X a déclaré : « … »" and "X a salué « … »".
+        let q_at = if u.is(k, &[":"]) { k + 1 } else { k };
+        if let Some(q) = quote_opening_at(q_at)
+            && !used[q]
+            && (u.is(k, &[":"]) || frames.np)
+        {
+            let (o, cl) = qs[q];
+            // The quotation is the whole object, or starts it.
+            let end = content_end(u, cl + 1).max(cl + 1);
+            let whole = end <= cl + 1 || !u.toks[cl + 1..end].iter().any(|t| t.kind == Kind::Word);
+            used[q] = true;
+            let (parts, kind) = if whole || u.is(k, &[":"]) {
+                (vec![range(u, o + 1, cl)], ClaimKind::Direct)
+            } else {
+                (vec![range(u, o, end)], ClaimKind::Mixed)
+            };
+            out.push(Pending {
+                unit: ui,
+                pos: c,
+                who,
+                cue: (c, e),
+                parts,
+                kind,
+            });
+            i = cl + 1;
+            continue;
+        }
+        if let Some((kind, a, b)) = complement(u, k, frames, &qs) {
+            mark_used(&qs, &mut used, a, b);
+            out.push(Pending {
+                unit: ui,
+                pos: c,
+                who,
+                cue: (c, e),
+                parts: vec![range(u, a, b)],
+                kind,
+            });
+            // What was reported is not reported again; a gerund after it
+            // is a new claim.
+            i = b.max(e);
+            continue;
+        }
+        i = e;
+    }
+    // Selon X, … / …, selon X / d’après X, … / pour X, …
+    for i in 0..n {
+        let (x, cue_end) = if u.is(i, &["selon"]) {
+            (i + 1, i + 1)
+        } else if u.is(i, &["d'"]) && u.is(i + 1, &["apres"]) {
+            (i + 2, i + 2)
+        } else if u.is(i, &["pour"]) && (u.toks[i].initial || (i > 0 && u.is(i - 1, &[","]))) {
+            (i + 1, i + 1)
+        } else {
+            continue;
+        };
+        if quoted(i) {
+            continue;
+        }
+        let who = if u.is(x, &["lui", "elle", "eux", "elles"]) {
+            Some((Who::Pron, x + 1))
+        } else {
+            agent_after(u, agents, x).or_else(|| {
+                // "selon un document interne consulté par Reuters": any
+                // noun phrase after a determiner, up to the comma.
+                (!u.is(i, &["pour"]) && u.is(x, &["un", "une", "des", "le", "la", "l'", "les", "plusieurs", "certains", "certaines", "son", "sa", "ses", "leur", "leurs"]))
+                    .then(|| {
+                        let mut b = x + 1;
+                        while b < n && b < x + 14 && u.toks[b].kind == Kind::Word {
+                            b += 1;
+                        }
+                        // "les chiffres publiés mardi par l’observatoire":
+                        // the publisher speaks.
+                        let by = (x + 1..b).find(|&k| {
+                            u.is(k, &["par"])
+                                && (x + 1..k).any(|j| {
+                                    let f = u.ftok(j);
+                                    ["publi", "diffus", "devoil", "present", "rendu", "etabli", "realis"]
+                                        .iter()
+                                        .any(|p| f.starts_with(p))
+                                })
+                        });
+                        if let Some(k) = by
+                            && let Some((w, _)) = agent_after(u, agents, k + 1)
+                        {
+                            return Some((w, b));
+                        }
+                        (b > x + 1).then(|| (Who::Anon(u.slice(x, b).to_owned()), b))
+                    })
+                    .flatten()
+            })
+        };
+        let Some((who, mut xb)) = who else { continue };
+        // "Selon le général Anders Vik, chef d’état-major …, ces …": skip
+        // the apposition.
+        if u.is(xb, &[","]) {
+            if let Some(r) = inner_after(agents_inner, xb + 1) {
+                if u.is(r, &[","]) {
+                    xb = r;
+                }
+            }
+        }
+        let is_pour = u.is(i, &["pour"]);
+        if is_pour && !(u.is(xb, &[","]) && matches!(who, Who::Actor(_) | Who::Pron)) {
+            continue;
+        }
+        let sent = u.sentence_of(i);
+        let front = (sent.start..i).all(|k| u.toks[k].kind == Kind::Punct) || u.toks[i].initial;
+        let (a, b) = if front || u.is(xb, &[","]) && !(sent.start..i).any(|k| u.toks[k].kind == Kind::Word && !u.is(k, &["et", "mais", "or"])) {
+            let a = if u.is(xb, &[","]) { xb + 1 } else { xb };
+            (a, content_end(u, a))
+        } else {
+            // Trailing: the clause before.
+            let start = (sent.start..i)
+                .rev()
+                .find(|&k| u.is(k, &[":", ";", "–", "—"]))
+                .map_or(sent.start, |k| k + 1);
+            let mut end = i;
+            while end > start && u.toks[end - 1].kind == Kind::Punct && !u.is(end - 1, &["»"]) {
+                end -= 1;
+            }
+            (start, end)
+        };
+        if b <= a {
+            continue;
+        }
+        mark_used(&qs, &mut used, a, b);
+        out.push(Pending {
+            unit: ui,
+            pos: i,
+            who,
+            cue: (i, cue_end),
+            parts: vec![range(u, a, b)],
+            kind: ClaimKind::AccordingTo,
+        });
+    }
+    out.sort_by_key(|p| p.pos);
+    out
+}
+
+/// The end of the apposition that starts at token `k`, if one does.
+fn inner_after(inner: &[(usize, usize)], k: usize) -> Option<usize> {
+    inner.iter().find(|&&(a, _)| a == k).map(|&(_, b)| b)
+}
+
+fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {
+    for (q, &(o, c)) in qs.iter().enumerate() {
+        if o >= a && c < b {
+            used[q] = true;
+        }
+    }
+}
+
+/// Skips adverbials after a verb ("pour sa part", "toutefois").
+fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
+    let start = k;
+    while k < u.toks.len() && k < start + 4 && u.is(k, AFTER_VERB) {
+        // "de" only as part of "de son côté".
+        if u.is(k, &["de", "en"]) && !u.is(k + 1, &["son", "sa", "outre"]) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The complement of a reporting verb at token `k`: (kind, a, b).
+fn complement(
+    u: &Unit<'_>,
+    k: usize,
+    frames: crate::lexicon::extract::Frames,
+    qs: &[(usize, usize)],
+) -> Option<(ClaimKind, usize, usize)> {
+    let _ = qs;
+    let n = u.toks.len();
+    if k >= n {
+        return None;
+    }
+    let start = if frames.que && u.is(k, &["que", "qu'"]) {
+        k + 1
+    } else if frames.de && u.is(k, &["de", "d'"]) {
+        k + 1
+    } else if frames.de && u.is(k, &["du", "des"]) {
+        k
+    } else if frames.contre && u.is(k, &["contre"]) {
+        k + 1
+    } else if frames.sur && u.is(k, &["sur"]) {
+        k + 1
+    } else if frames.np
+        && (u.is(k, DETERMINERS) || u.is(k, &["«"]))
+        && !u.is(k, &["lui", "leur"])
+    {
+        k
+    } else if (frames.que || frames.np)
+        && (u.is(k, &["avoir", "etre", "ne", "n'"])
+            || (u.toks[k].kind == Kind::Word
+                && !u.toks[k].cap
+                && u.ftok(k).len() > 4
+                && (u.ftok(k).ends_with("er") || u.ftok(k).ends_with("ir"))
+                && !u.ftok(k).ends_with("ier")))
+    {
+        k
+    } else {
+        return None;
+    };
+    let end = content_end(u, start);
+    if end <= start || !(start..end).any(|t| u.toks[t].kind == Kind::Word) {
+        return None;
+    }
+    let kind = if has_quote(u, start, end) {
+        ClaimKind::Mixed
+    } else {
+        ClaimKind::Indirect
+    };
+    Some((kind, start, end))
+}

@@ -1,0 +1,266 @@
+//! Roles: functions and titles attached to actors, and role-only mentions.
+//!
+//! A title from the lexicon ("ministre", "secrétaire d’État", "maire") opens
+//! a role phrase that runs on over adjectives ("secrétaire américain",
+//! "ministre délégué chargé de …") and a complement ("maire d’Agen",
+//! "économiste chez Natixis", "président du groupe Y") to the next comma,
+//! full stop, relative pronoun or verb. The phrase is attached to a name
+//! - in apposition after it: "Lloyd Austin, le secrétaire américain à la
+//!   défense," (any noun phrase after a determiner or a profession-like
+//!   noun counts there: "Raphaël Girod, boulanger installé à Lons,");
+//! - in apposition before it: "Le ministre des Transports, Pierre Aubrac,",
+//!   "sa présidente, Christine Lagarde";
+//! - right before it: "le président Abdelmadjid Tebboune".
+//!
+//! Otherwise, after a determiner, it is a role-only mention ("le préfet",
+//! "son homologue russe"), resolved in `mod.rs`.
+
+use super::mentions::{Ment, adjective_like, is_verb};
+use super::tokens::{Kind, Unit};
+use crate::ActorKind;
+use crate::lexicon::extract::LEXICON;
+
+/// A role phrase found in a block.
+#[derive(Clone, Debug)]
+pub(crate) struct RolePhrase {
+    pub(crate) unit: usize,
+    /// Token range of the phrase (without determiner).
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    /// Start of the phrase with its determiner.
+    pub(crate) da: usize,
+    /// Folded masculine singular of its title ("" for a free apposition).
+    pub(crate) key: String,
+    /// The determiner, folded ("le", "son"…), if any.
+    pub(crate) det: Option<String>,
+    /// The mention it is attached to, if any.
+    pub(crate) holder: Option<usize>,
+    /// Whether the phrase has a complement ("le ministre de l’Intérieur"),
+    /// and whether it is indefinite ("d’une entreprise concurrente").
+    pub(crate) complement: bool,
+    pub(crate) indefinite: bool,
+}
+
+pub(crate) const DETERMINERS: &[&str] = &[
+    "le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "un", "une", "cet", "cette",
+    "ce", "notre", "votre",
+];
+
+/// Adjectives that may come before a title ("l’ancien ministre").
+const PRE_ADJECTIVES: &[&str] = &[
+    "ancien", "ancienne", "anciens", "anciennes", "nouveau", "nouvel", "nouvelle", "futur",
+    "future", "actuel", "actuelle", "premier", "premiere", "jeune", "celebre", "puissant",
+    "puissante", "influent", "influente", "eternel", "eternelle", "ex", "haut", "haute",
+    "principal", "principale", "tout", "toute", "emblematique", "charismatique",
+];
+
+/// Words that end a role phrase.
+const ROLE_STOP: &[&str] = &[
+    "qui", "que", "qu'", "a", "ont", "est", "sont", "etait", "avait", "sera", "dont", "ou",
+    "mais", "car", "lorsqu'", "quand", "selon", "lors", "il", "elle", "ils", "elles", "ne", "n'",
+    "se", "s'", "y", "on", "comme", "si", "lui", "leur", "vient", "doit", "peut", "va", "fait",
+    "avaient", "etaient", "aura", "pourrait", "devrait", "reste", "restent",
+];
+
+/// Complement openers after a title.
+const COMPLEMENT: &[&str] = &[
+    "de", "du", "des", "d'", "a", "au", "aux", "chez", "en", "sur", "pour", "aupres", "charge",
+    "chargee", "dans", "depuis",
+];
+
+/// Nouns that look like a profession or a description ("hydrologue",
+/// "boulanger", "analyste", "directrice"), for appositions without a
+/// lexicon title.
+fn profession_like(f: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "logue", "iste", "ien", "ienne", "eur", "euse", "rice", "aire", "ier", "iere", "ant",
+        "ante", "graphe", "nome", "iatre", "ecin", "ecine", "ourier", "ere", "ateur", "atrice",
+        "ent", "ente", "ome",
+    ];
+    f.len() >= 4 && ENDS.iter().any(|e| f.ends_with(e))
+}
+
+/// Where the role phrase whose title ends at `t_end` ends.
+fn phrase_end(u: &Unit<'_>, t_end: usize, free: bool) -> usize {
+    let n = u.toks.len();
+    let mut k = t_end;
+    let limit = (t_end + if free { 14 } else { 12 }).min(n);
+    let mut in_complement = false;
+    while k < limit {
+        let t = &u.toks[k];
+        if t.kind == Kind::Punct {
+            break;
+        }
+        // "à" folds to "a": the source tells the preposition from the verb.
+        if u.is(k, ROLE_STOP) && !matches!(u.tok(k), "à" | "À") {
+            break;
+        }
+        if is_verb(u, k) {
+            break;
+        }
+        if u.is(k, &["et"]) && !u.is(k + 1, &["de", "des", "du", "d'", "cofondateur", "cofondatrice", "fondateur", "fondatrice", "directeur", "directrice", "president", "presidente"]) {
+            break;
+        }
+        let comp = u.is(k, COMPLEMENT) && u.tok(k) != "a";
+        if !in_complement && !comp {
+            if t.cap {
+                // A name right after the title: "le président Tebboune";
+                // or a capitalised complement: "délégué SUD Santé".
+                if !t.upper {
+                    break;
+                }
+            } else if !free && !adjective_like(u, k) && !u.is(k, &["et"]) {
+                break;
+            }
+        }
+        if comp {
+            in_complement = true;
+        }
+        k += 1;
+    }
+    // No dangling particle or article at the end.
+    while k > t_end
+        && u.is(
+            k - 1,
+            &["de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "et", "en", "chez", "dans", "depuis", "pour", "sur"],
+        )
+    {
+        k -= 1;
+    }
+    k
+}
+
+/// Finds role phrases in unit `ui`, given all name mentions.
+pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePhrase>) {
+    let mine: Vec<usize> = (0..ments.len()).filter(|&i| ments[i].unit == ui).collect();
+    let mention_at = |k: usize| mine.iter().copied().find(|&i| ments[i].a == k);
+    let mention_ending = |k: usize| mine.iter().copied().find(|&i| ments[i].b == k);
+    let inside_name = |k: usize| {
+        mine.iter()
+            .any(|&i| ments[i].a <= k && k < ments[i].b && ments[i].b - ments[i].a > 1)
+    };
+    let n = u.toks.len();
+    // Heads of organisations: "le cabinet Silicon Insight" → "cabinet".
+    for &i in &mine {
+        if let Some(h) = ments[i].head {
+            out.push(RolePhrase {
+                unit: ui,
+                a: h,
+                b: h + 1,
+                da: h,
+                key: String::new(),
+                det: None,
+                holder: Some(i),
+                complement: false,
+                indefinite: false,
+            });
+        }
+    }
+    let mut i = 0;
+    while i < n {
+        let t = &u.toks[i];
+        if t.kind != Kind::Word || inside_name(i) {
+            i += 1;
+            continue;
+        }
+        let (da, det) = if i > 0 && u.is(i - 1, DETERMINERS) {
+            (i - 1, Some(u.ftok(i - 1).to_owned()))
+        } else {
+            (i, None)
+        };
+        // Pre-adjectives: "l’ancien ministre".
+        let mut ta = i;
+        while ta < n && ta < i + 2 && u.is(ta, PRE_ADJECTIVES) {
+            ta += 1;
+        }
+        let title = (ta < n)
+            .then(|| LEXICON.titles.anchor.at(&u.folded, u.toks[ta].fstart))
+            .flatten()
+            .and_then(|(p, fend)| u.tok_at_fend(fend).map(|e| (p, e + 1)));
+        // After "Name, ": an apposition even without a lexicon title.
+        let after_name = da >= 2 && u.is(da - 1, &[","]) && mention_ending(da - 1).is_some();
+        let after_age = da >= 5
+            && u.is(da - 1, &[","])
+            && u.is(da - 2, &["ans"])
+            && u.is(da - 4, &[","])
+            && mention_ending(da - 4).is_some();
+        let free_ok = (after_name || after_age)
+            && !t.cap
+            && !u.is(i, ROLE_STOP)
+            && !u.is(i, &["de", "du", "des", "d'", "a", "au", "aux", "en", "et", "dont", "selon", "pour", "avec", "sans", "notamment", "puis", "ainsi", "alors", "aussi", "deja", "sur", "dans", "chez", "par"])
+            && !is_verb(u, i)
+            && (det.is_some() || profession_like(u.ftok(i)));
+        let (key, t_end, free) = match title {
+            Some((p, e)) => (
+                LEXICON.titles.keys[LEXICON.titles.of_pattern[p] as usize].clone(),
+                e,
+                false,
+            ),
+            None if free_ok => (String::new(), i + 1, true),
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        let b = phrase_end(u, t_end, free);
+        // A free apposition must close: ", … ,".
+        if free && !u.is(b, &[",", ")"]) {
+            i += 1;
+            continue;
+        }
+        let mut holder = None;
+        if after_name {
+            holder = mention_ending(da - 1);
+        } else if after_age {
+            holder = mention_ending(da - 4);
+        }
+        // Apposition before a name: "Le ministre des Transports, Pierre
+        // Aubrac,".
+        if holder.is_none() && u.is(b, &[","]) && det.is_some() && !free {
+            if let Some(m) = mention_at(b + 1) {
+                let mb = ments[m].b;
+                let closes = mb >= n
+                    || u.is(mb, &[",", ".", ")", ";", ":"])
+                    || u.toks[mb].kind == Kind::Word;
+                if closes && ments[m].kind == Some(ActorKind::Person) {
+                    holder = Some(m);
+                }
+            }
+        }
+        // A title right before a name: "le président Abdelmadjid Tebboune".
+        if holder.is_none()
+            && !free
+            && let Some(m) = mention_at(b)
+            && ments[m].kind == Some(ActorKind::Person)
+        {
+            holder = Some(m);
+        }
+        // Places take no role; organisations only titled ones.
+        if let Some(h) = holder {
+            match ments[h].kind {
+                Some(ActorKind::Location) => holder = None,
+                Some(ActorKind::Organization) if free => holder = None,
+                _ => {}
+            }
+        }
+        if holder.is_some() || (det.is_some() && !free) {
+            let complement = (t_end..b).any(|k| u.is(k, COMPLEMENT));
+            let indefinite = (t_end..b).any(|k| u.is(k, &["un", "une", "d'un", "d'une", "plusieurs", "certains", "certaines"]))
+                || (t_end..b).any(|k| u.ftok(k) == "d'" && u.is(k + 1, &["un", "une"]));
+            out.push(RolePhrase {
+                unit: ui,
+                a: i,
+                b,
+                da,
+                key,
+                det,
+                holder,
+                complement,
+                indefinite,
+            });
+            i = b.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Tokens and sentences of a block of text.
+//!
+//! A hand-written tokenizer, enough for French news: words keep their inner
+//! hyphens ("Jean-Noël", "a-t-il", "Lot-et-Garonne") and apostrophes
+//! ("aujourd’hui"), elided words end at their apostrophe ("l’", "d’",
+//! "qu’"), numbers keep their decimal comma, everything else is one
+//! punctuation token per character. Sentences end at . ! ? … before a
+//! capital, never inside « … », never after an initial or an abbreviation
+//! ("M.", "Mme").
+
+use super::align::Align;
+use crate::Span;
+use crate::lexicon::fold;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token: byte ranges in the text and in its folded form.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) fstart: usize,
+    pub(crate) fend: usize,
+    pub(crate) kind: Kind,
+    /// First letter upper-case.
+    pub(crate) cap: bool,
+    /// Two letters or more, all upper-case.
+    pub(crate) upper: bool,
+    /// First word of a sentence or of a clause opened by a quote, a dash,
+    /// a colon or a bracket: capitals there prove nothing.
+    pub(crate) initial: bool,
+    /// Index of its sentence.
+    pub(crate) sent: u32,
+}
+
+/// One block of article text, tokenised.
+pub(crate) struct Unit<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) folded: String,
+    pub(crate) toks: Vec<Tok>,
+    /// Token ranges of the sentences.
+    pub(crate) sents: Vec<std::ops::Range<usize>>,
+    /// Mostly upper-case text (a shouted headline): capitals prove nothing.
+    pub(crate) shouting: bool,
+    align: Align,
+}
+
+/// Words that elide before a vowel ("l’", "qu’").
+fn is_elision(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu"
+            | "quoiqu" | "presqu"
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Abbreviations after which a period does not end a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Me" | "Dr" | "Pr" | "Mgr" | "St" | "Ste" | "av"
+            | "etc" | "cf" | "p" | "n°" | "Cie" | "Jr" | "Gal"
+    ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+impl<'a> Unit<'a> {
+    /// Tokenises `text`, the normalised text of the block at `span`.
+    pub(crate) fn new(text: &'a str, input: &str, span: Span) -> Unit<'a> {
+        let f = fold::fold(text);
+        // Source (text) offset → folded offset.
+        let mut from_src = vec![usize::MAX; text.len() + 1];
+        for k in (0..=f.text.len()).rev() {
+            from_src[f.source_offset(k)] = k;
+        }
+        let mut toks = tokenize(text);
+        for t in &mut toks {
+            t.fstart = from_src[t.start];
+            t.fend = from_src[t.end];
+        }
+        let sents = sentences(text, &mut toks);
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            if c.is_uppercase() {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+        Unit {
+            text,
+            folded: f.text,
+            toks,
+            sents,
+            shouting: upper > 8 && upper > lower * 2,
+            align: Align::new(text, input, span),
+        }
+    }
+
+    /// The text of token `i`.
+    pub(crate) fn tok(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The folded text of token `i`.
+    pub(crate) fn ftok(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.folded[t.fstart..t.fend]
+    }
+
+    /// Whether token `i` exists and its folded text is one of `words`.
+    pub(crate) fn is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.toks.len() && words.contains(&self.ftok(i))
+    }
+
+    /// The text of tokens `a..b`.
+    pub(crate) fn slice(&self, a: usize, b: usize) -> &'a str {
+        if a >= b {
+            return "";
+        }
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
+    }
+
+    /// The input span of tokens `a..b`.
+    pub(crate) fn span(&self, a: usize, b: usize) -> Span {
+        if a >= b {
+            let at = self.toks.get(a).map_or(self.text.len(), |t| t.start);
+            return self.align.span(self.text, at, at);
+        }
+        self.align
+            .span(self.text, self.toks[a].start, self.toks[b - 1].end)
+    }
+
+    /// The input span of text range `a..b`.
+    pub(crate) fn text_span(&self, a: usize, b: usize) -> Span {
+        self.align.span(self.text, a, b)
+    }
+
+    /// The token that starts at folded offset `f`, if any.
+    pub(crate) fn tok_at_fend(&self, f: usize) -> Option<usize> {
+        self.toks.binary_search_by_key(&f, |t| t.fend).ok()
+    }
+
+    /// The sentence of token `i`.
+    pub(crate) fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
+        self.sents[self.toks[i].sent as usize].clone()
+    }
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let digit = c.is_ascii_digit();
+            loop {
+                let Some(&(j, n)) = chars.peek() else { break };
+                if n.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&n) {
+                    chars.next();
+                    end = j + n.len_utf8();
+                    continue;
+                }
+                // Inner hyphens, apostrophes, decimal marks: look one further.
+                let after = text[j + n.len_utf8()..].chars().next();
+                let joins = match n {
+                    '-' | '‑' => after.is_some_and(char::is_alphanumeric),
+                    c if is_apostrophe(c) => {
+                        after.is_some_and(char::is_alphabetic) && !is_elision(&text[i..end])
+                    }
+                    ',' | '.' => digit && after.is_some_and(|a| a.is_ascii_digit()),
+                    _ => false,
+                };
+                if joins {
+                    chars.next();
+                    end = j + n.len_utf8();
+                    continue;
+                }
+                // An elision keeps its apostrophe.
+                if is_apostrophe(n) && is_elision(&text[i..end]) {
+                    chars.next();
+                    end = j + n.len_utf8();
+                }
+                break;
+            }
+            let word = &text[i..end];
+            let mut letters = word.chars().filter(|c| c.is_alphabetic());
+            let cap = word.chars().next().is_some_and(char::is_uppercase);
+            let upper = {
+                let mut n = 0;
+                let all = letters.all(|c| {
+                    n += 1;
+                    c.is_uppercase()
+                });
+                all && n >= 2
+            };
+            toks.push(Tok {
+                start: i,
+                end,
+                fstart: 0,
+                fend: 0,
+                kind: if digit && word.chars().all(|c| !c.is_alphabetic()) {
+                    Kind::Number
+                } else {
+                    Kind::Word
+                },
+                cap,
+                upper,
+                initial: false,
+                sent: 0,
+            });
+        } else {
+            let mut end = i + c.len_utf8();
+            if c == '.' {
+                while let Some(&(j, '.')) = chars.peek() {
+                    chars.next();
+                    end = j + 1;
+                }
+            }
+            toks.push(Tok {
+                start: i,
+                end,
+                fstart: 0,
+                fend: 0,
+                kind: Kind::Punct,
+                cap: false,
+                upper: false,
+                initial: false,
+                sent: 0,
+            });
+        }
+    }
+    toks
+}
+
+/// Splits tokens into sentences and marks initial tokens.
+fn sentences(text: &str, toks: &mut [Tok]) -> Vec<std::ops::Range<usize>> {
+    let opens = text.matches('«').count();
+    let closes = text.matches('»').count();
+    let track_quotes = opens == closes;
+    let mut sents = Vec::new();
+    let mut start = 0;
+    let mut depth = 0i32;
+    let mut initial = true;
+    for i in 0..toks.len() {
+        toks[i].sent = sents.len() as u32;
+        let t = &text[toks[i].start..toks[i].end];
+        if toks[i].kind != Kind::Punct {
+            toks[i].initial = initial;
+            initial = false;
+        } else {
+            initial |= matches!(
+                t,
+                "«" | "“" | "\"" | "(" | "[" | "–" | "—" | "-" | ":" | ";" | "•" | "|"
+            );
+        }
+        if track_quotes {
+            match t {
+                "«" => depth += 1,
+                "»" => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        let ends = match t {
+            "." | "!" | "?" | "…" | "..." => {
+                depth == 0
+                    && !(t == "."
+                        && i > 0
+                        && toks[i - 1].kind == Kind::Word
+                        && toks[i - 1].end == toks[i].start
+                        && is_abbreviation(&text[toks[i - 1].start..toks[i - 1].end]))
+            }
+            "»" => depth == 0 && i > 0 && matches!(&text[toks[i - 1].start..toks[i - 1].end], "." | "!" | "?" | "…" | "..."),
+            _ => false,
+        };
+        let next_starts = toks.get(i + 1).is_none_or(|n| {
+            let c = text[n.start..].chars().next().unwrap_or(' ');
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '–' | '—' | '-')
+        });
+        if ends && next_starts {
+            sents.push(start..i + 1);
+            start = i + 1;
+            initial = true;
+        }
+    }
+    if start < toks.len() || sents.is_empty() {
+        sents.push(start..toks.len());
+    }
+    sents
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let u = Unit::new(text, text, Span::new(0, text.len()));
+        (0..u.toks.len()).map(|i| u.tok(i)).collect()
+    }
+
+    #[test]
+    fn french_words() {
+        assert_eq!(
+            words("L’OTAN, a-t-il dit, aujourd’hui à Valence-d’Agen : 9,12 m."),
+            [
+                "L’", "OTAN", ",", "a-t-il", "dit", ",", "aujourd’hui", "à", "Valence-d’Agen",
+                ":", "9,12", "m", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_respect_quotes_and_abbreviations() {
+        let text = "M. Dupont a dit : « Non. Jamais. » Puis il est parti. Fin.";
+        let u = Unit::new(text, text, Span::new(0, text.len()));
+        assert_eq!(u.sents.len(), 3, "{:?}", u.sents);
+        assert!(u.toks[0].initial);
+    }
+}

@@ -1,0 +1,417 @@
+//! The extractor's lexicons: gazetteers of places, institutional metonyms and
+//! organisations, titles and functions, honorifics, nationality adjectives,
+//! reporting verbs, organisation head nouns, words that are not names, and
+//! anonymous sources.
+//!
+//! Every file is `|`-separated (see its header); entries are written in
+//! plain French and folded here (case, accents, apostrophes). Each list is
+//! compiled once, on first use, into an aho-corasick automaton that the
+//! extractor runs anchored at word starts of folded text, or into a set.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use super::{entries, fold_str};
+use crate::ActorKind;
+
+/// The `|`-separated fields of an entry, trimmed.
+fn fields(line: &str) -> Vec<&str> {
+    line.split('|').map(str::trim).collect()
+}
+
+/// The comma-separated values of a field, trimmed, empty ones dropped.
+fn values(field: &str) -> impl Iterator<Item = &str> {
+    field.split(',').map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// An automaton over folded patterns, searched anchored at a given offset,
+/// longest pattern first.
+pub(crate) struct Anchor {
+    automaton: AhoCorasick,
+}
+
+impl Anchor {
+    fn new(patterns: &[String]) -> Anchor {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .expect("lexicon patterns compile");
+        Anchor { automaton }
+    }
+
+    /// The longest pattern starting at folded offset `at`: (pattern, end).
+    pub(crate) fn at(&self, folded: &str, at: usize) -> Option<(usize, usize)> {
+        let input = Input::new(folded).range(at..).anchored(Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        Some((m.pattern().as_usize(), m.end()))
+    }
+}
+
+/// How the source must be written for a gazetteer pattern to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// All letters upper-case (short acronyms: "ONU", "PS").
+    Upper,
+    /// First letter upper-case.
+    Capital,
+    /// Any (names that start lower-case: "gendarmerie nationale").
+    Any,
+}
+
+/// One entity of the gazetteers.
+#[derive(Debug)]
+pub(crate) struct Entity {
+    pub(crate) kind: ActorKind,
+    /// For a place: whether it is a country or a capital, which speak for
+    /// a state ("Moscou dénonce").
+    pub(crate) state: bool,
+}
+
+/// Places, metonyms and organisations in one automaton.
+pub(crate) struct Gazetteer {
+    pub(crate) anchor: Anchor,
+    /// Entity and case rule of each pattern.
+    pub(crate) patterns: Vec<(u32, Case)>,
+    pub(crate) entities: Vec<Entity>,
+    /// Folded name → entity, for whole-string look-ups.
+    pub(crate) by_name: HashMap<String, u32>,
+}
+
+fn case_of(form: &str) -> Case {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        Case::Upper
+    } else if form.chars().next().is_some_and(char::is_uppercase) {
+        Case::Capital
+    } else {
+        Case::Any
+    }
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = GazBuilder::default();
+        for line in entries(include_str!("places.txt")) {
+            let f = fields(line);
+            let name = f[0];
+            let state = f.get(1).is_some_and(|k| *k == "country" || *k == "capital");
+            let id = g.entity(name, ActorKind::Location, state);
+            g.form(name, id);
+            for a in f.get(3).map(|a| values(a)).into_iter().flatten() {
+                g.form(a, id);
+            }
+        }
+        for line in entries(include_str!("metonyms.txt")) {
+            let f = fields(line);
+            let kind = match f.get(1).copied() {
+                Some("location") => ActorKind::Location,
+                Some("person") => ActorKind::Person,
+                _ => ActorKind::Organization,
+            };
+            let id = g.entity(f[0], kind, false);
+            g.form(f[0], id);
+            for a in f.get(3).map(|a| values(a)).into_iter().flatten() {
+                g.form(a, id);
+            }
+        }
+        for line in entries(include_str!("organisations.txt")) {
+            let f = fields(line);
+            let id = g.entity(f[0], ActorKind::Organization, false);
+            g.form(f[0], id);
+            for a in f.get(1).map(|a| values(a)).into_iter().flatten() {
+                g.form(a, id);
+            }
+            for a in f.get(2).map(|a| values(a)).into_iter().flatten() {
+                g.form(a, id);
+            }
+        }
+        Gazetteer {
+            anchor: Anchor::new(&g.folded),
+            patterns: g.patterns,
+            entities: g.entities,
+            by_name: g.by_name,
+        }
+    }
+}
+
+#[derive(Default)]
+struct GazBuilder {
+    folded: Vec<String>,
+    patterns: Vec<(u32, Case)>,
+    entities: Vec<Entity>,
+    by_name: HashMap<String, u32>,
+}
+
+impl GazBuilder {
+    fn entity(&mut self, name: &'static str, kind: ActorKind, state: bool) -> u32 {
+        // A name listed twice (a city that is also a région) keeps its
+        // first entry.
+        if let Some(&id) = self.by_name.get(&fold_str(name)) {
+            return id;
+        }
+        self.entities.push(Entity { kind, state });
+        (self.entities.len() - 1) as u32
+    }
+
+    fn form(&mut self, form: &'static str, id: u32) {
+        let folded = fold_str(form);
+        if folded.is_empty() {
+            return;
+        }
+        self.by_name.entry(folded.clone()).or_insert(id);
+        self.folded.push(folded);
+        self.patterns.push((id, case_of(form)));
+    }
+}
+
+/// A title or function ("président", "secrétaire d’État"), any gender or
+/// number, with its masculine singular form as the key.
+pub(crate) struct Titles {
+    pub(crate) anchor: Anchor,
+    /// Title index (in file order) of each pattern.
+    pub(crate) of_pattern: Vec<u32>,
+    /// Folded masculine singular of each title.
+    pub(crate) keys: Vec<String>,
+}
+
+impl Titles {
+    fn load() -> Titles {
+        let mut patterns = Vec::new();
+        let mut of_pattern = Vec::new();
+        let mut keys = Vec::new();
+        for line in entries(include_str!("titles.txt")) {
+            let f = fields(line);
+            let id = keys.len() as u32;
+            keys.push(fold_str(f[0]));
+            let mut forms: Vec<String> = vec![fold_str(f[0])];
+            forms.extend(f.get(1).map(|s| fold_str(s)));
+            for p in f.get(2).map(|p| values(p)).into_iter().flatten() {
+                forms.push(fold_str(p));
+            }
+            forms.sort();
+            forms.dedup();
+            for form in forms.into_iter().filter(|f| !f.is_empty()) {
+                patterns.push(form);
+                of_pattern.push(id);
+            }
+        }
+        Titles {
+            anchor: Anchor::new(&patterns),
+            of_pattern,
+            keys,
+        }
+    }
+}
+
+/// What a reporting verb takes after it (the `frames` field).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Frames {
+    pub(crate) que: bool,
+    pub(crate) np: bool,
+    pub(crate) de: bool,
+    pub(crate) contre: bool,
+    pub(crate) sur: bool,
+    pub(crate) incise: bool,
+}
+
+/// The grammatical form of a matched reporting-verb pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A finite form or a past participle.
+    Finite,
+    /// The present participle ("évoquant").
+    Gerund,
+    /// The infinitive.
+    Infinitive,
+}
+
+/// Reporting verbs and multiword cues with all their forms.
+pub(crate) struct Verbs {
+    pub(crate) anchor: Anchor,
+    /// Lemma index and form of each pattern.
+    pub(crate) of_pattern: Vec<(u32, Form)>,
+    pub(crate) frames: Vec<Frames>,
+}
+
+impl Verbs {
+    fn load() -> Verbs {
+        let mut patterns = Vec::new();
+        let mut of_pattern = Vec::new();
+        let mut frames = Vec::new();
+        for line in entries(include_str!("reporting_verbs.txt")) {
+            let f = fields(line);
+            let id = frames.len() as u32;
+            let mut fr = Frames::default();
+            for v in f.get(1).map(|v| values(v)).into_iter().flatten() {
+                match v {
+                    "que" => fr.que = true,
+                    "np" => fr.np = true,
+                    "de" => fr.de = true,
+                    "contre" => fr.contre = true,
+                    "sur" => fr.sur = true,
+                    "incise" => fr.incise = true,
+                    _ => {}
+                }
+            }
+            frames.push(fr);
+            let lemma = fold_str(f[0]);
+            let mut forms: Vec<String> = vec![lemma.clone()];
+            for form in f.get(2).map(|v| values(v)).into_iter().flatten() {
+                forms.push(fold_str(form));
+            }
+            forms.sort();
+            forms.dedup();
+            for form in forms {
+                let kind = if verb_word(&form) == verb_word(&lemma) {
+                    Form::Infinitive
+                } else if verb_word(&form).ends_with("ant") && !verb_word(&lemma).ends_with("ant")
+                {
+                    Form::Gerund
+                } else {
+                    Form::Finite
+                };
+                patterns.push(form);
+                of_pattern.push((id, kind));
+            }
+        }
+        Verbs {
+            anchor: Anchor::new(&patterns),
+            of_pattern,
+            frames,
+        }
+    }
+}
+
+/// The verb of a folded form: its first word, without a reflexive pronoun.
+fn verb_word(form: &str) -> &str {
+    let form = form
+        .strip_prefix("s'")
+        .or_else(|| form.strip_prefix("se "))
+        .unwrap_or(form);
+    form.split(' ').next().unwrap_or(form)
+}
+
+/// What an organisation head noun needs after it (`org_heads.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Needs {
+    /// A "de" complement: "ministère de l’Intérieur".
+    De,
+    /// A capitalised word: "groupe Renault".
+    Cap,
+    /// Either.
+    Either,
+}
+
+/// Anonymous or generic sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// "un diplomate européen".
+    Anonymous,
+    /// "le gouvernement", "les syndicats".
+    Generic,
+}
+
+/// Every extractor lexicon, compiled once.
+pub(crate) struct Lexicon {
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) titles: Titles,
+    pub(crate) verbs: Verbs,
+    /// Folded honorific without its final period → implied role.
+    pub(crate) honorifics: HashMap<String, &'static str>,
+    /// Folded nationality adjective → state name.
+    pub(crate) nationalities: HashMap<String, &'static str>,
+    pub(crate) org_heads: Anchor,
+    pub(crate) org_needs: Vec<Needs>,
+    /// Folded words that are not names.
+    pub(crate) stopwords: HashSet<String>,
+    pub(crate) sources: Anchor,
+    pub(crate) source_kinds: Vec<Source>,
+    /// Folded words that make a name an organisation ("partners", "club").
+    pub(crate) org_words: HashSet<String>,
+    /// Folded nouns that head a street, river or mountain name.
+    pub(crate) feature_heads: HashSet<String>,
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut honorifics = HashMap::new();
+        for line in entries(include_str!("honorifics.txt")) {
+            let f = fields(line);
+            let key = fold_str(f[0].trim_end_matches('.'));
+            honorifics.insert(key, f.get(1).copied().unwrap_or(""));
+        }
+        let mut nationalities = HashMap::new();
+        for line in entries(include_str!("nationalities.txt")) {
+            let f = fields(line);
+            let Some(state) = f.get(1).copied() else {
+                continue;
+            };
+            for adj in values(f[0]) {
+                nationalities.entry(fold_str(adj)).or_insert(state);
+            }
+        }
+        let mut heads = Vec::new();
+        let mut org_needs = Vec::new();
+        for line in entries(include_str!("org_heads.txt")) {
+            let f = fields(line);
+            heads.push(fold_str(f[0]));
+            org_needs.push(match f.get(1).copied() {
+                Some("de") => Needs::De,
+                Some("cap") => Needs::Cap,
+                _ => Needs::Either,
+            });
+        }
+        let stopwords = entries(include_str!("name_stopwords.txt"))
+            .map(fold_str)
+            .collect();
+        let mut sources = Vec::new();
+        let mut source_kinds = Vec::new();
+        for line in entries(include_str!("anonymous_sources.txt")) {
+            let f = fields(line);
+            sources.push(fold_str(f[0]));
+            source_kinds.push(match f.get(1).copied() {
+                Some("generic") => Source::Generic,
+                _ => Source::Anonymous,
+            });
+        }
+        Lexicon {
+            gazetteer: Gazetteer::load(),
+            titles: Titles::load(),
+            verbs: Verbs::load(),
+            honorifics,
+            nationalities,
+            org_heads: Anchor::new(&heads),
+            org_needs,
+            stopwords,
+            sources: Anchor::new(&sources),
+            source_kinds,
+            org_words: entries(include_str!("org_words.txt")).map(fold_str).collect(),
+            feature_heads: entries(include_str!("feature_heads.txt"))
+                .map(fold_str)
+                .collect(),
+        }
+    }
+}
+
+/// The extractor's lexicons, compiled on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_lexicons_load_and_are_big_enough() {
+        let l = &*LEXICON;
+        assert!(l.verbs.frames.len() >= 150, "{} verbs", l.verbs.frames.len());
+        assert!(l.titles.keys.len() >= 250, "{} titles", l.titles.keys.len());
+        assert!(l.stopwords.contains("selon"));
+        assert_eq!(l.nationalities.get("russe").copied(), Some("Russie"));
+        assert!(l.gazetteer.by_name.contains_key("otan"));
+        assert!(l.gazetteer.by_name.contains_key("moscou"));
+        assert!(l.gazetteer.by_name.contains_key("kremlin"));
+    }
+}
