@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::mentions::Ment;
+use super::mentions::{Ment, adjective_like};
 use super::tokens::{Kind, Unit};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
@@ -100,6 +100,27 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     for m in ments.iter().filter(|m| !m.initial) {
         *mid.entry(folded(units, m)).or_default() += 1;
     }
+    // "le cabinet Prixscope … Prixscope": a head before a name used alone
+    // elsewhere is a role ("cabinet"); otherwise it is part of the name
+    // ("musée Duclos de Montluçon").
+    let all: std::collections::HashSet<String> = ments
+        .iter()
+        .filter(|m| m.split.is_none())
+        .map(|m| folded(units, m))
+        .collect();
+    for m in ments.iter_mut() {
+        if let Some(k) = m.split {
+            let u = &units[m.unit];
+            let name = &u.folded[u.toks[k].fstart..u.toks[m.b - 1].fend];
+            if all.contains(name) || m.entity.is_some() {
+                let head = m.a;
+                m.a = k;
+                m.split = Some(head);
+            } else {
+                m.split = None;
+            }
+        }
+    }
     // Decide the lone words.
     let mut keep = Vec::with_capacity(ments.len());
     let mut keys = Vec::with_capacity(ments.len());
@@ -143,17 +164,22 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             if k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]) {
                 k -= 1;
             }
-            if k > 0 && u.is(k - 1, &["de", "du", "des", "d'", "a", "au", "aux"]) && title_before(u, k - 1) {
-                continue;
+            if k > 0 && u.is(k - 1, &["de", "du", "des", "d'", "a", "au", "aux"]) {
+                // Back over adjectives: "ministre norvégienne des Affaires
+                // étrangères", "ministre délégué chargé de l’Industrie".
+                let mut t = k - 1;
+                while t > 0
+                    && (adjective_like(u, t - 1) || u.is(t - 1, &["charge", "chargee"]))
+                    && t + 4 > k
+                {
+                    t -= 1;
+                }
+                if t > 0 && title_before(u, t) {
+                    continue;
+                }
             }
-            let before = m.a.checked_sub(1);
-            let kind = if before.is_some_and(|k| u.is(k, PLACE_PREPOSITIONS)) {
-                ActorKind::Location
-            } else if m.a > 0 && title_before(u, m.a) {
-                ActorKind::Person
-            } else {
-                ActorKind::Organization
-            };
+            let kind = lone_kind(u, &m);
+            let Some(kind) = kind else { continue };
             m.kind = Some(kind);
             if kind == ActorKind::Person {
                 format!("p{f}")
@@ -239,6 +265,75 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     }
     (groups, of)
 }
+
+/// Nouns after which a name is a place ("quartier des Chartrons").
+const PLACE_NOUNS: &[&str] = &[
+    "quartier", "commune", "ville", "village", "canton", "secteur", "region", "departement",
+    "arrondissement", "agglomeration", "localite", "bourg", "province", "etat", "pays",
+    "territoire", "vallee", "plateau", "massif", "cote", "rive", "pres", "reliant", "entre",
+    "habitants", "habitant", "environs", "banlieue", "centre-ville", "pays",
+];
+
+/// The kind of a lone capitalised word nothing else explains, from its
+/// context; `None` when it is no actor (a plural acronym: "les GPU").
+fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
+    let a = m.a;
+    let word = u.tok(a);
+    let prev = |k: usize| (a >= k).then(|| a - k);
+    if m.acronym || u.toks[a].upper {
+        // "les GPU", "liaisons TER", "mention AB": not a body.
+        if let Some(p) = prev(1)
+            && (u.is(p, &["les", "des", "ces"])
+                || (u.toks[p].kind == Kind::Word && !u.toks[p].cap && !u.is(p, PREPOSITION_LIKE)))
+        {
+            return None;
+        }
+        return Some(ActorKind::Organization);
+    }
+    if m.a > 0 && title_before(u, m.a) {
+        return Some(ActorKind::Person);
+    }
+    // Toponyms: "Valence-d’Agen", "Lons-le-Saunier", "La Réole".
+    let f = &u.folded[u.toks[a].fstart..u.toks[m.b - 1].fend];
+    if ["-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-", "saint-", "sainte-"]
+        .iter()
+        .any(|p| f.contains(p))
+        || u.is(a, &["la", "le"]) && u.toks[a].cap
+    {
+        return Some(ActorKind::Location);
+    }
+    let _ = word;
+    let mut k = a;
+    if k > 0 && u.is(k - 1, &["la", "le", "l'", "les"]) && !u.toks[k - 1].cap {
+        // "la Riviera", "le Svalbard".
+        if k >= 2 && u.is(k - 2, &["de", "d'", "a", "vers", "sur", "dans", "entre"]) || k == 1 {
+            return Some(ActorKind::Location);
+        }
+        k -= 1;
+        if !u.is(k.saturating_sub(1), &["de", "du", "des", "d'"]) {
+            return Some(ActorKind::Location);
+        }
+    }
+    let before = k.checked_sub(1);
+    if before.is_some_and(|p| u.is(p, PLACE_PREPOSITIONS)) {
+        return Some(ActorKind::Location);
+    }
+    // "quartier des Chartrons", "près de Laguiole", "une mère de Fleurus".
+    if before.is_some_and(|p| u.is(p, &["de", "du", "des", "d'"])) {
+        return Some(ActorKind::Location);
+    }
+    if before.is_some_and(|p| u.is(p, PLACE_NOUNS)) {
+        return Some(ActorKind::Location);
+    }
+    Some(ActorKind::Organization)
+}
+
+/// Words after which an acronym can still be an organisation.
+const PREPOSITION_LIKE: &[&str] = &[
+    "a", "au", "aux", "de", "du", "d'", "la", "le", "l'", "par", "pour", "avec", "chez", "selon",
+    "contre", "et", "ou", "entre", "sur", "dans", "que", "qu'", "dont", "sans", "vers", "apres",
+    "avant", "envers", "aupres",
+];
 
 /// The initials of an organisation's full name ("Agence régionale de
 /// santé" → "ars"), folded.

@@ -33,9 +33,10 @@ pub(crate) struct Ment {
     pub(crate) initial: bool,
     /// Whether the name is an acronym.
     pub(crate) acronym: bool,
-    /// A lower-case organisation head noun before the name ("le cabinet
-    /// Silicon Insight"): a role of the organisation, not part of its name.
-    pub(crate) head: Option<usize>,
+    /// For "head + Name" ("le cabinet Silicon Insight", "le musée Duclos"):
+    /// where the name after the head starts. Coreference decides whether
+    /// the head is part of the name or a role of the organisation.
+    pub(crate) split: Option<usize>,
 }
 
 /// Particles inside names (folded).
@@ -196,8 +197,7 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
     // "groupe Renault": a company descriptor, a role, before the name;
     // "musée Duclos", "centre hospitalier Alpes-Dauphiné": part of it.
     if matches!(needs, Needs::Cap | Needs::Either) && (name_word(u, k) || inner_name_word(u, k)) {
-        let split = needs == Needs::Cap && !t.cap;
-        return Some((name_run(u, k), split.then_some(k)));
+        return Some((name_run(u, k), (!t.cap).then_some(k)));
     }
     if needs == Needs::Cap {
         return None;
@@ -298,7 +298,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                     entity: Some(entity),
                         initial: u.toks[i].initial,
                     acronym: u.toks[i].upper && end == i + 1,
-                    head: None,
+                    split: None,
                 });
             }
         }
@@ -306,21 +306,22 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
             && end > best_end
         {
             best_end = end;
-            let a = name.unwrap_or(i);
-            let entity = LEXICON
-                .gazetteer
-                .by_name
-                .get(&u.folded[u.toks[a].fstart..u.toks[end - 1].fend])
-                .copied();
+            let entity = name.and_then(|a| {
+                LEXICON
+                    .gazetteer
+                    .by_name
+                    .get(&u.folded[u.toks[a].fstart..u.toks[end - 1].fend])
+                    .copied()
+            });
             best = Some(Ment {
                 unit: ui,
-                a,
+                a: i,
                 b: end,
                 kind: Some(ActorKind::Organization),
                 entity,
                 initial: u.toks[i].initial,
-                acronym: name.is_some() && end == a + 1 && u.toks[a].upper,
-                head: name.map(|_| i),
+                acronym: false,
+                split: name,
             });
         }
         if !u.shouting
@@ -333,7 +334,37 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
         match best {
             Some(m) => {
                 i = best_end.max(i + 1);
+                // Places inside an organisation's name are actors too
+                // ("tribunal correctionnel de Lille" → Lille).
+                let inner_from = m.split.unwrap_or(m.a) + 1;
+                let (a, b) = (m.a, m.b);
+                let org = m.entity.is_none() && b - a > 1;
                 out.push(m);
+                if org {
+                    let mut k = inner_from;
+                    while k < b {
+                        match gazetteer_at(u, k) {
+                            Some((e, end))
+                                if end <= b
+                                    && LEXICON.gazetteer.entities[e as usize].kind
+                                        == ActorKind::Location =>
+                            {
+                                out.push(Ment {
+                                    unit: ui,
+                                    a: k,
+                                    b: end,
+                                    kind: Some(ActorKind::Location),
+                                    entity: Some(e),
+                                    initial: false,
+                                    acronym: false,
+                                    split: None,
+                                });
+                                k = end;
+                            }
+                            _ => k += 1,
+                        }
+                    }
+                }
             }
             None => i += 1,
         }
@@ -412,6 +443,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         entity,
         initial: u.toks[i].initial,
         acronym,
-        head: None,
+        // "l’ONG Foodwatch": an acronym before a name may be a head.
+        split: (b - first >= 2 && t.upper && !u.toks[first + 1].upper).then_some(first + 1),
     })
 }

@@ -67,7 +67,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             entity: None,
             initial: false,
             acronym: false,
-            head: None,
+            split: None,
         });
         of.push(g);
     }

@@ -142,11 +142,12 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
     let n = u.toks.len();
     // Heads of organisations: "le cabinet Silicon Insight" → "cabinet".
     for &i in &mine {
-        if let Some(h) = ments[i].head {
+        if let Some(h) = ments[i].split {
+            let a = ments[i].a;
             out.push(RolePhrase {
                 unit: ui,
                 a: h,
-                b: h + 1,
+                b: a,
                 da: h,
                 key: String::new(),
                 det: None,
