@@ -140,6 +140,23 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         {
             continue;
         }
+        // A surname wins over a town of the same name ("Yvan Corrèze" …
+        // "Corrèze").
+        let surname_of = (m.b == m.a + 1 && !m.acronym)
+            .then(|| surnames.get(&f).filter(|full| **full != f))
+            .flatten();
+        if let Some(e) = m.entity
+            && surname_of.is_some()
+            && !LEXICON.gazetteer.entities[e as usize].state
+            && LEXICON.gazetteer.entities[e as usize].kind == ActorKind::Location
+        {
+            m.entity = None;
+            m.kind = None;
+        }
+        // Acronyms nothing vouches for: "les GPU", "liaisons TER".
+        if m.entity.is_none() && m.acronym && lone_kind(u, &m).is_none() {
+            continue;
+        }
         let key = if let Some(e) = m.entity {
             format!("e{e}")
         } else if let Some(full) = surnames.get(&f).filter(|full| **full != f) {
@@ -156,6 +173,17 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         } else {
             // A lone capitalised word.
             if m.initial && !mid.contains_key(&f) {
+                continue;
+            }
+            // Units and short words ("W", "Nm"), demonyms after a
+            // determiner ("les Sétois", "aux Montluçonnais").
+            if u.tok(m.a).chars().count() <= 2 {
+                continue;
+            }
+            let demonym = ["ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines", "ien", "ienne", "iens", "iennes", "ol", "ole", "ols", "oles"]
+                .iter()
+                .any(|e| f.ends_with(e));
+            if demonym && m.a > 0 && u.is(m.a - 1, &["les", "aux", "des", "un", "une", "le", "la", "l'", "ces", "nos", "leurs"]) {
                 continue;
             }
             // The complement of a title: "ministre de la Défense",
@@ -292,6 +320,9 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     }
     if m.a > 0 && title_before(u, m.a) {
         return Some(ActorKind::Person);
+    }
+    if LEXICON.org_words.contains(u.ftok(a)) {
+        return Some(ActorKind::Organization);
     }
     // Toponyms: "Valence-d’Agen", "Lons-le-Saunier", "La Réole".
     let f = &u.folded[u.toks[a].fstart..u.toks[m.b - 1].fend];

@@ -83,6 +83,7 @@ pub(crate) fn name_word(u: &Unit<'_>, i: usize) -> bool {
     let Some(t) = u.toks.get(i) else { return false };
     t.kind == Kind::Word
         && t.cap
+        && !u.tok(i).bytes().any(|b| b.is_ascii_digit())
         && !u.ftok(i).ends_with('\'')
         && !stopword(u, i)
         && honorific(u, i).is_none()
@@ -143,6 +144,11 @@ pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
             continue;
         }
         if initial_at(u, j) {
+            j += 2;
+            continue;
+        }
+        // "Riese & Müller".
+        if u.is(j, &["&"]) && name_word(u, j + 1) {
             j += 2;
             continue;
         }
