@@ -80,16 +80,22 @@ fn profession_like(f: &str) -> bool {
     f.len() >= 4 && ENDS.iter().any(|e| f.ends_with(e))
 }
 
-/// Where the role phrase whose title ends at `t_end` ends.
-fn phrase_end(u: &Unit<'_>, t_end: usize, free: bool) -> usize {
+/// Where the role phrase whose title ends at `t_end` ends. `loose` (an
+/// apposition, closed by punctuation) takes any lower-case word; otherwise
+/// only adjectives may come before the complement.
+fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
     let n = u.toks.len();
     let mut k = t_end;
-    let limit = (t_end + if free { 14 } else { 12 }).min(n);
+    let limit = (t_end + if loose { 16 } else { 12 }).min(n);
     let mut in_complement = false;
+    let mut after_acronym = false;
     while k < limit {
         let t = &u.toks[k];
         if t.kind == Kind::Punct {
-            break;
+            // "Riese & Müller".
+            if !(u.is(k, &["&"]) && in_complement) {
+                break;
+            }
         }
         // "à" folds to "a": the source tells the preposition from the verb.
         if u.is(k, ROLE_STOP) && !matches!(u.tok(k), "à" | "À") {
@@ -98,21 +104,22 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, free: bool) -> usize {
         if is_verb(u, k) {
             break;
         }
-        if u.is(k, &["et"]) && !u.is(k + 1, &["de", "des", "du", "d'", "cofondateur", "cofondatrice", "fondateur", "fondatrice", "directeur", "directrice", "president", "presidente"]) {
+        if u.is(k, &["et"]) && !loose && !u.is(k + 1, &["de", "des", "du", "d'"]) {
             break;
         }
         let comp = u.is(k, COMPLEMENT) && u.tok(k) != "a";
         if !in_complement && !comp {
             if t.cap {
                 // A name right after the title: "le président Tebboune";
-                // or a capitalised complement: "délégué SUD Santé".
-                if !t.upper {
+                // an acronym and its name: "délégué SUD Santé".
+                if !t.upper && !after_acronym {
                     break;
                 }
-            } else if !free && !adjective_like(u, k) && !u.is(k, &["et"]) {
+            } else if !loose && !adjective_like(u, k) {
                 break;
             }
         }
+        after_acronym = t.upper || (after_acronym && t.cap);
         if comp {
             in_complement = true;
         }
@@ -156,7 +163,44 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
                 indefinite: false,
             });
         }
+        // "le Norvégien Henrik Solberg": a nationality before a name.
+        let a = ments[i].a;
+        if ments[i].kind == Some(ActorKind::Person)
+            && a > 0
+            && u.toks[a - 1].cap
+            && LEXICON.nationalities.contains_key(u.ftok(a - 1))
+        {
+            out.push(RolePhrase {
+                unit: ui,
+                a: a - 1,
+                b: a,
+                da: a - 1,
+                key: String::new(),
+                det: None,
+                holder: Some(i),
+                complement: false,
+                indefinite: false,
+            });
+        }
     }
+    // The mention an apposition starting at `da` (after a comma) belongs
+    // to: "Name, …", "Name (Parti), …", "Name, 45 ans, …".
+    let apposed_to = |da: usize| -> Option<usize> {
+        if da < 2 || !u.is(da - 1, &[","]) {
+            return None;
+        }
+        if let Some(m) = mention_ending(da - 1) {
+            return Some(m);
+        }
+        if u.is(da - 2, &[")"]) {
+            let open = (da.saturating_sub(8)..da - 2).rev().find(|&k| u.is(k, &["("]))?;
+            return mention_ending(open);
+        }
+        if da >= 5 && u.is(da - 2, &["ans"]) && u.is(da - 4, &[","]) {
+            return mention_ending(da - 4);
+        }
+        None
+    };
     let mut i = 0;
     while i < n {
         let t = &u.toks[i];
@@ -178,19 +222,23 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
             .then(|| LEXICON.titles.anchor.at(&u.folded, u.toks[ta].fstart))
             .flatten()
             .and_then(|(p, fend)| u.tok_at_fend(fend).map(|e| (p, e + 1)));
-        // After "Name, ": an apposition even without a lexicon title.
-        let after_name = da >= 2 && u.is(da - 1, &[","]) && mention_ending(da - 1).is_some();
-        let after_age = da >= 5
-            && u.is(da - 1, &[","])
-            && u.is(da - 2, &["ans"])
-            && u.is(da - 4, &[","])
-            && mention_ending(da - 4).is_some();
-        let free_ok = (after_name || after_age)
+        // A title that is a verb here: "…, juge que", "juge la réforme".
+        let title = title.filter(|&(_, e)| {
+            !(is_verb(u, i)
+                && (u.is(e, &["que", "qu'", "le", "la", "les", "l'", "un", "une", "des", "du"])
+                    || det.is_none() && i > 0 && !u.is(i - 1, &[","])))
+        });
+        let apposed = apposed_to(da);
+        let org_head = LEXICON
+            .org_heads
+            .at(&u.folded, u.toks[i].fstart)
+            .is_some_and(|(_, fend)| u.tok_at_fend(fend).is_some());
+        let free_ok = apposed.is_some()
             && !t.cap
             && !u.is(i, ROLE_STOP)
             && !u.is(i, &["de", "du", "des", "d'", "a", "au", "aux", "en", "et", "dont", "selon", "pour", "avec", "sans", "notamment", "puis", "ainsi", "alors", "aussi", "deja", "sur", "dans", "chez", "par"])
             && !is_verb(u, i)
-            && (det.is_some() || profession_like(u.ftok(i)));
+            && (det.is_some() || profession_like(u.ftok(i)) || org_head || u.is(i, PRE_ADJECTIVES));
         let (key, t_end, free) = match title {
             Some((p, e)) => (
                 LEXICON.titles.keys[LEXICON.titles.of_pattern[p] as usize].clone(),
@@ -203,30 +251,32 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
                 continue;
             }
         };
-        let b = phrase_end(u, t_end, free);
-        // A free apposition must close: ", … ,".
-        if free && !u.is(b, &[",", ")"]) {
-            i += 1;
-            continue;
-        }
-        let mut holder = None;
-        if after_name {
-            holder = mention_ending(da - 1);
-        } else if after_age {
-            holder = mention_ending(da - 4);
+        let loose = apposed.is_some() || free;
+        let mut b = phrase_end(u, t_end, loose);
+        if loose && !(b >= n || u.is(b, &[",", ")", ".", ";"])) {
+            // An apposition that does not close is no apposition.
+            if free {
+                i += 1;
+                continue;
+            }
+            b = phrase_end(u, t_end, false);
         }
         // Apposition before a name: "Le ministre des Transports, Pierre
-        // Aubrac,".
-        if holder.is_none() && u.is(b, &[","]) && det.is_some() && !free {
+        // Aubrac,", "Fille d’agriculteurs du Niolo, Odette Ferrandi".
+        let mut holder = None;
+        if !free && u.is(b, &[","]) && (det.is_some() || u.toks[i].initial) {
             if let Some(m) = mention_at(b + 1) {
                 let mb = ments[m].b;
                 let closes = mb >= n
-                    || u.is(mb, &[",", ".", ")", ";", ":"])
+                    || u.is(mb, &[",", ".", ")", ";", ":", "("])
                     || u.toks[mb].kind == Kind::Word;
                 if closes && ments[m].kind == Some(ActorKind::Person) {
                     holder = Some(m);
                 }
             }
+        }
+        if holder.is_none() {
+            holder = apposed;
         }
         // A title right before a name: "le président Abdelmadjid Tebboune".
         if holder.is_none()
@@ -236,18 +286,18 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
         {
             holder = Some(m);
         }
-        // Places take no role; organisations only titled ones.
+        // Places take no role; organisations only titles and heads ("Norvane,
+        // groupe chimique").
         if let Some(h) = holder {
             match ments[h].kind {
                 Some(ActorKind::Location) => holder = None,
-                Some(ActorKind::Organization) if free => holder = None,
+                Some(ActorKind::Organization) if free && !org_head => holder = None,
                 _ => {}
             }
         }
         if holder.is_some() || (det.is_some() && !free) {
             let complement = (t_end..b).any(|k| u.is(k, COMPLEMENT));
-            let indefinite = (t_end..b).any(|k| u.is(k, &["un", "une", "d'un", "d'une", "plusieurs", "certains", "certaines"]))
-                || (t_end..b).any(|k| u.ftok(k) == "d'" && u.is(k + 1, &["un", "une"]));
+            let indefinite = (t_end..b).any(|k| u.is(k, &["un", "une", "plusieurs", "certains", "certaines"]));
             out.push(RolePhrase {
                 unit: ui,
                 a: i,
