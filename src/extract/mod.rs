@@ -131,11 +131,20 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         }
         inner[p.unit].push((p.a + 1, p.b));
         let det = p.det.as_deref().unwrap_or("");
-        let resolved = (matches!(det, "le" | "la" | "l'") && !p.indefinite)
+        let demonstrative = matches!(det, "cet" | "cette" | "ce");
+        let resolved = (matches!(det, "le" | "la" | "l'") && !p.indefinite || demonstrative)
             .then(|| resolve_role(p, &ments, &of, &groups, &holders, &inner))
             .flatten();
         match resolved {
             Some(g) => {
+                // "cet ancien cadre de la SNCF" describes the person.
+                if demonstrative && !actor_roles[g].iter().any(|r| r.text == text) {
+                    actor_roles[g].push(Role {
+                        text: text.clone(),
+                        span,
+                        counterpart_of: None,
+                    });
+                }
                 mentions[g].push(Mention {
                     text: u.slice(p.da, p.b).to_owned(),
                     span: u.span(p.da, p.b),

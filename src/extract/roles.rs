@@ -233,12 +233,19 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
             .org_heads
             .at(&u.folded, u.toks[i].fstart)
             .is_some_and(|(_, fend)| u.tok_at_fend(fend).is_some());
-        let free_ok = apposed.is_some()
+        // "Son chargé de campagne, Karim Aït-Saïd": a possessive noun phrase
+        // before a name.
+        let possessive = matches!(det.as_deref(), Some("son" | "sa" | "leur"));
+        let free_ok = (apposed.is_some() || possessive)
             && !t.cap
             && !u.is(i, ROLE_STOP)
             && !u.is(i, &["de", "du", "des", "d'", "a", "au", "aux", "en", "et", "dont", "selon", "pour", "avec", "sans", "notamment", "puis", "ainsi", "alors", "aussi", "deja", "sur", "dans", "chez", "par"])
             && !is_verb(u, i)
-            && (det.is_some() || profession_like(u.ftok(i)) || org_head || u.is(i, PRE_ADJECTIVES));
+            && (det.is_some()
+                || profession_like(u.ftok(i))
+                || org_head
+                || u.is(i, PRE_ADJECTIVES)
+                || u.is(i + 1, COMPLEMENT) && u.tok(i + 1) != "a");
         let (key, t_end, free) = match title {
             Some((p, e)) => (
                 LEXICON.titles.keys[LEXICON.titles.of_pattern[p] as usize].clone(),
@@ -264,8 +271,18 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
         // Apposition before a name: "Le ministre des Transports, Pierre
         // Aubrac,", "Fille d’agriculteurs du Niolo, Odette Ferrandi".
         let mut holder = None;
-        if !free && u.is(b, &[","]) && (det.is_some() || u.toks[i].initial) {
-            if let Some(m) = mention_at(b + 1) {
+        if (!free || possessive) && u.is(b, &[","]) && (det.is_some() || u.toks[i].initial) {
+            // The name may come after an honorific or "le Norvégien".
+            let mut k = b + 1;
+            if let Some((_, used)) = super::mentions::honorific(u, k) {
+                k += used;
+            } else if u.is(k, &["le", "la"])
+                && u.toks.get(k + 1).is_some_and(|t| t.cap)
+                && LEXICON.nationalities.contains_key(u.ftok(k + 1))
+            {
+                k += 2;
+            }
+            if let Some(m) = mention_at(k) {
                 let mb = ments[m].b;
                 let closes = mb >= n
                     || u.is(mb, &[",", ".", ")", ";", ":", "("])
@@ -277,6 +294,10 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
         }
         if holder.is_none() {
             holder = apposed;
+        }
+        if free && apposed.is_none() && holder.is_none() {
+            i += 1;
+            continue;
         }
         // A title right before a name: "le président Abdelmadjid Tebboune".
         if holder.is_none()
