@@ -62,7 +62,7 @@ const CHAIN: &[&str] = &[
     "meme", "alors", "surtout", "publiquement", "clairement", "longuement", "vivement",
     "fermement", "immediatement", "aussitot", "lui", "leur", "nous", "vous", "y", "manque", "tenu",
     "voulu", "souhaite", "su", "pu", "du", "cru", "fini", "empresse", "hesite", "decide", "de",
-    "d'", "a", "par", "pour", "sa", "son", "part", "cote", "ores", "et", "donc", "quant", "lors",
+    "d'", "a", "par", "pour", "sa", "son", "part", "cote", "ores", "donc", "quant", "lors",
     "hier", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir",
     "matin", "rapidement", "volontiers", "franchement", "enfin", "finalement", "aujourd'hui",
     "semble", "veut", "tient", "vient", "venait", "doit", "devait", "pourrait", "va", "allait",
@@ -179,14 +179,12 @@ pub(crate) fn agents(
         })
         .collect();
     for (a, b, who) in roles {
-        if !out.iter().any(|x| x.a < *b && *a < x.b && x.a >= *a) {
-            out.push(Agent {
-                a: *a,
-                b: *b,
-                who: who.clone(),
-                inner: false,
-            });
-        }
+        out.push(Agent {
+            a: *a,
+            b: *b,
+            who: who.clone(),
+            inner: false,
+        });
     }
     let n = u.toks.len();
     for i in 0..n {
@@ -249,6 +247,12 @@ const STOP_DESCRIPTION: &[&str] = &[
     "n'", "y", "lui", "avait", "au", "aux", "a-t-il", "a-t-elle",
 ];
 
+/// Determiners that open an unnamed subject.
+const SUBJECT_DETERMINERS: &[&str] = &[
+    "le", "la", "l'", "les", "un", "une", "des", "plusieurs", "certains", "certaines", "son", "sa",
+    "ses", "leur", "leurs", "nombre", "beaucoup",
+];
+
 /// Prepositions before a complement: what follows them is no subject.
 const PREPOSITIONS: &[&str] = &[
     "a", "de", "d'", "en", "par", "avec", "pour", "chez", "contre", "sur", "dans", "entre", "vers",
@@ -291,7 +295,8 @@ fn subject(
     if let Some(w) = ending(c) {
         return Some(w);
     }
-    // "Belooussov, de son côté, n’a pas…": skip one parenthetical.
+    // "Belooussov, de son côté, n’a pas…": skip one parenthetical, and a
+    // party in brackets before it ("Florian Gruber (PPE), …, a dénoncé").
     if u.is(c - 1, &[",", ")"]) {
         let opener = if u.is(c - 1, &[")"]) { "(" } else { "," };
         let mut k = c - 1;
@@ -301,11 +306,31 @@ fn subject(
                 if let Some(w) = ending(k) {
                     return Some(w);
                 }
+                if k > lo && u.is(k - 1, &[")"]) {
+                    if let Some(o) = (lo..k - 1).rev().find(|&j| u.is(j, &["("])) {
+                        if let Some(w) = ending(o) {
+                            return Some(w);
+                        }
+                    }
+                }
                 break;
             }
             if u.is(k, &[".", ";", "«", "»", ":"]) {
                 break;
             }
+        }
+    }
+    // "Les organisations agricoles jugent", "Le parquet reproche": a noun
+    // phrase after a determiner, right before the verb, is an unnamed
+    // source.
+    if let Some(d) = (c.saturating_sub(5).max(lo)..c).find(|&d| {
+        u.is(d, SUBJECT_DETERMINERS)
+            && (d == lo || !u.is(d - 1, PREPOSITIONS) && u.toks[d - 1].kind == Kind::Punct || d == lo)
+            && (d + 1..c).all(|j| u.toks[j].kind == Kind::Word && !u.is(j, &["qui", "que", "qu'", "et", "ou"]))
+            && c > d + 1
+    }) {
+        if !agents.iter().any(|x| x.a >= d && x.b <= c) {
+            return Some(Who::Anon(u.slice(d, c).to_owned()));
         }
     }
     // Otherwise the last agent of the clause that is not in a complement.
@@ -351,12 +376,33 @@ fn content_end(u: &Unit<'_>, k: usize) -> usize {
             "»" => depth -= 1,
             ";" if depth <= 0 => break,
             "," if depth <= 0 => {
-                // ", évoquant …", ", a-t-il ajouté", ", selon …"
-                if let Some(n) = (e + 1 < sent.end).then_some(e + 1)
+                // ", évoquant …", ", a-t-il ajouté", ", selon …", ", tout en
+                // jugeant …"
+                let mut n = e + 1;
+                if u.is(n, &["tout"]) {
+                    n += 1;
+                }
+                if u.is(n, &["en"]) {
+                    n += 1;
+                }
+                if n < sent.end
                     && (matches!(verb_at(u, n), Some((_, Form::Gerund, _, _)))
                         || inverted_aux(u, n)
                         || matches!(verb_at(u, n), Some((_, _, _, true)))
                         || u.is(n, &["selon"]))
+                {
+                    break;
+                }
+            }
+            "et" if depth <= 0 && e > k => {
+                // "… et s’inquiète d’un éloignement": a second claim.
+                let mut n = e + 1;
+                if u.is(n, &["s'", "se"]) {
+                    n += 1;
+                }
+                if n < sent.end
+                    && matches!(verb_at(u, n), Some((_, Form::Finite, _, _)))
+                    && !u.tok(n).ends_with('é')
                 {
                     break;
                 }
@@ -480,7 +526,15 @@ pub(crate) fn find(
         }
         // An incise after a reported clause: "Un automobiliste a été tué, a
         // précisé le préfet."
-        if !after_quote && frames.incise && !passive && cstart >= 2 && u.is(cstart - 1, &[","]) {
+        let k_after = skip_after_verb(u, e);
+        let followed = u.is(k_after, &[":", "«"]) || complement(u, k_after, frames, &qs).is_some();
+        if !after_quote
+            && !followed
+            && frames.incise
+            && !passive
+            && cstart >= 2
+            && u.is(cstart - 1, &[","])
+        {
             let who = if inverted {
                 Some(Who::Pron)
             } else {
@@ -556,8 +610,20 @@ pub(crate) fn find(
             i = e;
             continue;
         }
+        // "… a fait état de X et s’inquiète de Y": the same subject.
+        let coordinated = (c > 0 && u.is(c - 1, &["et"]))
+            .then(|| {
+                let sent = u.sentence_of(i);
+                out.iter()
+                    .rev()
+                    .find(|p| p.unit == ui && p.pos >= sent.start && p.pos < c)
+                    .map(|p| p.who.clone())
+            })
+            .flatten();
         let who = if inverted {
             Some(Who::Pron)
+        } else if coordinated.is_some() {
+            coordinated
         } else {
             subject(u, agents, kinds, state, c)
         };
