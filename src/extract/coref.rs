@@ -112,7 +112,8 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         if let Some(k) = m.split {
             let u = &units[m.unit];
             let name = &u.folded[u.toks[k].fstart..u.toks[m.b - 1].fend];
-            if all.contains(name) || m.entity.is_some() {
+            let head = &u.folded[u.toks[m.a].fstart..u.toks[k - 1].fend];
+            if all.contains(name) || m.entity.is_some() || LEXICON.org_descriptors.contains(head) {
                 let head = m.a;
                 m.a = k;
                 m.split = Some(head);

@@ -333,6 +333,8 @@ pub(crate) struct Lexicon {
     pub(crate) org_words: HashSet<String>,
     /// Folded nouns that head a street, river or mountain name.
     pub(crate) feature_heads: HashSet<String>,
+    /// Folded organisation heads that are a role before a name ("cabinet").
+    pub(crate) org_descriptors: HashSet<String>,
 }
 
 impl Lexicon {
@@ -390,6 +392,9 @@ impl Lexicon {
             source_kinds,
             org_words: entries(include_str!("org_words.txt")).map(fold_str).collect(),
             feature_heads: entries(include_str!("feature_heads.txt"))
+                .map(fold_str)
+                .collect(),
+            org_descriptors: entries(include_str!("org_descriptors.txt"))
                 .map(fold_str)
                 .collect(),
         }
