@@ -25,8 +25,8 @@ pub(crate) enum Who {
     Actor(usize),
     /// An anonymous or generic source, as written.
     Anon(String),
-    /// A subject pronoun: the current speaker.
-    Pron,
+    /// A subject pronoun: the current speaker (`Some(true)`: "elle").
+    Pron(Option<bool>),
 }
 
 /// Something that can speak, found in a block.
@@ -151,6 +151,21 @@ fn verb_at(u: &Unit<'_>, i: usize) -> Option<(u32, Form, usize, bool)> {
     inverted.then_some((lemma, form, k + 1, true))
 }
 
+/// The gender of the pronoun of an inverted cue in tokens `a..b` ("a-t-il",
+/// "estime-t-elle").
+fn inverted_gender(u: &Unit<'_>, a: usize, b: usize) -> Option<bool> {
+    (a..b).find_map(|k| {
+        let f = u.ftok(k);
+        if f.ends_with("-elle") || f.ends_with("-elles") {
+            Some(true)
+        } else if f.ends_with("-il") || f.ends_with("-ils") {
+            Some(false)
+        } else {
+            None
+        }
+    })
+}
+
 /// Whether token `i` is an inverted auxiliary: "a-t-il", "avait-elle".
 fn inverted_aux(u: &Unit<'_>, i: usize) -> bool {
     let f = u.ftok(i);
@@ -195,7 +210,7 @@ pub(crate) fn agents(
             out.push(Agent {
                 a: i,
                 b: i + 1,
-                who: Who::Pron,
+                who: Who::Pron(Some(u.ftok(i).starts_with('e'))),
                 inner: false,
             });
             continue;
@@ -245,6 +260,14 @@ const STOP_DESCRIPTION: &[&str] = &[
     "a", "ont", "est", "sont", "qui", "que", "qu'", "de", "du", "des", "d'", "et", "ou", "en",
     "dans", "sur", "pour", "par", "avec", "le", "la", "les", "l'", "un", "une", "se", "s'", "ne",
     "n'", "y", "lui", "avait", "au", "aux", "a-t-il", "a-t-elle",
+];
+
+/// Documents that speak for their author ("selon un rapport de …").
+const DOCUMENTS: &[&str] = &[
+    "rapport", "etude", "bilan", "chiffres", "donnees", "decompte", "note", "enquete", "sondage",
+    "estimation", "estimations", "communique", "releve", "analyse", "projections", "previsions",
+    "statistiques", "barometre", "classement", "calculs", "comptage", "recensement", "avis",
+    "deliberation", "releves", "bulletin",
 ];
 
 /// Determiners that open an unnamed subject.
@@ -491,7 +514,7 @@ pub(crate) fn find(
             {
                 let after = if inverted { None } else { agent_after(u, agents, e) };
                 let who = if inverted {
-                    Some(Who::Pron)
+                    Some(Who::Pron(inverted_gender(u, cstart, e)))
                 } else {
                     after.as_ref().map(|x| x.0.clone())
                 };
@@ -536,7 +559,7 @@ pub(crate) fn find(
             && u.is(cstart - 1, &[","])
         {
             let who = if inverted {
-                Some(Who::Pron)
+                Some(Who::Pron(inverted_gender(u, cstart, e)))
             } else {
                 agent_after(u, agents, e).map(|x| x.0)
             };
@@ -585,7 +608,7 @@ pub(crate) fn find(
                         .iter()
                         .rev()
                         .find(|p| p.pos >= sent.start && p.pos < i)
-                        .map_or(Who::Pron, |p| p.who.clone());
+                        .map_or(Who::Pron(None), |p| p.who.clone());
                     out.push(Pending {
                         unit: ui,
                         pos: i,
@@ -621,7 +644,7 @@ pub(crate) fn find(
             })
             .flatten();
         let who = if inverted {
-            Some(Who::Pron)
+            Some(Who::Pron(inverted_gender(u, c, e)))
         } else if coordinated.is_some() {
             coordinated
         } else {
@@ -676,6 +699,26 @@ pub(crate) fn find(
         }
         i = e;
     }
+    // "Rémi Castagné : « … »" (interviews, headlines).
+    for (q, &(o, cl)) in qs.iter().enumerate() {
+        if used[q] || o < 2 || !u.is(o - 1, &[":"]) {
+            continue;
+        }
+        if let Some(x) = agents.iter().find(|x| x.b == o - 1 && !x.inner)
+            && matches!(x.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
+            && (x.a == 0 || u.toks[x.a - 1].kind == Kind::Punct || u.toks[x.a].initial)
+        {
+            used[q] = true;
+            out.push(Pending {
+                unit: ui,
+                pos: o,
+                who: x.who.clone(),
+                cue: (o - 1, o),
+                parts: vec![range(u, o + 1, cl)],
+                kind: ClaimKind::Direct,
+            });
+        }
+    }
     // Selon X, … / …, selon X / d’après X, … / pour X, …
     for i in 0..n {
         let (x, cue_end) = if u.is(i, &["selon"]) {
@@ -691,7 +734,12 @@ pub(crate) fn find(
             continue;
         }
         let who = if u.is(x, &["lui", "elle", "eux", "elles"]) {
-            Some((Who::Pron, x + 1))
+            let fem = match u.ftok(x) {
+                "lui" => Some(false),
+                "elle" | "elles" => Some(true),
+                _ => None,
+            };
+            Some((Who::Pron(fem), x + 1))
         } else {
             agent_after(u, agents, x).or_else(|| {
                 // "selon un document interne consulté par Reuters": any
@@ -718,6 +766,17 @@ pub(crate) fn find(
                         {
                             return Some((w, b));
                         }
+                        // "un rapport de la chambre régionale des comptes":
+                        // a document of an organisation.
+                        if u.is(x + 1, DOCUMENTS)
+                            && u.is(x + 2, &["de", "du", "d'", "des"])
+                            && let Some(a) = agents.iter().find(|a| {
+                                (a.a == x + 3 || a.a == x + 4 && u.is(x + 3, &["la", "l'", "le", "les"]))
+                                    && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Organization)
+                            })
+                        {
+                            return Some((a.who.clone(), b));
+                        }
                         (b > x + 1).then(|| (Who::Anon(u.slice(x, b).to_owned()), b))
                     })
                     .flatten()
@@ -734,7 +793,7 @@ pub(crate) fn find(
             }
         }
         let is_pour = u.is(i, &["pour"]);
-        if is_pour && !(u.is(xb, &[","]) && matches!(who, Who::Actor(_) | Who::Pron)) {
+        if is_pour && !(u.is(xb, &[","]) && matches!(who, Who::Actor(_) | Who::Pron(_))) {
             continue;
         }
         let sent = u.sentence_of(i);

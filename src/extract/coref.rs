@@ -95,6 +95,32 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             }
         }
     }
+    // First names of people named in full, when only one has it ("Odette"
+    // → "Odette Ferrandi").
+    let mut firsts: HashMap<String, Option<String>> = HashMap::new();
+    for m in ments.iter() {
+        if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
+            let u = &units[m.unit];
+            let first = u.ftok(m.a).to_owned();
+            let full = folded(units, m);
+            firsts
+                .entry(first)
+                .and_modify(|f| {
+                    if f.as_deref() != Some(full.as_str()) {
+                        *f = None;
+                    }
+                })
+                .or_insert(Some(full));
+        }
+    }
+    for f in surnames.keys() {
+        firsts.remove(f);
+    }
+    for (first, full) in firsts {
+        if let Some(full) = full {
+            surnames.entry(first).or_insert(full);
+        }
+    }
     // Words seen as names in mid-sentence.
     let mut mid: HashMap<String, usize> = HashMap::new();
     for m in ments.iter().filter(|m| !m.initial) {

@@ -37,6 +37,8 @@ pub(crate) struct Ment {
     /// where the name after the head starts. Coreference decides whether
     /// the head is part of the name or a role of the organisation.
     pub(crate) split: Option<usize>,
+    /// The gender an honorific shows ("Mme" → feminine).
+    pub(crate) fem: Option<bool>,
 }
 
 /// Particles inside names (folded).
@@ -305,6 +307,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                         initial: u.toks[i].initial,
                     acronym: u.toks[i].upper && end == i + 1,
                     split: None,
+                    fem: None,
                 });
             }
         }
@@ -328,6 +331,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                 initial: u.toks[i].initial,
                 acronym: false,
                 split: name,
+                fem: None,
             });
         }
         if !u.shouting
@@ -364,6 +368,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                                     initial: false,
                                     acronym: false,
                                     split: None,
+                                    fem: None,
                                 });
                                 k = end;
                             }
@@ -451,5 +456,10 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         acronym,
         // "l’ONG Foodwatch": an acronym before a name may be a head.
         split: (b - first >= 2 && t.upper && !u.toks[first + 1].upper).then_some(first + 1),
+        fem: hon.and(match u.ftok(i) {
+            "mme" | "mmes" | "mlle" | "mlles" | "madame" | "mademoiselle" | "mesdames" => Some(true),
+            "m" | "mm" | "monsieur" | "messieurs" => Some(false),
+            _ => None,
+        }),
     })
 }

@@ -68,6 +68,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             initial: false,
             acronym: false,
             split: None,
+            fem: None,
         });
         of.push(g);
     }
@@ -89,6 +90,18 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     let mut phrases = Vec::new();
     for (ui, u) in units.iter().enumerate() {
         roles::find(ui, u, &ments, &mut phrases);
+    }
+    // Genders, for "il", "elle" and "la présidente": honorifics, titles.
+    let mut gender: Vec<Option<bool>> = vec![None; groups.len()];
+    for (m, &g) in ments.iter().zip(&of) {
+        if m.fem.is_some() {
+            gender[g] = m.fem;
+        }
+    }
+    for p in &phrases {
+        if let (Some(h), Some(f)) = (p.holder, p.fem) {
+            gender[of[h]].get_or_insert(f);
+        }
     }
     let mut actor_roles: Vec<Vec<Role>> = vec![Vec::new(); groups.len()];
     // Title → the actors holding it, in order.
@@ -133,7 +146,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         let det = p.det.as_deref().unwrap_or("");
         let demonstrative = matches!(det, "cet" | "cette" | "ce");
         let resolved = (matches!(det, "le" | "la" | "l'") && !p.indefinite || demonstrative)
-            .then(|| resolve_role(p, &ments, &of, &groups, &holders, &inner))
+            .then(|| resolve_role(p, &ments, &of, &groups, &holders, &inner, &gender))
             .flatten();
         match resolved {
             Some(g) => {
@@ -192,11 +205,14 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         let speaker = match &p.who {
             Who::Actor(g) => Some(*g),
             Who::Anon(_) => None,
-            Who::Pron => last_person(&agents_of, &kinds, p.unit, p.pos, false)
-                .or(current)
-                .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true)),
+            Who::Pron(fem) => {
+                let fits = |g: usize| fem.is_none() || gender[g].is_none() || gender[g] == *fem;
+                last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits)
+                    .or(current.filter(|&g| fits(g)))
+                    .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true, &fits))
+            }
         };
-        if let Who::Pron = p.who
+        if let Who::Pron(_) = p.who
             && speaker.is_none()
         {
             continue;
@@ -264,7 +280,9 @@ fn resolve_role(
     groups: &[coref::Group],
     holders: &[(String, usize)],
     inner: &[Vec<(usize, usize)>],
+    gender: &[Option<bool>],
 ) -> Option<usize> {
+    let fits = |g: usize| p.fem.is_none() || gender[g].is_none() || gender[g] == p.fem;
     let head = |k: &str| k.split(' ').next().unwrap_or("").to_owned();
     let holder_of = holders
         .iter()
@@ -279,7 +297,11 @@ fn resolve_role(
         .iter()
         .zip(of)
         .filter(|(m, g)| {
-            m.unit == p.unit && m.b <= p.da && groups[**g].kind == ActorKind::Person && !is_inner(m)
+            m.unit == p.unit
+                && m.b <= p.da
+                && groups[**g].kind == ActorKind::Person
+                && !is_inner(m)
+                && fits(**g)
         })
         .map(|(_, &g)| g)
         .next_back();
@@ -305,6 +327,7 @@ fn resolve_role(
         .filter(|(m, g)| {
             (m.unit < p.unit || (m.unit == p.unit && m.b <= p.da))
                 && groups[**g].kind == ActorKind::Person
+                && fits(**g)
         })
         .map(|(_, &g)| g)
         .next_back()
@@ -332,6 +355,7 @@ fn last_person(
     unit: usize,
     pos: usize,
     before: bool,
+    fits: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let first = if before { 0 } else { unit };
     for ui in (first..=unit).rev() {
@@ -339,7 +363,7 @@ fn last_person(
             .iter()
             .filter(|a| (ui < unit || a.b <= pos) && !a.inner)
             .filter_map(|a| match a.who {
-                Who::Actor(g) if kinds[g] == ActorKind::Person => Some(g),
+                Who::Actor(g) if kinds[g] == ActorKind::Person && fits(g) => Some(g),
                 _ => None,
             })
             .next_back();

@@ -39,6 +39,8 @@ pub(crate) struct RolePhrase {
     /// and whether it is indefinite ("d’une entreprise concurrente").
     pub(crate) complement: bool,
     pub(crate) indefinite: bool,
+    /// The gender the phrase shows ("la ministre", "présidente").
+    pub(crate) fem: Option<bool>,
 }
 
 pub(crate) const DETERMINERS: &[&str] = &[
@@ -161,6 +163,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
                 holder: Some(i),
                 complement: false,
                 indefinite: false,
+                fem: None,
             });
         }
         // "le Norvégien Henrik Solberg": a nationality before a name.
@@ -180,6 +183,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
                 holder: Some(i),
                 complement: false,
                 indefinite: false,
+                fem: None,
             });
         }
     }
@@ -246,12 +250,20 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
                 || org_head
                 || u.is(i, PRE_ADJECTIVES)
                 || u.is(i + 1, COMPLEMENT) && u.tok(i + 1) != "a");
+        let mut fem = match det.as_deref() {
+            Some("la" | "une" | "cette") => Some(true),
+            Some("le" | "un" | "ce" | "cet") => Some(false),
+            _ => None,
+        };
         let (key, t_end, free) = match title {
-            Some((p, e)) => (
-                LEXICON.titles.keys[LEXICON.titles.of_pattern[p] as usize].clone(),
-                e,
-                false,
-            ),
+            Some((p, e)) => {
+                fem = LEXICON.titles.gender[p].or(fem);
+                (
+                    LEXICON.titles.keys[LEXICON.titles.of_pattern[p] as usize].clone(),
+                    e,
+                    false,
+                )
+            }
             None if free_ok => (String::new(), i + 1, true),
             None => {
                 i += 1;
@@ -329,6 +341,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
                 holder,
                 complement,
                 indefinite,
+                fem,
             });
             i = b.max(i + 1);
         } else {

@@ -173,6 +173,9 @@ pub(crate) struct Titles {
     pub(crate) anchor: Anchor,
     /// Title index (in file order) of each pattern.
     pub(crate) of_pattern: Vec<u32>,
+    /// Grammatical gender of each pattern when it shows one (`Some(true)`:
+    /// feminine, "présidente"; `None` for invariable titles and plurals).
+    pub(crate) gender: Vec<Option<bool>>,
     /// Folded masculine singular of each title.
     pub(crate) keys: Vec<String>,
 }
@@ -181,19 +184,31 @@ impl Titles {
     fn load() -> Titles {
         let mut patterns = Vec::new();
         let mut of_pattern = Vec::new();
+        let mut gender = Vec::new();
         let mut keys = Vec::new();
         for line in entries(include_str!("titles.txt")) {
             let f = fields(line);
             let id = keys.len() as u32;
-            keys.push(fold_str(f[0]));
-            let mut forms: Vec<String> = vec![fold_str(f[0])];
-            forms.extend(f.get(1).map(|s| fold_str(s)));
+            let masc = fold_str(f[0]);
+            let fem = f.get(1).map(|s| fold_str(s)).unwrap_or_default();
+            keys.push(masc.clone());
+            let mut forms: Vec<String> = vec![masc.clone()];
+            forms.push(fem.clone());
             for p in f.get(2).map(|p| values(p)).into_iter().flatten() {
                 forms.push(fold_str(p));
             }
             forms.sort();
             forms.dedup();
             for form in forms.into_iter().filter(|f| !f.is_empty()) {
+                gender.push(if masc == fem || fem.is_empty() {
+                    None
+                } else if form == fem {
+                    Some(true)
+                } else if form == masc {
+                    Some(false)
+                } else {
+                    None
+                });
                 patterns.push(form);
                 of_pattern.push(id);
             }
@@ -201,6 +216,7 @@ impl Titles {
         Titles {
             anchor: Anchor::new(&patterns),
             of_pattern,
+            gender,
             keys,
         }
     }
