@@ -111,6 +111,8 @@ pub use article::{
 };
 pub use error::Error;
 pub use extract::extract;
+#[doc(hidden)]
+pub use extract::T;
 pub use extraction::{Actor, ActorKind, Claim, ClaimKind, Extraction, Mention, Role};
 pub use options::{Markdown, Options, Parser};
 pub use span::Span;

@@ -19,17 +19,27 @@ const WINDOW: usize = 320;
 #[derive(Debug, Default)]
 pub(crate) struct Align {
     /// For each byte offset of the text that starts a character: the input
-    /// range of the source character it came from.
+    /// range of the source character it came from. Empty when the source is
+    /// the text itself (offsets then shift by the span's start).
     starts: Vec<u32>,
     ends: Vec<u32>,
     /// The block's span.
     span: Span,
+    identity: bool,
 }
 
 impl Align {
     /// Aligns `text` with `input[span]`.
     pub(crate) fn new(text: &str, input: &str, span: Span) -> Align {
         let src = input.get(span.range()).unwrap_or("");
+        if src == text {
+            return Align {
+                starts: Vec::new(),
+                ends: Vec::new(),
+                span,
+                identity: true,
+            };
+        }
         let base = span.start;
         let mut starts = vec![0u32; text.len() + 1];
         let mut ends = vec![0u32; text.len() + 1];
@@ -48,12 +58,22 @@ impl Align {
         }
         starts[text.len()] = (base + s) as u32;
         ends[text.len()] = (base + s) as u32;
-        Align { starts, ends, span }
+        Align {
+            starts,
+            ends,
+            span,
+            identity: false,
+        }
     }
 
     /// The input span of text range `start..end` (on char boundaries of the
     /// text).
     pub(crate) fn span(&self, text: &str, start: usize, end: usize) -> Span {
+        if self.identity {
+            let end = end.max(start).min(text.len());
+            let start = start.min(end);
+            return Span::new(self.span.start + start, self.span.start + end);
+        }
         if self.starts.is_empty() || start >= end || end > text.len() {
             let at = self.starts.get(start).copied().unwrap_or(self.span.start as u32) as usize;
             let at = at.clamp(self.span.start, self.span.end);

@@ -136,7 +136,8 @@ fn verb_at(u: &Unit<'_>, i: usize) -> Option<(u32, Form, usize, bool)> {
     if t.kind != Kind::Word {
         return None;
     }
-    let (p, fend) = LEXICON.verbs.anchor.at(&u.folded, t.fstart)?;
+    let (p, fend) = u.hits[i].verb?;
+    let fend = fend as usize;
     let (lemma, form) = LEXICON.verbs.of_pattern[p as usize];
     if let Some(e) = u.tok_at_fend(fend) {
         return Some((lemma, form, e + 1, false));
@@ -202,8 +203,12 @@ pub(crate) fn agents(
         });
     }
     let n = u.toks.len();
+    let mut covered = vec![false; n + 1];
+    for x in &out {
+        covered[x.a..x.b.min(n)].iter_mut().for_each(|c| *c = true);
+    }
     for i in 0..n {
-        if out.iter().any(|x| x.a <= i && i < x.b) {
+        if covered[i] {
             continue;
         }
         if u.is(i, PRONOUNS) {
@@ -228,8 +233,8 @@ pub(crate) fn agents(
         if !det_ok || u.toks[i].kind != Kind::Word {
             continue;
         }
-        if let Some((p, fend)) = LEXICON.sources.at(&u.folded, u.toks[i].fstart)
-            && let Some(e) = u.tok_at_fend(fend)
+        if let Some((p, fend)) = u.hits[i].source
+            && let Some(e) = u.tok_at_fend(fend as usize)
         {
             let mut b = e + 1;
             // One or two adjectives: "un diplomate européen".
@@ -243,7 +248,7 @@ pub(crate) fn agents(
                 b += 1;
             }
             let a = i - 1;
-            let _ = LEXICON.source_kinds[p] == Source::Generic;
+            let _ = LEXICON.source_kinds[p as usize] == Source::Generic;
             out.push(Agent {
                 a,
                 b,
@@ -468,7 +473,11 @@ pub(crate) fn find(
     let mut out: Vec<Pending> = Vec::new();
     let quote_closing_at = |k: usize| qs.iter().position(|q| q.1 == k);
     let quote_opening_at = |k: usize| qs.iter().position(|q| q.0 == k);
-    let quoted = |k: usize| qs.iter().any(|&(o, c)| o < k && k < c);
+    let mut in_quote = vec![false; n + 1];
+    for &(o, c) in &qs {
+        in_quote[o + 1..c].iter_mut().for_each(|x| *x = true);
+    }
+    let quoted = |k: usize| in_quote[k];
     let mut i = 0;
     while i < n {
         if quoted(i) {

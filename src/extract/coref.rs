@@ -56,12 +56,9 @@ pub(crate) fn text<'a>(units: &'a [Unit<'a>], m: &Ment) -> &'a str {
 /// Whether a title ends just before token `k` (within four tokens).
 pub(crate) fn title_before(u: &Unit<'_>, k: usize) -> bool {
     (k.saturating_sub(4)..k).any(|s| {
-        u.toks[s].kind == Kind::Word
-            && LEXICON
-                .titles
-                .anchor
-                .at(&u.folded, u.toks[s].fstart)
-                .is_some_and(|(_, fend)| fend == u.toks[k - 1].fend)
+        u.hits[s]
+            .title
+            .is_some_and(|(_, fend)| fend as usize == u.toks[k - 1].fend)
     })
 }
 

@@ -178,9 +178,9 @@ pub(crate) fn gazetteer_at(u: &Unit<'_>, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     let g = &LEXICON.gazetteer;
-    let (p, fend) = g.anchor.at(&u.folded, t.fstart)?;
-    let end = u.tok_at_fend(fend)?;
-    let (entity, case) = g.patterns[p];
+    let (p, fend) = u.hits[i].gazetteer?;
+    let end = u.tok_at_fend(fend as usize)?;
+    let (entity, case) = g.patterns[p as usize];
     let src = u.slice(i, end + 1);
     let ok = u.shouting
         || match case {
@@ -198,9 +198,9 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
     if t.kind != Kind::Word {
         return None;
     }
-    let (p, fend) = LEXICON.org_heads.at(&u.folded, t.fstart)?;
-    let mut k = u.tok_at_fend(fend)? + 1;
-    let needs = LEXICON.org_needs[p];
+    let (p, fend) = u.hits[i].head?;
+    let mut k = u.tok_at_fend(fend as usize)? + 1;
+    let needs = LEXICON.org_needs[p as usize];
     let head_cap = t.cap && !t.initial;
     // "groupe Renault": a company descriptor, a role, before the name;
     // "musée Duclos", "centre hospitalier Alpes-Dauphiné": part of it.
@@ -264,11 +264,9 @@ fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
 
 /// Whether a reporting verb starts at token `j`.
 pub(crate) fn is_verb(u: &Unit<'_>, j: usize) -> bool {
-    LEXICON
-        .verbs
-        .anchor
-        .at(&u.folded, u.toks[j].fstart)
-        .is_some_and(|(_, fend)| u.tok_at_fend(fend).is_some())
+    u.hits[j]
+        .verb
+        .is_some_and(|(_, fend)| u.tok_at_fend(fend as usize).is_some())
 }
 
 /// Words that end an organisation's lower-case complement.

@@ -48,7 +48,10 @@ use tokens::Unit;
 /// ```
 #[must_use]
 pub fn extract(article: &Article, input: &str) -> Extraction {
+    let t0 = std::time::Instant::now();
     let units = units(article, input);
+    T[0].fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+    let t0 = std::time::Instant::now();
     if units.is_empty() {
         return Extraction::default();
     }
@@ -86,10 +89,22 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         });
     }
 
+    T[1].fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+    let t0 = std::time::Instant::now();
+    // Each block's mentions (they are sorted by block).
+    let mut by_unit = vec![0..0; units.len()];
+    let mut at = 0;
+    for (ui, r) in by_unit.iter_mut().enumerate() {
+        let start = at;
+        while at < ments.len() && ments[at].unit == ui {
+            at += 1;
+        }
+        *r = start..at;
+    }
     // Roles.
     let mut phrases = Vec::new();
     for (ui, u) in units.iter().enumerate() {
-        roles::find(ui, u, &ments, &mut phrases);
+        roles::find(ui, u, &ments, by_unit[ui].clone(), &mut phrases);
     }
     // Genders, for "il", "elle" and "la présidente": honorifics, titles.
     let mut gender: Vec<Option<bool>> = vec![None; groups.len()];
@@ -172,6 +187,8 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         }
     }
 
+    T[2].fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+    let t0 = std::time::Instant::now();
     // Claims.
     let kinds: Vec<ActorKind> = groups.iter().map(|g| g.kind).collect();
     let mut state = vec![false; groups.len()];
@@ -183,10 +200,10 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     let mut pending: Vec<Pending> = Vec::new();
     let mut agents_of = Vec::with_capacity(units.len());
     for (ui, u) in units.iter().enumerate() {
-        let named: Vec<(usize, usize, usize, bool)> = ments
+        let r = by_unit[ui].clone();
+        let named: Vec<(usize, usize, usize, bool)> = ments[r.clone()]
             .iter()
-            .zip(&of)
-            .filter(|(m, _)| m.unit == ui)
+            .zip(&of[r])
             .map(|(m, &g)| {
                 let is_inner = inner[ui].iter().any(|&(a, b)| a <= m.a && m.b <= b);
                 (m.a, m.b, g, is_inner)
@@ -248,6 +265,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         });
         let _ = &mut seen;
     }
+    T[3].fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
     let actors = groups
         .into_iter()
         .zip(mentions)
@@ -403,3 +421,6 @@ fn units<'a>(article: &'a Article, input: &str) -> Vec<Unit<'a>> {
         .map(|(t, s)| Unit::new(t, input, s))
         .collect()
 }
+
+#[doc(hidden)]
+pub static T: [std::sync::atomic::AtomicU64; 4] = [const { std::sync::atomic::AtomicU64::new(0) }; 4];

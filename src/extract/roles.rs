@@ -140,15 +140,34 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
 }
 
 /// Finds role phrases in unit `ui`, given all name mentions.
-pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePhrase>) {
-    let mine: Vec<usize> = (0..ments.len()).filter(|&i| ments[i].unit == ui).collect();
-    let mention_at = |k: usize| mine.iter().copied().find(|&i| ments[i].a == k);
-    let mention_ending = |k: usize| mine.iter().copied().find(|&i| ments[i].b == k);
-    let inside_name = |k: usize| {
-        mine.iter()
-            .any(|&i| ments[i].a <= k && k < ments[i].b && ments[i].b - ments[i].a > 1)
-    };
+/// `mine` is the range of `ments` (sorted by block) that are in block `ui`.
+pub(crate) fn find(
+    ui: usize,
+    u: &Unit<'_>,
+    ments: &[Ment],
+    mine: std::ops::Range<usize>,
+    out: &mut Vec<RolePhrase>,
+) {
     let n = u.toks.len();
+    let mut starting = vec![usize::MAX; n + 1];
+    let mut ending = vec![usize::MAX; n + 1];
+    let mut inside = vec![false; n + 1];
+    for i in mine.clone() {
+        let (a, b) = (ments[i].a, ments[i].b);
+        if starting[a] == usize::MAX {
+            starting[a] = i;
+        }
+        if ending[b] == usize::MAX {
+            ending[b] = i;
+        }
+        if b - a > 1 {
+            inside[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let mention_at = |k: usize| starting.get(k).copied().filter(|&i| i != usize::MAX);
+    let mention_ending = |k: usize| ending.get(k).copied().filter(|&i| i != usize::MAX);
+    let inside_name = |k: usize| inside[k];
+    let mine: Vec<usize> = mine.collect();
     // Heads of organisations: "le cabinet Silicon Insight" → "cabinet".
     for &i in &mine {
         if let Some(h) = ments[i].split {
@@ -223,9 +242,9 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
             ta += 1;
         }
         let title = (ta < n)
-            .then(|| LEXICON.titles.anchor.at(&u.folded, u.toks[ta].fstart))
+            .then(|| u.hits[ta].title)
             .flatten()
-            .and_then(|(p, fend)| u.tok_at_fend(fend).map(|e| (p, e + 1)));
+            .and_then(|(p, fend)| u.tok_at_fend(fend as usize).map(|e| (p as usize, e + 1)));
         // A title that is a verb here: "…, juge que", "juge la réforme".
         let title = title.filter(|&(_, e)| {
             !(is_verb(u, i)
@@ -233,10 +252,9 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, ments: &[Ment], out: &mut Vec<RolePh
                     || det.is_none() && i > 0 && !u.is(i - 1, &[","])))
         });
         let apposed = apposed_to(da);
-        let org_head = LEXICON
-            .org_heads
-            .at(&u.folded, u.toks[i].fstart)
-            .is_some_and(|(_, fend)| u.tok_at_fend(fend).is_some());
+        let org_head = u.hits[i]
+            .head
+            .is_some_and(|(_, fend)| u.tok_at_fend(fend as usize).is_some());
         // "Son chargé de campagne, Karim Aït-Saïd": a possessive noun phrase
         // before a name.
         let possessive = matches!(det.as_deref(), Some("son" | "sa" | "leur"));

@@ -10,6 +10,9 @@
 
 use super::align::Align;
 use crate::Span;
+use crate::lexicon::extract::{
+    GAZETTEER, HEADS, LEXICON, SOURCES, TITLES, VERBS, first_word,
+};
 use crate::lexicon::fold;
 
 /// What a token is.
@@ -39,6 +42,17 @@ pub(crate) struct Tok {
     pub(crate) sent: u32,
 }
 
+/// What the lexicons hold at a token: (pattern, folded end) of the longest
+/// entry starting there, per lexicon. Looked up once per token.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Hits {
+    pub(crate) verb: Option<(u32, u32)>,
+    pub(crate) title: Option<(u32, u32)>,
+    pub(crate) gazetteer: Option<(u32, u32)>,
+    pub(crate) head: Option<(u32, u32)>,
+    pub(crate) source: Option<(u32, u32)>,
+}
+
 /// One block of article text, tokenised.
 pub(crate) struct Unit<'a> {
     pub(crate) text: &'a str,
@@ -48,16 +62,20 @@ pub(crate) struct Unit<'a> {
     pub(crate) sents: Vec<std::ops::Range<usize>>,
     /// Mostly upper-case text (a shouted headline): capitals prove nothing.
     pub(crate) shouting: bool,
+    /// Lexicon hits per token.
+    pub(crate) hits: Vec<Hits>,
     align: Align,
 }
 
 /// Words that elide before a vowel ("l’", "qu’").
 fn is_elision(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu"
-            | "quoiqu" | "presqu"
-    )
+    word.len() <= 6
+        && [
+            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+            "presqu",
+        ]
+        .iter()
+        .any(|e| e.eq_ignore_ascii_case(word))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -76,32 +94,83 @@ fn is_abbreviation(word: &str) -> bool {
 impl<'a> Unit<'a> {
     /// Tokenises `text`, the normalised text of the block at `span`.
     pub(crate) fn new(text: &'a str, input: &str, span: Span) -> Unit<'a> {
-        let f = fold::fold(text);
-        // Source (text) offset → folded offset.
-        let mut from_src = vec![usize::MAX; text.len() + 1];
-        for k in (0..=f.text.len()).rev() {
-            from_src[f.source_offset(k)] = k;
-        }
         let mut toks = tokenize(text);
+        // Fold token by token (the spaces between tokens fold to
+        // themselves, one byte each).
+        let mut folded = String::with_capacity(text.len() + 8);
+        let mut at = 0;
         for t in &mut toks {
-            t.fstart = from_src[t.start];
-            t.fend = from_src[t.end];
+            for c in text[at..t.start].chars() {
+                fold::push_folded(c, &mut folded);
+            }
+            t.fstart = folded.len();
+            for c in text[t.start..t.end].chars() {
+                fold::push_folded(c, &mut folded);
+            }
+            t.fend = folded.len();
+            at = t.end;
         }
         let sents = sentences(text, &mut toks);
         let (mut upper, mut lower) = (0usize, 0usize);
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
-            if c.is_uppercase() {
+        for c in text.chars() {
+            if c.is_ascii() {
+                upper += usize::from(c.is_ascii_uppercase());
+                lower += usize::from(c.is_ascii_lowercase());
+            } else if c.is_uppercase() {
                 upper += 1;
-            } else {
+            } else if c.is_lowercase() {
                 lower += 1;
             }
         }
+        let lex = &*LEXICON;
+        let hits = toks
+            .iter()
+            .map(|t| {
+                if t.kind == Kind::Punct {
+                    return Hits::default();
+                }
+                let word = &folded[t.fstart..t.fend];
+                let bits = lex.firsts.get(first_word(word)).copied().unwrap_or(0);
+                let exact = lex.words.get(word);
+                if bits == 0 && exact.is_none() {
+                    // "ajoute-t-elle", "dit-il": the verb before its
+                    // inverted pronoun.
+                    if let Some(stem) = inverted_stem(word)
+                        && let Some(p) = lex.words.get(stem).map(|x| x[0]).filter(|&p| p != u32::MAX)
+                    {
+                        return Hits {
+                            verb: Some((p, (t.fstart + stem.len()) as u32)),
+                            ..Hits::default()
+                        };
+                    }
+                    return Hits::default();
+                }
+                let at = |bit: u8, a: &crate::lexicon::extract::Anchor| {
+                    if bits & bit != 0 {
+                        return a.at(&folded, t.fstart).map(|(p, e)| (p as u32, e as u32));
+                    }
+                    let n = bit.trailing_zeros() as usize;
+                    exact
+                        .map(|x| x[n])
+                        .filter(|&p| p != u32::MAX)
+                        .map(|p| (p, t.fend as u32))
+                };
+                Hits {
+                    verb: at(VERBS, &lex.verbs.anchor),
+                    title: at(TITLES, &lex.titles.anchor),
+                    gazetteer: at(GAZETTEER, &lex.gazetteer.anchor),
+                    head: at(HEADS, &lex.org_heads),
+                    source: at(SOURCES, &lex.sources),
+                }
+            })
+            .collect();
         Unit {
             text,
-            folded: f.text,
+            folded,
             toks,
             sents,
             shouting: upper > 8 && upper > lower * 2,
+            hits,
             align: Align::new(text, input, span),
         }
     }
@@ -155,6 +224,18 @@ impl<'a> Unit<'a> {
     pub(crate) fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
         self.sents[self.toks[i].sent as usize].clone()
     }
+}
+
+/// The verb of an inverted form ("ajoute-t-elle" → "ajoute").
+fn inverted_stem(word: &str) -> Option<&str> {
+    for suffix in [
+        "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on", "-il", "-elle", "-ils", "-elles", "-on",
+    ] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return Some(stem);
+        }
+    }
+    None
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {

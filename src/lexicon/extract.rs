@@ -16,6 +16,30 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use super::{entries, fold_str};
 use crate::ActorKind;
 
+/// FNV-1a: lexicon keys are short words, hashed many times per document;
+/// SipHash's protection against flooding buys nothing here.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with the [`Fnv`] hasher.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A hash set with the [`Fnv`] hasher.
+pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The `|`-separated fields of an entry, trimmed.
 fn fields(line: &str) -> Vec<&str> {
     line.split('|').map(str::trim).collect()
@@ -30,6 +54,18 @@ fn values(field: &str) -> impl Iterator<Item = &str> {
 /// longest pattern first.
 pub(crate) struct Anchor {
     automaton: AhoCorasick,
+    /// The patterns, folded.
+    patterns: Vec<String>,
+}
+
+/// The first word of a folded text: up to its first space, or to its first
+/// apostrophe included ("s'", "valence-d'").
+pub(crate) fn first_word(s: &str) -> &str {
+    match s.find([' ', '\'']) {
+        Some(i) if s.as_bytes()[i] == b'\'' => &s[..=i],
+        Some(i) => &s[..i],
+        None => s,
+    }
 }
 
 impl Anchor {
@@ -39,10 +75,14 @@ impl Anchor {
             .start_kind(StartKind::Anchored)
             .build(patterns)
             .expect("lexicon patterns compile");
-        Anchor { automaton }
+        Anchor {
+            automaton,
+            patterns: patterns.to_vec(),
+        }
     }
 
     /// The longest pattern starting at folded offset `at`: (pattern, end).
+    /// Callers check [`Lexicon::firsts`] first.
     pub(crate) fn at(&self, folded: &str, at: usize) -> Option<(usize, usize)> {
         let input = Input::new(folded).range(at..).anchored(Anchored::Yes);
         let m = self.automaton.find(input)?;
@@ -77,7 +117,7 @@ pub(crate) struct Gazetteer {
     pub(crate) patterns: Vec<(u32, Case)>,
     pub(crate) entities: Vec<Entity>,
     /// Folded name → entity, for whole-string look-ups.
-    pub(crate) by_name: HashMap<String, u32>,
+    pub(crate) by_name: FastMap<String, u32>,
 }
 
 fn case_of(form: &str) -> Case {
@@ -142,7 +182,7 @@ struct GazBuilder {
     folded: Vec<String>,
     patterns: Vec<(u32, Case)>,
     entities: Vec<Entity>,
-    by_name: HashMap<String, u32>,
+    by_name: FastMap<String, u32>,
 }
 
 impl GazBuilder {
@@ -336,32 +376,50 @@ pub(crate) struct Lexicon {
     pub(crate) titles: Titles,
     pub(crate) verbs: Verbs,
     /// Folded honorific without its final period → implied role.
-    pub(crate) honorifics: HashMap<String, &'static str>,
+    pub(crate) honorifics: FastMap<String, &'static str>,
     /// Folded nationality adjective → state name.
-    pub(crate) nationalities: HashMap<String, &'static str>,
+    pub(crate) nationalities: FastMap<String, &'static str>,
     pub(crate) org_heads: Anchor,
     pub(crate) org_needs: Vec<Needs>,
     /// Folded words that are not names.
-    pub(crate) stopwords: HashSet<String>,
+    pub(crate) stopwords: FastSet<String>,
     pub(crate) sources: Anchor,
     pub(crate) source_kinds: Vec<Source>,
     /// Folded words that make a name an organisation ("partners", "club").
-    pub(crate) org_words: HashSet<String>,
+    pub(crate) org_words: FastSet<String>,
     /// Folded nouns that head a street, river or mountain name.
-    pub(crate) feature_heads: HashSet<String>,
+    pub(crate) feature_heads: FastSet<String>,
     /// Folded organisation heads that are a role before a name ("cabinet").
-    pub(crate) org_descriptors: HashSet<String>,
+    pub(crate) org_descriptors: FastSet<String>,
+    /// First word of a pattern of several words → which lexicons have
+    /// such a pattern (bits: 1 verbs, 2 titles, 4 gazetteer, 8 heads, 16
+    /// sources): only then is an automaton searched.
+    pub(crate) firsts: FastMap<String, u8>,
+    /// One-word patterns → their index in each lexicon (`u32::MAX`: none),
+    /// found with one hash look-up.
+    pub(crate) words: FastMap<String, [u32; 5]>,
 }
+
+/// Bits of [`Lexicon::firsts`].
+pub(crate) const VERBS: u8 = 1;
+/// See [`VERBS`].
+pub(crate) const TITLES: u8 = 2;
+/// See [`VERBS`].
+pub(crate) const GAZETTEER: u8 = 4;
+/// See [`VERBS`].
+pub(crate) const HEADS: u8 = 8;
+/// See [`VERBS`].
+pub(crate) const SOURCES: u8 = 16;
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut honorifics = HashMap::new();
+        let mut honorifics = FastMap::default();
         for line in entries(include_str!("honorifics.txt")) {
             let f = fields(line);
             let key = fold_str(f[0].trim_end_matches('.'));
             honorifics.insert(key, f.get(1).copied().unwrap_or(""));
         }
-        let mut nationalities = HashMap::new();
+        let mut nationalities = FastMap::default();
         for line in entries(include_str!("nationalities.txt")) {
             let f = fields(line);
             let Some(state) = f.get(1).copied() else {
@@ -395,16 +453,48 @@ impl Lexicon {
                 _ => Source::Anonymous,
             });
         }
+        let gazetteer = Gazetteer::load();
+        let titles = Titles::load();
+        let verbs = Verbs::load();
+        let org_heads = Anchor::new(&heads);
+        let sources = Anchor::new(&sources);
+        let mut firsts: FastMap<String, u8> = FastMap::default();
+        let mut words: FastMap<String, [u32; 5]> = FastMap::default();
+        for (n, anchor) in [
+            &verbs.anchor,
+            &titles.anchor,
+            &gazetteer.anchor,
+            &org_heads,
+            &sources,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for (i, p) in anchor.patterns.iter().enumerate() {
+                let first = first_word(p);
+                if first == p {
+                    // The first entry wins, as in the automata.
+                    let slot = &mut words.entry(p.clone()).or_insert([u32::MAX; 5])[n];
+                    if *slot == u32::MAX {
+                        *slot = i as u32;
+                    }
+                } else {
+                    *firsts.entry(first.to_owned()).or_default() |= 1 << n;
+                }
+            }
+        }
         Lexicon {
-            gazetteer: Gazetteer::load(),
-            titles: Titles::load(),
-            verbs: Verbs::load(),
+            firsts,
+            words,
+            gazetteer,
+            titles,
+            verbs,
             honorifics,
             nationalities,
-            org_heads: Anchor::new(&heads),
+            org_heads,
             org_needs,
             stopwords,
-            sources: Anchor::new(&sources),
+            sources,
             source_kinds,
             org_words: entries(include_str!("org_words.txt")).map(fold_str).collect(),
             feature_heads: entries(include_str!("feature_heads.txt"))
