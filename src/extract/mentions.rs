@@ -14,7 +14,7 @@
 //!   Shouted (all-caps) blocks only get gazetteer names here; the names
 //!   found elsewhere are looked for in them later.
 
-use super::tokens::{Kind, Unit};
+use super::tokens::{FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit};
 use crate::ActorKind;
 use crate::lexicon::extract::{Case, LEXICON, Needs};
 
@@ -51,23 +51,16 @@ pub(crate) const PARTICLES: &[&str] = &[
 /// lexicon's non-names, prepositions and conjunctions, and nationality nouns
 /// ("les Européens", "deux Russes").
 fn stopword(u: &Unit<'_>, i: usize) -> bool {
-    let f = u.ftok(i);
-    LEXICON.stopwords.contains(f)
-        || FUNCTION_WORDS.contains(&f)
-        || (!u.toks[i].upper && LEXICON.nationalities.contains_key(f))
+    let f = u.flags[i];
+    f & STOPWORD != 0 || (!u.toks[i].upper && f & NATIONALITY != 0)
 }
 
-/// Closed-class words, whatever the lexicon says.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "au", "aux", "en", "dans", "de", "du", "des", "et", "ou", "mais", "ni", "car", "par",
-    "pour", "sur", "sous", "avec", "sans", "chez", "entre", "vers", "le", "la", "les", "l'", "un",
-    "une", "il", "elle", "ils", "elles", "on", "ce", "ces", "cet", "cette", "son", "sa", "ses",
-];
+
 
 /// An honorific at token `i`: (implied role, tokens used).
 pub(crate) fn honorific(u: &Unit<'_>, i: usize) -> Option<(&'static str, usize)> {
     let t = u.toks.get(i)?;
-    if t.kind != Kind::Word || !t.cap {
+    if u.flags[i] & HONORIFIC == 0 {
         return None;
     }
     let role = LEXICON.honorifics.get(u.ftok(i))?;
@@ -99,7 +92,7 @@ fn inner_name_word(u: &Unit<'_>, i: usize) -> bool {
         && t.cap
         && !u.ftok(i).ends_with('\'')
         && !FUNCTION_WORDS.contains(&u.ftok(i))
-        && !LEXICON.nationalities.contains_key(u.ftok(i))
+        && u.flags[i] & NATIONALITY == 0
         && honorific(u, i).is_none()
 }
 
@@ -116,7 +109,7 @@ pub(crate) fn adjective_like(u: &Unit<'_>, i: usize) -> bool {
     let t = u.tok(i);
     u.toks[i].kind == Kind::Word
         && !u.toks[i].cap
-        && (LEXICON.nationalities.contains_key(u.ftok(i)) || ENDS.iter().any(|e| t.ends_with(e)))
+        && (u.flags[i] & NATIONALITY != 0 || ENDS.iter().any(|e| t.ends_with(e)))
 }
 
 /// An initial ("J.") at token `i` followed by a name word.

@@ -53,6 +53,20 @@ pub(crate) struct Hits {
     pub(crate) source: Option<(u32, u32)>,
 }
 
+/// In [`Unit::flags`]: a known non-name (or a function word).
+pub(crate) const STOPWORD: u8 = 1;
+/// In [`Unit::flags`]: a nationality adjective or noun.
+pub(crate) const NATIONALITY: u8 = 2;
+/// In [`Unit::flags`]: an honorific ("M", "Mme", "Dr").
+pub(crate) const HONORIFIC: u8 = 4;
+
+/// Closed-class words, whatever the lexicon says.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "a", "au", "aux", "en", "dans", "de", "du", "des", "et", "ou", "mais", "ni", "car", "par",
+    "pour", "sur", "sous", "avec", "sans", "chez", "entre", "vers", "le", "la", "les", "l'", "un",
+    "une", "il", "elle", "ils", "elles", "on", "ce", "ces", "cet", "cette", "son", "sa", "ses",
+];
+
 /// One block of article text, tokenised.
 pub(crate) struct Unit<'a> {
     pub(crate) text: &'a str,
@@ -64,6 +78,8 @@ pub(crate) struct Unit<'a> {
     pub(crate) shouting: bool,
     /// Lexicon hits per token.
     pub(crate) hits: Vec<Hits>,
+    /// Word lists per token: [`STOPWORD`], [`NATIONALITY`], [`HONORIFIC`].
+    pub(crate) flags: Vec<u8>,
     align: Align,
 }
 
@@ -100,13 +116,9 @@ impl<'a> Unit<'a> {
         let mut folded = String::with_capacity(text.len() + 8);
         let mut at = 0;
         for t in &mut toks {
-            for c in text[at..t.start].chars() {
-                fold::push_folded(c, &mut folded);
-            }
+            fold_into(&text[at..t.start], &mut folded);
             t.fstart = folded.len();
-            for c in text[t.start..t.end].chars() {
-                fold::push_folded(c, &mut folded);
-            }
+            fold_into(&text[t.start..t.end], &mut folded);
             t.fend = folded.len();
             at = t.end;
         }
@@ -164,6 +176,28 @@ impl<'a> Unit<'a> {
                 }
             })
             .collect();
+        let flags = toks
+            .iter()
+            .map(|t| {
+                if t.kind != Kind::Word {
+                    return 0;
+                }
+                let f = &folded[t.fstart..t.fend];
+                let mut x = 0;
+                if lex.nationalities.contains_key(f) {
+                    x |= NATIONALITY;
+                }
+                if t.cap {
+                    if lex.stopwords.contains(f) || FUNCTION_WORDS.contains(&f) {
+                        x |= STOPWORD;
+                    }
+                    if lex.honorifics.contains_key(f) {
+                        x |= HONORIFIC;
+                    }
+                }
+                x
+            })
+            .collect();
         Unit {
             text,
             folded,
@@ -171,6 +205,7 @@ impl<'a> Unit<'a> {
             sents,
             shouting: upper > 8 && upper > lower * 2,
             hits,
+            flags,
             align: Align::new(text, input, span),
         }
     }
@@ -223,6 +258,17 @@ impl<'a> Unit<'a> {
     /// The sentence of token `i`.
     pub(crate) fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
         self.sents[self.toks[i].sent as usize].clone()
+    }
+}
+
+/// Folds `s` onto `out`, ASCII without a call per character.
+fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        for c in s.chars() {
+            fold::push_folded(c, out);
+        }
     }
 }
 
