@@ -84,12 +84,30 @@ pub(crate) fn name_word(u: &Unit<'_>, i: usize) -> bool {
         && honorific(u, i).is_none()
 }
 
+/// Capitalised adjectives that open names ("Grand Port maritime", "Haute
+/// Autorité", "Petits Explorateurs") even though they are known non-names
+/// at the start of a sentence.
+fn name_adjective(u: &Unit<'_>, i: usize) -> bool {
+    i < u.toks.len()
+        && u.toks[i].cap
+        && u.is(
+            i,
+            &[
+                "grand", "grande", "grands", "grandes", "haut", "haute", "hauts", "hautes", "petit",
+                "petite", "petits", "petites", "nouveau", "nouvelle", "nouveaux", "nouvelles", "vieux",
+                "vieille", "saint", "sainte", "bas", "basse", "mont", "val", "bel", "belle", "beau",
+            ],
+        )
+        && (name_word(u, i + 1) || inner_name_word(u, i + 1))
+}
+
 /// A capitalised word that continues a name even if it is a known
 /// non-name at the start of a sentence ("Agrimarkets Conseil", "SUD Santé").
 fn inner_name_word(u: &Unit<'_>, i: usize) -> bool {
     let Some(t) = u.toks.get(i) else { return false };
     t.kind == Kind::Word
         && t.cap
+        && !u.tok(i).bytes().any(|b| b.is_ascii_digit())
         && !u.ftok(i).ends_with('\'')
         && !FUNCTION_WORDS.contains(&u.ftok(i))
         && u.flags[i] & NATIONALITY == 0
@@ -133,8 +151,9 @@ pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
             j += 1;
             continue;
         }
-        // "Marine Le Pen": a capitalised article inside a name.
-        if u.is(j, &["le", "la"]) && u.toks[j].cap && name_word(u, j + 1) {
+        // "Marine Le Pen", "CPE Les Petits Explorateurs": a capitalised
+        // article inside a name.
+        if u.is(j, &["le", "la", "les"]) && u.toks[j].cap && (name_word(u, j + 1) || name_adjective(u, j + 1)) {
             j += 2;
             continue;
         }
@@ -339,7 +358,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                 // ("tribunal correctionnel de Lille" → Lille).
                 let inner_from = m.split.unwrap_or(m.a) + 1;
                 let (a, b) = (m.a, m.b);
-                let org = m.entity.is_none() && b - a > 1;
+                let org = m.entity.is_none() && b - a > 1 && u.hits[a].head.is_some();
                 out.push(m);
                 if org {
                     let mut k = inner_from;
@@ -393,12 +412,15 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         } else {
             (a, false)
         };
-    if !with_article && !name_word(u, a) && !initial_at(u, a) {
+    let adjective = !with_article && name_adjective(u, a) && !u.toks[a].initial;
+    if !with_article && !adjective && !name_word(u, a) && !initial_at(u, a) {
         return None;
     }
     let first = if with_article { a + 1 } else { a };
     let mut b = if initial_at(u, first) {
         name_run(u, first + 2)
+    } else if adjective || with_article && name_adjective(u, first) {
+        name_run(u, first + 1)
     } else {
         name_run(u, first)
     };
@@ -412,7 +434,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     // "SUD Santé", "Oddo BHF": a name with an acronym in it is an
     // organisation.
     let has_acronym = (first..b).any(|k| u.toks[k].upper && u.tok(k).chars().count() >= 2)
-        || (first..b).any(|k| LEXICON.org_words.contains(u.ftok(k)) || u.is(k, &["des"]));
+        || (first..b).any(|k| LEXICON.org_words.contains(u.ftok(k)) || u.is(k, &["des", "&"]));
     let kind = if hon.is_some() || (b - first >= 2 && !acronym && !has_acronym) {
         Some(ActorKind::Person)
     } else if b - first >= 2 {
