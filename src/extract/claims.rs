@@ -27,6 +27,9 @@ pub(crate) enum Who {
     Anon(String),
     /// A subject pronoun: the current speaker (`Some(true)`: "elle").
     Pron(Option<bool>),
+    /// A definite description of a person ("la pédiatre", "le
+    /// scientifique"): the person last named, else an anonymous source.
+    Desc(String, Option<bool>),
 }
 
 /// Something that can speak, found in a block.
@@ -351,15 +354,14 @@ fn subject(
     // "Les organisations agricoles jugent", "Le parquet reproche": a noun
     // phrase after a determiner, right before the verb, is an unnamed
     // source.
-    if let Some(d) = (c.saturating_sub(5).max(lo)..c).find(|&d| {
+    if let Some(d) = (c.saturating_sub(6).max(lo)..c).find(|&d| {
         u.is(d, SUBJECT_DETERMINERS)
-            && (d == lo || !u.is(d - 1, PREPOSITIONS) && u.toks[d - 1].kind == Kind::Punct || d == lo)
+            && (d == lo || u.toks[d - 1].kind == Kind::Punct || u.is(d - 1, &["et", "mais"]))
             && (d + 1..c).all(|j| u.toks[j].kind == Kind::Word && !u.is(j, &["qui", "que", "qu'", "et", "ou"]))
             && c > d + 1
-    }) {
-        if !agents.iter().any(|x| x.a >= d && x.b <= c) {
-            return Some(Who::Anon(u.slice(d, c).to_owned()));
-        }
+    }) && !agents.iter().any(|x| x.a >= d && x.b <= c)
+    {
+        return unnamed(u, d, c);
     }
     // Otherwise the last agent of the clause that is not in a complement.
     let clause_start = (lo..c)
@@ -373,6 +375,42 @@ fn subject(
         .filter(|x| can_speak(u, x, state, kinds))
         .next_back()
         .map(|x| x.who.clone())
+}
+
+/// What an unnamed noun phrase `d..c` (determiner first) says about its
+/// speaker: a definite person ("la pédiatre") to resolve, an anonymous or
+/// generic source ("un diplomate", "le parquet", "les organisations
+/// agricoles"), or nothing (a thing: "ses puces").
+pub(crate) fn unnamed(u: &Unit<'_>, d: usize, c: usize) -> Option<Who> {
+    let text = u.slice(d, c).to_owned();
+    let generic = u.hits[d].source.is_some();
+    let person = (d + 1..c).any(|j| {
+        u.hits[j].title.is_some() || u.hits[j].source.is_some() || person_like(u.ftok(j))
+    });
+    let document = (d + 1..c).any(|j| u.is(j, DOCUMENTS));
+    let plural = u.is(d, &["les", "des", "plusieurs", "certains", "certaines", "nombre", "beaucoup"]);
+    if generic || document {
+        return Some(Who::Anon(text));
+    }
+    if person && u.is(d, &["le", "la", "l'"]) {
+        let fem = match u.ftok(d) {
+            "la" => Some(true),
+            "le" => Some(false),
+            _ => None,
+        };
+        return Some(Who::Desc(text, fem));
+    }
+    (person || plural).then_some(Who::Anon(text))
+}
+
+/// Nouns that look like a person's function ("pédiatre", "torréfacteur",
+/// "bachelière", "scientifique").
+fn person_like(f: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "logue", "iste", "ien", "ienne", "eur", "euse", "rice", "aire", "ier", "iere", "iatre",
+        "ecin", "ateur", "atrice", "isan", "isane", "ifique", "icien", "icienne", "ant", "ante",
+    ];
+    f.len() >= 5 && ENDS.iter().any(|e| f.ends_with(e))
 }
 
 /// The agent named right after token `k` ("a déclaré Paul Morel", "résume
@@ -503,7 +541,13 @@ pub(crate) fn find(
         while c < i && u.is(c, &["de", "d'", "a", "pour", "par", "et"]) && u.tok(c) != "a" {
             c += 1;
         }
-        let chain_aux = (c..i).any(|k| u.is(k, AUX) && u.tok(k) != "à");
+        // "a estimé", "s'est félicitée"; not the passive "sont prévues".
+        let reflexive = (c..i).any(|k| u.is(k, &["s'", "se"]));
+        let chain_aux = (c..i).any(|k| {
+            u.is(k, AUX)
+                && u.tok(k) != "à"
+                && (reflexive || !u.is(k, &["est", "sont", "etait", "etaient"]))
+        });
         let inverted = glued || (c..i).any(|k| inverted_aux(u, k)) || (i > 0 && inverted_aux(u, i - 1));
         let passive = (c..i).any(|k| u.is(k, &["ete"]));
         let word = u.tok(i);
@@ -559,7 +603,11 @@ pub(crate) fn find(
         // An incise after a reported clause: "Un automobiliste a été tué, a
         // précisé le préfet."
         let k_after = skip_after_verb(u, e);
-        let followed = u.is(k_after, &[":", "«"]) || complement(u, k_after, frames, &qs).is_some();
+        let speaker_after = !inverted
+            && agent_after(u, agents, e).is_some()
+            && !u.is(k_after, &["que", "qu'", ":", "«"]);
+        let followed = !speaker_after
+            && (u.is(k_after, &[":", "«"]) || complement(u, k_after, frames, &qs).is_some());
         if !after_quote
             && !followed
             && frames.incise
@@ -617,7 +665,23 @@ pub(crate) fn find(
                         .iter()
                         .rev()
                         .find(|p| p.pos >= sent.start && p.pos < i)
-                        .map_or(Who::Pron(None), |p| p.who.clone());
+                        .map(|p| p.who.clone())
+                        .or_else(|| {
+                            // The subject that opens the sentence.
+                            let first = agents
+                                .iter()
+                                .find(|x| x.a == sent.start && !x.inner)
+                                .map(|x| x.who.clone());
+                            first.or_else(|| {
+                                let end = (sent.start..i)
+                                    .find(|&j| u.toks[j].kind != Kind::Word || is_finite(u, j))
+                                    .unwrap_or(i);
+                                (u.is(sent.start, SUBJECT_DETERMINERS) && end > sent.start + 1)
+                                    .then(|| unnamed(u, sent.start, end))
+                                    .flatten()
+                            })
+                        })
+                        .unwrap_or(Who::Pron(None));
                     out.push(Pending {
                         unit: ui,
                         pos: i,
@@ -786,7 +850,9 @@ pub(crate) fn find(
                         {
                             return Some((a.who.clone(), b));
                         }
-                        (b > x + 1).then(|| (Who::Anon(u.slice(x, b).to_owned()), b))
+                        (b > x + 1)
+                            .then(|| unnamed(u, x, b).map(|w| (w, b)))
+                            .flatten()
                     })
                     .flatten()
             })
@@ -852,6 +918,11 @@ fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {
     }
 }
 
+/// Whether token `j` is a verb or an auxiliary: where a subject ends.
+fn is_finite(u: &Unit<'_>, j: usize) -> bool {
+    u.is(j, AUX) && u.tok(j) != "à" || u.is(j, &["s'", "se", "ne", "n'"]) || u.hits[j].verb.is_some()
+}
+
 /// Skips adverbials after a verb ("pour sa part", "toutefois").
 fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
     let start = k;
@@ -897,7 +968,9 @@ fn complement(
             || (u.toks[k].kind == Kind::Word
                 && !u.toks[k].cap
                 && u.ftok(k).len() > 4
-                && (u.ftok(k).ends_with("er") || u.ftok(k).ends_with("ir"))
+                && (u.ftok(k).ends_with("er")
+                    || u.ftok(k).ends_with("ir")
+                    || u.ftok(k).ends_with("re") && !u.ftok(k).ends_with("tre"))
                 && !u.ftok(k).ends_with("ier")))
     {
         k

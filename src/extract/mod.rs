@@ -222,6 +222,12 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         let speaker = match &p.who {
             Who::Actor(g) => Some(*g),
             Who::Anon(_) => None,
+            Who::Desc(_, fem) => {
+                let fits = |g: usize| fem.is_none() || gender[g].is_none() || gender[g] == *fem;
+                last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits)
+                    .or(current.filter(|&g| fits(g)))
+                    .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true, &fits))
+            }
             Who::Pron(fem) => {
                 let fits = |g: usize| fem.is_none() || gender[g].is_none() || gender[g] == *fem;
                 last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits)
@@ -254,6 +260,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             speaker: speaker.map(|g| groups[g].name.clone()),
             speaker_description: match &p.who {
                 Who::Anon(d) => Some(d.clone()),
+                Who::Desc(d, _) if speaker.is_none() => Some(d.clone()),
                 _ => None,
             },
             cue: u.slice(p.cue.0, p.cue.1).to_owned(),
