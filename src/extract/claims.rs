@@ -326,13 +326,31 @@ fn subject(
     if let Some(w) = ending(c) {
         return Some(w);
     }
-    // "Belooussov, de son côté, n’a pas…": skip one parenthetical, and a
-    // party in brackets before it ("Florian Gruber (PPE), …, a dénoncé").
+    // "Belooussov, de son côté, n’a pas…": skip one parenthetical; "Florian
+    // Gruber (PPE, droite), a dénoncé": a bracket before the comma.
+    let mut np_end = c;
     if u.is(c - 1, &[",", ")"]) {
         let opener = if u.is(c - 1, &[")"]) { "(" } else { "," };
         let mut k = c - 1;
+        if opener == "," && k > lo && u.is(k - 1, &[")"]) {
+            if let Some(o) = (lo..k - 1).rev().find(|&j| u.is(j, &["("])) {
+                if let Some(w) = ending(o) {
+                    return Some(w);
+                }
+            }
+        }
         while k > lo {
             k -= 1;
+            if u.is(k, &[")"]) {
+                // Over a bracket.
+                match (lo..k).rev().find(|&j| u.is(j, &["("])) {
+                    Some(o) => {
+                        k = o;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             if u.is(k, &[opener]) {
                 if let Some(w) = ending(k) {
                     return Some(w);
@@ -344,6 +362,8 @@ fn subject(
                         }
                     }
                 }
+                // "Les organisations environnementales, elles, ont salué".
+                np_end = k;
                 break;
             }
             if u.is(k, &[".", ";", "«", "»", ":"]) {
@@ -354,14 +374,18 @@ fn subject(
     // "Les organisations agricoles jugent", "Le parquet reproche": a noun
     // phrase after a determiner, right before the verb, is an unnamed
     // source.
-    if let Some(d) = (c.saturating_sub(6).max(lo)..c).find(|&d| {
-        u.is(d, SUBJECT_DETERMINERS)
-            && (d == lo || u.toks[d - 1].kind == Kind::Punct || u.is(d - 1, &["et", "mais"]))
-            && (d + 1..c).all(|j| u.toks[j].kind == Kind::Word && !u.is(j, &["qui", "que", "qu'", "et", "ou"]))
-            && c > d + 1
-    }) && !agents.iter().any(|x| x.a >= d && x.b <= c)
-    {
-        return unnamed(u, d, c);
+    for c in [c, np_end] {
+        if let Some(d) = (c.saturating_sub(6).max(lo)..c).find(|&d| {
+            u.is(d, SUBJECT_DETERMINERS)
+                && (d == lo || u.toks[d - 1].kind == Kind::Punct || u.is(d - 1, &["et", "mais"]))
+                && (d + 1..c).all(|j| {
+                    u.toks[j].kind == Kind::Word && !u.is(j, &["qui", "que", "qu'", "et", "ou"])
+                })
+                && c > d + 1
+        }) && !agents.iter().any(|x| x.a >= d && x.b <= c)
+        {
+            return unnamed(u, d, c);
+        }
     }
     // Otherwise the last agent of the clause that is not in a complement.
     let clause_start = (lo..c)

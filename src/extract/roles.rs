@@ -268,14 +268,14 @@ pub(crate) fn find(
                 || org_head
                 || u.is(i, PRE_ADJECTIVES)
                 || u.is(i + 1, COMPLEMENT) && u.tok(i + 1) != "a");
+        // Only feminine forms tell a gender: "le docteur Hélène Quéré".
         let mut fem = match det.as_deref() {
             Some("la" | "une" | "cette") => Some(true),
-            Some("le" | "un" | "ce" | "cet") => Some(false),
             _ => None,
         };
         let (key, t_end, free) = match title {
             Some((p, e)) => {
-                fem = LEXICON.titles.gender[p].or(fem);
+                fem = LEXICON.titles.gender[p].filter(|&f| f).or(fem);
                 (
                     LEXICON.titles.keys[LEXICON.titles.of_pattern[p] as usize].clone(),
                     e,
@@ -347,7 +347,12 @@ pub(crate) fn find(
             }
         }
         if holder.is_some() || (det.is_some() && !free) {
-            let complement = (t_end..b).any(|k| u.is(k, COMPLEMENT));
+            // "l’artisan de 52 ans": an age is no complement.
+            let age = b >= t_end + 3
+                && u.is(t_end, &["de"])
+                && u.toks[t_end + 1].kind == Kind::Number
+                && u.is(t_end + 2, &["ans"]);
+            let complement = !age && (t_end..b).any(|k| u.is(k, COMPLEMENT));
             let indefinite = (t_end..b).any(|k| u.is(k, &["un", "une", "plusieurs", "certains", "certaines"]));
             out.push(RolePhrase {
                 unit: ui,
