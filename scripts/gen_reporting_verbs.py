@@ -323,6 +323,11 @@ VERBS = [
     ("tenir à rappeler", "que, incise", "inv"),
     ("tenir à souligner", "que, incise", "inv"),
     ("revenir sur", "sur, incise", ""),
+    # added by the extractor's author from the dev gold (court and
+    # institutional reporting)
+    ("reprocher", "np, de", ""),
+    ("requérir", "np", ""),
+    ("parler", "de", ""),
 ]
 
 # conjugation classes of the -er verbs whose stem changes
@@ -377,6 +382,9 @@ IRREGULAR = {
                 "émouvoir",
     "croire": "croit croient croyait croyaient crut crurent croira croiront "
               "croirait croiraient cru crue crus crues croyant croire",
+    "requérir": "requiert requièrent requérait requéraient requit requirent "
+                "requerra requerront requerrait requerraient requis requise "
+                "requis requises requérant requérir",
     "sourire": "sourit sourient souriait souriaient sourit sourirent sourira "
                "souriront sourirait souriraient souri souri souri souri "
                "souriant sourire",

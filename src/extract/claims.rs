@@ -326,6 +326,19 @@ fn subject(
     if let Some(w) = ending(c) {
         return Some(w);
     }
+    // "les parties civiles, qui évoquent …": the antecedent.
+    if u.is(c - 1, &["qui"]) && c >= 2 {
+        let k = if u.is(c - 2, &[","]) { c - 2 } else { c - 1 };
+        if let Some(w) = ending(k) {
+            return Some(w);
+        }
+        if let Some(d) = (k.saturating_sub(6).max(lo)..k).find(|&d| {
+            u.is(d, SUBJECT_DETERMINERS) && (d + 1..k).all(|j| u.toks[j].kind == Kind::Word)
+        }) {
+            return unnamed(u, d, k);
+        }
+        return None;
+    }
     // "Belooussov, de son côté, n’a pas…": skip one parenthetical; "Florian
     // Gruber (PPE, droite), a dénoncé": a bracket before the comma.
     let mut np_end = c;
@@ -450,7 +463,11 @@ fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)>
         k = x.b;
     }
     let x = agents.iter().find(|x| x.a >= k && x.a <= k + 4)?;
-    let gap_ok = (k..x.a).all(|j| u.toks[j].kind == Kind::Word && !u.toks[j].cap);
+    let gap_ok = (k..x.a).all(|j| {
+        u.toks[j].kind == Kind::Word && !u.toks[j].cap
+            || super::mentions::honorific(u, j).is_some()
+            || u.is(j, &["."]) && j > 0 && super::mentions::honorific(u, j - 1).is_some()
+    });
     gap_ok.then(|| (x.who.clone(), x.b))
 }
 
@@ -723,6 +740,30 @@ pub(crate) fn find(
             continue;
         }
         if form == Form::Infinitive && c == i {
+            // "…, a lancé l’avocat, avant de rappeler que …".
+            if i >= 2 && u.is(i - 1, &["de", "d'"]) && u.is(i - 2, &["avant"]) {
+                let sent = u.sentence_of(i);
+                let k = skip_after_verb(u, e);
+                if let Some(prev) = out
+                    .iter()
+                    .rev()
+                    .find(|p| p.unit == ui && p.pos >= sent.start && p.pos < i)
+                    .map(|p| p.who.clone())
+                    && let Some((kind, a, b)) = complement(u, k, frames, &qs)
+                {
+                    mark_used(&qs, &mut used, a, b);
+                    out.push(Pending {
+                        unit: ui,
+                        pos: i,
+                        who: prev,
+                        cue: (i - 2, e),
+                        parts: vec![range(u, a, b)],
+                        kind,
+                    });
+                    i = b.max(e);
+                    continue;
+                }
+            }
             i = e;
             continue;
         }
