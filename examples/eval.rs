@@ -3,7 +3,7 @@
 //! ```sh
 //! cargo run --release --example eval                    # P/R/F1: DEV, HELD-OUT, ALL
 //! cargo run --release --example eval -- --verbose 046_direct_crue_garonne_agen
-//! cargo run --release --example eval -- --json          # depeche's actors per article, for scripts/
+//! cargo run --release --example eval -- --json          # texts, actors and timings, for scripts/spacy_compare.py
 //! ```
 //!
 //! The scoring rule is the one in `corpus/gold/README.md`: names compared
@@ -318,19 +318,38 @@ fn main() {
     let without = time(&off);
     let with = time(&parser);
     if json {
+        // One line per article: the texts depeche extracts from (headline,
+        // standfirst, headings, paragraphs, items, takeaways, in order) and
+        // the actors it found; then one line of timings.
         for ((stem, _, _), a) in docs.iter().zip(&articles) {
+            let mut texts: Vec<&str> = Vec::new();
+            texts.extend(a.headline.as_deref());
+            texts.extend(a.standfirst.as_ref().map(|p| p.text.as_str()));
+            for s in &a.sections {
+                texts.extend(s.heading.as_deref());
+                texts.extend(s.texts());
+            }
+            texts.extend(a.takeaways.iter().map(|t| t.text.as_str()));
             let actors: Vec<Value> = a
                 .actors
                 .iter()
                 .map(|x| serde_json::json!({"name": x.name, "kind": x.kind.as_str()}))
                 .collect();
-            println!("{}", serde_json::json!({"article": stem, "actors": actors}));
+            println!(
+                "{}",
+                serde_json::json!({"article": stem, "texts": texts, "actors": actors})
+            );
         }
-        eprintln!(
-            "depeche: {} articles in {:.3} ms (extraction on), {:.3} ms (off)",
-            docs.len(),
-            with.as_secs_f64() * 1e3,
-            without.as_secs_f64() * 1e3
+        println!(
+            "{}",
+            serde_json::json!({
+                "timing": {
+                    "articles": docs.len(),
+                    "parse_with_extraction_ms": with.as_secs_f64() * 1e3,
+                    "parse_without_extraction_ms": without.as_secs_f64() * 1e3,
+                    "first_run_with_lexicon_compilation_ms": first.as_secs_f64() * 1e3,
+                }
+            })
         );
         return;
     }

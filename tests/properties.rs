@@ -204,7 +204,7 @@ fn check_extraction(input: &str, article: &Article) -> Result<(), TestCaseError>
             let raw = &input[m.span.range()];
             if !article.metadata.markdown
                 && !raw.contains(['&', '<', '\\'])
-                && unicode_normalization::is_nfc(raw)
+                && unicode_normalization::is_nfc(input)
             {
                 let visible: String = raw
                     .chars()

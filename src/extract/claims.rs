@@ -992,8 +992,11 @@ fn is_finite(u: &Unit<'_>, j: usize) -> bool {
 fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
     let start = k;
     while k < u.toks.len() && k < start + 4 && u.is(k, AFTER_VERB) {
-        // "de" only as part of "de son côté".
+        // "de" only as part of "de son côté", "pour" of "pour sa part".
         if u.is(k, &["de", "en"]) && !u.is(k + 1, &["son", "sa", "outre"]) {
+            break;
+        }
+        if u.is(k, &["pour"]) && !(u.is(k + 1, &["sa", "son", "leur"]) && u.is(k + 2, &["part", "compte"])) {
             break;
         }
         k += 1;
@@ -1019,7 +1022,8 @@ fn complement(
         k + 1
     } else if frames.de && u.is(k, &["du", "des"]) {
         k
-    } else if frames.contre && u.is(k, &["contre"]) {
+    } else if frames.contre && u.is(k, &["contre", "pour"]) {
+        // "plaider contre …", "plaider pour …".
         k + 1
     } else if frames.sur && u.is(k, &["sur"]) {
         k + 1

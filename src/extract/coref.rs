@@ -204,9 +204,12 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             if u.tok(m.a).chars().count() <= 2 {
                 continue;
             }
-            let demonym = ["ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines", "ien", "ienne", "iens", "iennes", "ol", "ole", "ols", "oles"]
-                .iter()
-                .any(|e| f.ends_with(e));
+            let demonym = [
+                "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines", "ien",
+                "ienne", "iens", "iennes", "ol", "ole", "ols", "oles", "ins", "ines",
+            ]
+            .iter()
+            .any(|e| f.ends_with(e));
             if demonym && m.a > 0 && u.is(m.a - 1, &["les", "aux", "des", "un", "une", "le", "la", "l'", "ces", "nos", "leurs"]) {
                 continue;
             }

@@ -48,10 +48,7 @@ use tokens::Unit;
 /// ```
 #[must_use]
 pub fn extract(article: &Article, input: &str) -> Extraction {
-    let t0 = std::time::Instant::now();
     let units = units(article, input);
-    T[0].fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-    let t0 = std::time::Instant::now();
     if units.is_empty() {
         return Extraction::default();
     }
@@ -89,8 +86,6 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         });
     }
 
-    T[1].fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-    let t0 = std::time::Instant::now();
     // Each block's mentions (they are sorted by block).
     let mut by_unit = vec![0..0; units.len()];
     let mut at = 0;
@@ -187,8 +182,6 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         }
     }
 
-    T[2].fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-    let t0 = std::time::Instant::now();
     // Claims.
     let kinds: Vec<ActorKind> = groups.iter().map(|g| g.kind).collect();
     let mut state = vec![false; groups.len()];
@@ -272,7 +265,6 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         });
         let _ = &mut seen;
     }
-    T[3].fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
     let actors = groups
         .into_iter()
         .zip(mentions)
@@ -428,6 +420,3 @@ fn units<'a>(article: &'a Article, input: &str) -> Vec<Unit<'a>> {
         .map(|(t, s)| Unit::new(t, input, s))
         .collect()
 }
-
-#[doc(hidden)]
-pub static T: [std::sync::atomic::AtomicU64; 4] = [const { std::sync::atomic::AtomicU64::new(0) }; 4];

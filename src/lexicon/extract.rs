@@ -290,6 +290,7 @@ pub(crate) struct Verbs {
     /// Lemma index and form of each pattern.
     pub(crate) of_pattern: Vec<(u32, Form)>,
     pub(crate) frames: Vec<Frames>,
+
 }
 
 impl Verbs {
