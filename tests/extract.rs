@@ -26,7 +26,11 @@ fn has(a: &Article, name: &str) -> bool {
 }
 
 fn roles(a: &Article, name: &str) -> Vec<String> {
-    actor(a, name).roles.iter().map(|r| r.text.clone()).collect()
+    actor(a, name)
+        .roles
+        .iter()
+        .map(|r| r.text.clone())
+        .collect()
 }
 
 fn claim<'a>(a: &'a Article, speaker: Option<&str>, content_start: &str) -> &'a Claim {
@@ -101,9 +105,12 @@ fn acronyms_and_pairs_are_one_organisation() {
     for acronym in ["FNSEA", "CFDT", "SNCF"] {
         assert_eq!(actor(&a, acronym).kind, ActorKind::Organization);
     }
-    let (_, a) = parse("L’OTAN se réunit. L’Organisation du traité de l’Atlantique nord (OTAN) est prête.");
+    let (_, a) =
+        parse("L’OTAN se réunit. L’Organisation du traité de l’Atlantique nord (OTAN) est prête.");
     assert_eq!(
-        actor(&a, "Organisation du traité de l’Atlantique nord").mentions.len(),
+        actor(&a, "Organisation du traité de l’Atlantique nord")
+            .mentions
+            .len(),
         3
     );
 }
@@ -156,7 +163,10 @@ fn nationality_adjectives_make_no_actor_but_resolve_counterparts() {
     let b = actor(&a, "Andreï Belooussov");
     assert_eq!(b.roles[0].text, "homologue russe");
     assert_eq!(b.roles[0].counterpart_of.as_deref(), Some("Lloyd Austin"));
-    assert_eq!(roles(&a, "Lloyd Austin"), ["secrétaire américain à la défense"]);
+    assert_eq!(
+        roles(&a, "Lloyd Austin"),
+        ["secrétaire américain à la défense"]
+    );
 }
 
 #[test]
@@ -180,7 +190,10 @@ fn possessive_roles_and_economists() {
          Anne-Sophie Dutreil, économiste chez Natixis, approuve.",
     );
     assert_eq!(roles(&a, "Christine Lagarde"), ["présidente"]);
-    assert_eq!(roles(&a, "Anne-Sophie Dutreil"), ["économiste chez Natixis"]);
+    assert_eq!(
+        roles(&a, "Anne-Sophie Dutreil"),
+        ["économiste chez Natixis"]
+    );
 }
 
 #[test]
@@ -247,7 +260,10 @@ fn direct_quotes_before_and_after_their_speaker() {
         "Paul Morel a déclaré : « Nous ne céderons pas. » « C’est une erreur », a affirmé Claire \
          Duval. « Rien ne presse », estime-t-elle.",
     );
-    assert_eq!(claim(&a, Some("Paul Morel"), "Nous ne céderons pas").kind, ClaimKind::Direct);
+    assert_eq!(
+        claim(&a, Some("Paul Morel"), "Nous ne céderons pas").kind,
+        ClaimKind::Direct
+    );
     claim(&a, Some("Claire Duval"), "C’est une erreur");
     let c = claim(&a, Some("Claire Duval"), "Rien ne presse");
     assert_eq!(c.cue, "estime-t-elle");
@@ -269,12 +285,16 @@ fn mixed_quote_and_split_quote() {
 fn anonymous_sources_have_a_description() {
     let (_, a) = parse("« Personne ne veut d’une escalade », a confié un diplomate européen.");
     let c = claim(&a, None, "Personne ne veut");
-    assert_eq!(c.speaker_description.as_deref(), Some("un diplomate européen"));
+    assert_eq!(
+        c.speaker_description.as_deref(),
+        Some("un diplomate européen")
+    );
 }
 
 #[test]
 fn promotions_make_no_actor() {
-    let input = "Titre\n\nWashington a parlé.\nÀ lire aussi : Les frères Tate en Roumanie\nFin du texte.\n";
+    let input =
+        "Titre\n\nWashington a parlé.\nÀ lire aussi : Les frères Tate en Roumanie\nFin du texte.\n";
     let a = depeche::parse_text(input).unwrap();
     assert!(has(&a, "Washington"));
     assert!(!has(&a, "Roumanie") && !has(&a, "Tate"), "{:?}", names(&a));

@@ -90,7 +90,14 @@ fn seed_actors_and_claims() {
         .filter(|m| m.text == "Austin")
         .count();
     assert_eq!(austins, 2, "{:?}", austin.mentions);
-    assert_eq!(austin.mentions.iter().filter(|m| m.text.contains("Austin")).count(), 3);
+    assert_eq!(
+        austin
+            .mentions
+            .iter()
+            .filter(|m| m.text.contains("Austin"))
+            .count(),
+        3
+    );
     let b = find("Andreï Belooussov");
     assert_eq!(b.kind, depeche::ActorKind::Person);
     assert_eq!(b.roles.len(), 1);
@@ -144,7 +151,10 @@ fn seed_actors_and_claims() {
         "{claims:?}"
     );
     assert!(
-        said("Andreï Belooussov", "le danger d’une escalade encore plus grande"),
+        said(
+            "Andreï Belooussov",
+            "le danger d’une escalade encore plus grande"
+        ),
         "{claims:?}"
     );
     assert_eq!(claims.len(), 3, "{claims:?}");

@@ -75,7 +75,11 @@ impl Align {
             return Span::new(self.span.start + start, self.span.start + end);
         }
         if self.starts.is_empty() || start >= end || end > text.len() {
-            let at = self.starts.get(start).copied().unwrap_or(self.span.start as u32) as usize;
+            let at = self
+                .starts
+                .get(start)
+                .copied()
+                .unwrap_or(self.span.start as u32) as usize;
             let at = at.clamp(self.span.start, self.span.end);
             return Span::new(at, at);
         }

@@ -59,16 +59,103 @@ pub(crate) struct Pending {
 /// Auxiliaries, negations, adverbs and light verbs between a subject and
 /// its reporting verb ("a toutefois", "n’a pas manqué de", "a pour sa part").
 const CHAIN: &[&str] = &[
-    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "est", "sont",
-    "etait", "etaient", "s'", "se", "n'", "ne", "pas", "plus", "jamais", "toutefois", "egalement",
-    "aussi", "deja", "encore", "notamment", "ainsi", "bien", "d'ailleurs", "pourtant", "cependant",
-    "meme", "alors", "surtout", "publiquement", "clairement", "longuement", "vivement",
-    "fermement", "immediatement", "aussitot", "lui", "leur", "nous", "vous", "y", "manque", "tenu",
-    "voulu", "souhaite", "su", "pu", "du", "cru", "fini", "empresse", "hesite", "decide", "de",
-    "d'", "a", "par", "pour", "sa", "son", "part", "cote", "ores", "donc", "quant", "lors",
-    "hier", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir",
-    "matin", "rapidement", "volontiers", "franchement", "enfin", "finalement", "aujourd'hui",
-    "semble", "veut", "tient", "vient", "venait", "doit", "devait", "pourrait", "va", "allait",
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aura",
+    "auront",
+    "aurait",
+    "auraient",
+    "eut",
+    "est",
+    "sont",
+    "etait",
+    "etaient",
+    "s'",
+    "se",
+    "n'",
+    "ne",
+    "pas",
+    "plus",
+    "jamais",
+    "toutefois",
+    "egalement",
+    "aussi",
+    "deja",
+    "encore",
+    "notamment",
+    "ainsi",
+    "bien",
+    "d'ailleurs",
+    "pourtant",
+    "cependant",
+    "meme",
+    "alors",
+    "surtout",
+    "publiquement",
+    "clairement",
+    "longuement",
+    "vivement",
+    "fermement",
+    "immediatement",
+    "aussitot",
+    "lui",
+    "leur",
+    "nous",
+    "vous",
+    "y",
+    "manque",
+    "tenu",
+    "voulu",
+    "souhaite",
+    "su",
+    "pu",
+    "du",
+    "cru",
+    "fini",
+    "empresse",
+    "hesite",
+    "decide",
+    "de",
+    "d'",
+    "a",
+    "par",
+    "pour",
+    "sa",
+    "son",
+    "part",
+    "cote",
+    "ores",
+    "donc",
+    "quant",
+    "lors",
+    "hier",
+    "mardi",
+    "lundi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+    "rapidement",
+    "volontiers",
+    "franchement",
+    "enfin",
+    "finalement",
+    "aujourd'hui",
+    "semble",
+    "veut",
+    "tient",
+    "vient",
+    "venait",
+    "doit",
+    "devait",
+    "pourrait",
+    "va",
+    "allait",
 ];
 
 /// Auxiliaries proper: a past participle needs one of these in its chain.
@@ -79,16 +166,78 @@ const AUX: &[&str] = &[
 
 /// Adverbials between a verb and its complement ("juge pour sa part que").
 const AFTER_VERB: &[&str] = &[
-    "pour", "sa", "son", "part", "de", "cote", "toutefois", "egalement", "aussi", "d'ailleurs",
-    "encore", "notamment", "ainsi", "lui", "leur", "hier", "aujourd'hui", "lundi", "mardi",
-    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin", "volontiers",
-    "d'emblee", "d'abord", "ensuite", "enfin", "en", "outre", "deja", "clairement", "publiquement",
+    "pour",
+    "sa",
+    "son",
+    "part",
+    "de",
+    "cote",
+    "toutefois",
+    "egalement",
+    "aussi",
+    "d'ailleurs",
+    "encore",
+    "notamment",
+    "ainsi",
+    "lui",
+    "leur",
+    "hier",
+    "aujourd'hui",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+    "volontiers",
+    "d'emblee",
+    "d'abord",
+    "ensuite",
+    "enfin",
+    "en",
+    "outre",
+    "deja",
+    "clairement",
+    "publiquement",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "le", "la", "l'", "les", "un", "une", "des", "du", "sa", "son", "ses", "cette", "ce", "cet",
-    "ces", "leur", "leurs", "notre", "nos", "votre", "vos", "au", "aux", "mon", "ma", "mes",
-    "quelques", "plusieurs", "chaque", "tout", "toute", "tous", "toutes",
+    "le",
+    "la",
+    "l'",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "sa",
+    "son",
+    "ses",
+    "cette",
+    "ce",
+    "cet",
+    "ces",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "au",
+    "aux",
+    "mon",
+    "ma",
+    "mes",
+    "quelques",
+    "plusieurs",
+    "chaque",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
 ];
 
 const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles"];
@@ -150,7 +299,16 @@ fn verb_at(u: &Unit<'_>, i: usize) -> Option<(u32, Form, usize, bool)> {
     let rest = &u.folded[fend..u.toks.get(k)?.fend];
     let inverted = matches!(
         rest,
-        "-t-il" | "-t-elle" | "-t-ils" | "-t-elles" | "-il" | "-elle" | "-ils" | "-elles" | "-t-on" | "-on"
+        "-t-il"
+            | "-t-elle"
+            | "-t-ils"
+            | "-t-elles"
+            | "-il"
+            | "-elle"
+            | "-ils"
+            | "-elles"
+            | "-t-on"
+            | "-on"
     );
     inverted.then_some((lemma, form, k + 1, true))
 }
@@ -210,8 +368,8 @@ pub(crate) fn agents(
     for x in &out {
         covered[x.a..x.b.min(n)].iter_mut().for_each(|c| *c = true);
     }
-    for i in 0..n {
-        if covered[i] {
+    for (i, &done) in covered.iter().enumerate().take(n) {
+        if done {
             continue;
         }
         if u.is(i, PRONOUNS) {
@@ -228,9 +386,27 @@ pub(crate) fn agents(
             && (u.is(
                 i - 1,
                 &[
-                    "un", "une", "des", "le", "la", "l'", "les", "plusieurs", "certains",
-                    "certaines", "deux", "trois", "quelques", "nombreux", "nombreuses", "autre",
-                    "autres", "ce", "cet", "cette", "ces",
+                    "un",
+                    "une",
+                    "des",
+                    "le",
+                    "la",
+                    "l'",
+                    "les",
+                    "plusieurs",
+                    "certains",
+                    "certaines",
+                    "deux",
+                    "trois",
+                    "quelques",
+                    "nombreux",
+                    "nombreuses",
+                    "autre",
+                    "autres",
+                    "ce",
+                    "cet",
+                    "cette",
+                    "ces",
                 ],
             ));
         if !det_ok || u.toks[i].kind != Kind::Word {
@@ -272,16 +448,53 @@ const STOP_DESCRIPTION: &[&str] = &[
 
 /// Documents that speak for their author ("selon un rapport de …").
 const DOCUMENTS: &[&str] = &[
-    "rapport", "etude", "bilan", "chiffres", "donnees", "decompte", "note", "enquete", "sondage",
-    "estimation", "estimations", "communique", "releve", "analyse", "projections", "previsions",
-    "statistiques", "barometre", "classement", "calculs", "comptage", "recensement", "avis",
-    "deliberation", "releves", "bulletin",
+    "rapport",
+    "etude",
+    "bilan",
+    "chiffres",
+    "donnees",
+    "decompte",
+    "note",
+    "enquete",
+    "sondage",
+    "estimation",
+    "estimations",
+    "communique",
+    "releve",
+    "analyse",
+    "projections",
+    "previsions",
+    "statistiques",
+    "barometre",
+    "classement",
+    "calculs",
+    "comptage",
+    "recensement",
+    "avis",
+    "deliberation",
+    "releves",
+    "bulletin",
 ];
 
 /// Determiners that open an unnamed subject.
 const SUBJECT_DETERMINERS: &[&str] = &[
-    "le", "la", "l'", "les", "un", "une", "des", "plusieurs", "certains", "certaines", "son", "sa",
-    "ses", "leur", "leurs", "nombre", "beaucoup",
+    "le",
+    "la",
+    "l'",
+    "les",
+    "un",
+    "une",
+    "des",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "nombre",
+    "beaucoup",
 ];
 
 /// Prepositions before a complement: what follows them is no subject.
@@ -409,8 +622,7 @@ fn subject(
         .iter()
         .filter(|x| x.a >= clause_start && x.b <= c && !x.inner)
         .filter(|x| !matches!(x.who, Who::Actor(g) if kinds[g] == ActorKind::Location))
-        .filter(|x| can_speak(u, x, state, kinds))
-        .next_back()
+        .rfind(|x| can_speak(u, x, state, kinds))
         .map(|x| x.who.clone())
 }
 
@@ -421,11 +633,21 @@ fn subject(
 pub(crate) fn unnamed(u: &Unit<'_>, d: usize, c: usize) -> Option<Who> {
     let text = u.slice(d, c).to_owned();
     let generic = u.hits[d].source.is_some();
-    let person = (d + 1..c).any(|j| {
-        u.hits[j].title.is_some() || u.hits[j].source.is_some() || person_like(u.ftok(j))
-    });
+    let person = (d + 1..c)
+        .any(|j| u.hits[j].title.is_some() || u.hits[j].source.is_some() || person_like(u.ftok(j)));
     let document = (d + 1..c).any(|j| u.is(j, DOCUMENTS));
-    let plural = u.is(d, &["les", "des", "plusieurs", "certains", "certaines", "nombre", "beaucoup"]);
+    let plural = u.is(
+        d,
+        &[
+            "les",
+            "des",
+            "plusieurs",
+            "certains",
+            "certaines",
+            "nombre",
+            "beaucoup",
+        ],
+    );
     if generic || document {
         return Some(Who::Anon(text));
     }
@@ -589,7 +811,8 @@ pub(crate) fn find(
                 && u.tok(k) != "à"
                 && (reflexive || !u.is(k, &["est", "sont", "etait", "etaient"]))
         });
-        let inverted = glued || (c..i).any(|k| inverted_aux(u, k)) || (i > 0 && inverted_aux(u, i - 1));
+        let inverted =
+            glued || (c..i).any(|k| inverted_aux(u, k)) || (i > 0 && inverted_aux(u, i - 1));
         let passive = (c..i).any(|k| u.is(k, &["ete"]));
         let word = u.tok(i);
         let participle = word.ends_with('é')
@@ -598,15 +821,28 @@ pub(crate) fn find(
             || word.ends_with("ées");
         // Incises after a quotation: "« … », a-t-il ajouté", "« … »,
         // confie un pompier", "« … », estime-t-elle".
-        let cstart = if i > 0 && inverted_aux(u, i - 1) { i - 1 } else { c };
-        let after_quote = cstart >= 2 && u.is(cstart - 1, &[","]) && u.is(cstart - 2, &["»", "”", "\""])
-            || (cstart >= 1 && u.is(cstart - 1, &["»", "”", "\""]));
+        let cstart = if i > 0 && inverted_aux(u, i - 1) {
+            i - 1
+        } else {
+            c
+        };
+        let after_quote =
+            cstart >= 2 && u.is(cstart - 1, &[","]) && u.is(cstart - 2, &["»", "”", "\""])
+                || (cstart >= 1 && u.is(cstart - 1, &["»", "”", "\""]));
         if after_quote && frames.incise && !passive {
-            let close = if u.is(cstart - 1, &[","]) { cstart - 2 } else { cstart - 1 };
+            let close = if u.is(cstart - 1, &[","]) {
+                cstart - 2
+            } else {
+                cstart - 1
+            };
             if let Some(q) = quote_closing_at(close)
                 && !used[q]
             {
-                let after = if inverted { None } else { agent_after(u, agents, e) };
+                let after = if inverted {
+                    None
+                } else {
+                    agent_after(u, agents, e)
+                };
                 let who = if inverted {
                     Some(Who::Pron(inverted_gender(u, cstart, e)))
                 } else {
@@ -667,7 +903,9 @@ pub(crate) fn find(
                 .find(|&k| u.is(k, &[":", ";", "–", "—"]))
                 .map_or(sent.start, |k| k + 1);
             let end = cstart - 1;
-            let words = (start..end).filter(|&k| u.toks[k].kind == Kind::Word).count();
+            let words = (start..end)
+                .filter(|&k| u.toks[k].kind == Kind::Word)
+                .count();
             if let Some(who) = who
                 && words >= 4
                 && !out.iter().any(|p| p.pos >= start && p.pos < end)
@@ -938,7 +1176,11 @@ pub(crate) fn find(
         }
         let sent = u.sentence_of(i);
         let front = (sent.start..i).all(|k| u.toks[k].kind == Kind::Punct) || u.toks[i].initial;
-        let (a, b) = if front || u.is(xb, &[","]) && !(sent.start..i).any(|k| u.toks[k].kind == Kind::Word && !u.is(k, &["et", "mais", "or"])) {
+        let (a, b) = if front
+            || u.is(xb, &[","])
+                && !(sent.start..i)
+                    .any(|k| u.toks[k].kind == Kind::Word && !u.is(k, &["et", "mais", "or"]))
+        {
             let a = if u.is(xb, &[","]) { xb + 1 } else { xb };
             (a, content_end(u, a))
         } else {
@@ -985,7 +1227,9 @@ fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {
 
 /// Whether token `j` is a verb or an auxiliary: where a subject ends.
 fn is_finite(u: &Unit<'_>, j: usize) -> bool {
-    u.is(j, AUX) && u.tok(j) != "à" || u.is(j, &["s'", "se", "ne", "n'"]) || u.hits[j].verb.is_some()
+    u.is(j, AUX) && u.tok(j) != "à"
+        || u.is(j, &["s'", "se", "ne", "n'"])
+        || u.hits[j].verb.is_some()
 }
 
 /// Skips adverbials after a verb ("pour sa part", "toutefois").
@@ -996,7 +1240,9 @@ fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
         if u.is(k, &["de", "en"]) && !u.is(k + 1, &["son", "sa", "outre"]) {
             break;
         }
-        if u.is(k, &["pour"]) && !(u.is(k + 1, &["sa", "son", "leur"]) && u.is(k + 2, &["part", "compte"])) {
+        if u.is(k, &["pour"])
+            && !(u.is(k + 1, &["sa", "son", "leur"]) && u.is(k + 2, &["part", "compte"]))
+        {
             break;
         }
         k += 1;
@@ -1016,32 +1262,26 @@ fn complement(
     if k >= n {
         return None;
     }
-    let start = if frames.que && u.is(k, &["que", "qu'"]) {
+    let infinitive = u.is(k, &["avoir", "etre", "ne", "n'"])
+        || (u.toks[k].kind == Kind::Word
+            && !u.toks[k].cap
+            && u.ftok(k).len() > 4
+            && (u.ftok(k).ends_with("er")
+                || u.ftok(k).ends_with("ir")
+                || u.ftok(k).ends_with("re") && !u.ftok(k).ends_with("tre"))
+            && !u.ftok(k).ends_with("ier"));
+    // After the introducing word: "que", "de", "contre", "pour", "sur".
+    let after_word = (frames.que && u.is(k, &["que", "qu'"]))
+        || (frames.de && u.is(k, &["de", "d'"]))
+        || (frames.contre && u.is(k, &["contre", "pour"]))
+        || (frames.sur && u.is(k, &["sur"]));
+    // From the word itself: "du danger", "la nécessité", "avoir convoqué".
+    let from_word = (frames.de && u.is(k, &["du", "des"]))
+        || (frames.np && (u.is(k, DETERMINERS) || u.is(k, &["«"])) && !u.is(k, &["lui", "leur"]))
+        || ((frames.que || frames.np) && infinitive);
+    let start = if after_word {
         k + 1
-    } else if frames.de && u.is(k, &["de", "d'"]) {
-        k + 1
-    } else if frames.de && u.is(k, &["du", "des"]) {
-        k
-    } else if frames.contre && u.is(k, &["contre", "pour"]) {
-        // "plaider contre …", "plaider pour …".
-        k + 1
-    } else if frames.sur && u.is(k, &["sur"]) {
-        k + 1
-    } else if frames.np
-        && (u.is(k, DETERMINERS) || u.is(k, &["«"]))
-        && !u.is(k, &["lui", "leur"])
-    {
-        k
-    } else if (frames.que || frames.np)
-        && (u.is(k, &["avoir", "etre", "ne", "n'"])
-            || (u.toks[k].kind == Kind::Word
-                && !u.toks[k].cap
-                && u.ftok(k).len() > 4
-                && (u.ftok(k).ends_with("er")
-                    || u.ftok(k).ends_with("ir")
-                    || u.ftok(k).ends_with("re") && !u.ftok(k).ends_with("tre"))
-                && !u.ftok(k).ends_with("ier")))
-    {
+    } else if from_word {
         k
     } else {
         return None;

@@ -205,12 +205,20 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
                 continue;
             }
             let demonym = [
-                "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines", "ien",
-                "ienne", "iens", "iennes", "ol", "ole", "ols", "oles", "ins", "ines",
+                "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines",
+                "ien", "ienne", "iens", "iennes", "ol", "ole", "ols", "oles", "ins", "ines",
             ]
             .iter()
             .any(|e| f.ends_with(e));
-            if demonym && m.a > 0 && u.is(m.a - 1, &["les", "aux", "des", "un", "une", "le", "la", "l'", "ces", "nos", "leurs"]) {
+            if demonym
+                && m.a > 0
+                && u.is(
+                    m.a - 1,
+                    &[
+                        "les", "aux", "des", "un", "une", "le", "la", "l'", "ces", "nos", "leurs",
+                    ],
+                )
+            {
                 continue;
             }
             // The complement of a title: "ministre de la Défense",
@@ -314,7 +322,10 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             .unwrap_or_default();
         g.name = best;
         // A person group keeps the kind of its full name.
-        if g.ments.iter().any(|&i| ments[i].kind == Some(ActorKind::Person)) {
+        if g.ments
+            .iter()
+            .any(|&i| ments[i].kind == Some(ActorKind::Person))
+        {
             g.kind = ActorKind::Person;
         }
     }
@@ -323,10 +334,36 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
 
 /// Nouns after which a name is a place ("quartier des Chartrons").
 const PLACE_NOUNS: &[&str] = &[
-    "quartier", "commune", "ville", "village", "canton", "secteur", "region", "departement",
-    "arrondissement", "agglomeration", "localite", "bourg", "province", "etat", "pays",
-    "territoire", "vallee", "plateau", "massif", "cote", "rive", "pres", "reliant", "entre",
-    "habitants", "habitant", "environs", "banlieue", "centre-ville", "pays",
+    "quartier",
+    "commune",
+    "ville",
+    "village",
+    "canton",
+    "secteur",
+    "region",
+    "departement",
+    "arrondissement",
+    "agglomeration",
+    "localite",
+    "bourg",
+    "province",
+    "etat",
+    "pays",
+    "territoire",
+    "vallee",
+    "plateau",
+    "massif",
+    "cote",
+    "rive",
+    "pres",
+    "reliant",
+    "entre",
+    "habitants",
+    "habitant",
+    "environs",
+    "banlieue",
+    "centre-ville",
+    "pays",
 ];
 
 /// The kind of a lone capitalised word nothing else explains, from its
@@ -353,9 +390,11 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     }
     // Toponyms: "Valence-d’Agen", "Lons-le-Saunier", "La Réole".
     let f = &u.folded[u.toks[a].fstart..u.toks[m.b - 1].fend];
-    if ["-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-", "saint-", "sainte-"]
-        .iter()
-        .any(|p| f.contains(p))
+    if [
+        "-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-", "saint-", "sainte-",
+    ]
+    .iter()
+    .any(|p| f.contains(p))
         || u.is(a, &["la", "le"]) && u.toks[a].cap
     {
         return Some(ActorKind::Location);
@@ -401,7 +440,16 @@ fn initials(name: &str) -> String {
             !w.is_empty()
                 && !matches!(
                     fold_str(w).as_str(),
-                    "de" | "du" | "des" | "d" | "la" | "le" | "les" | "l" | "et" | "pour" | "a"
+                    "de" | "du"
+                        | "des"
+                        | "d"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "l"
+                        | "et"
+                        | "pour"
+                        | "a"
                         | "en"
                 )
         })

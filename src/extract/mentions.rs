@@ -55,8 +55,6 @@ fn stopword(u: &Unit<'_>, i: usize) -> bool {
     f & STOPWORD != 0 || (!u.toks[i].upper && f & NATIONALITY != 0)
 }
 
-
-
 /// An honorific at token `i`: (implied role, tokens used).
 pub(crate) fn honorific(u: &Unit<'_>, i: usize) -> Option<(&'static str, usize)> {
     let t = u.toks.get(i)?;
@@ -93,9 +91,33 @@ fn name_adjective(u: &Unit<'_>, i: usize) -> bool {
         && u.is(
             i,
             &[
-                "grand", "grande", "grands", "grandes", "haut", "haute", "hauts", "hautes", "petit",
-                "petite", "petits", "petites", "nouveau", "nouvelle", "nouveaux", "nouvelles", "vieux",
-                "vieille", "saint", "sainte", "bas", "basse", "mont", "val", "bel", "belle", "beau",
+                "grand",
+                "grande",
+                "grands",
+                "grandes",
+                "haut",
+                "haute",
+                "hauts",
+                "hautes",
+                "petit",
+                "petite",
+                "petits",
+                "petites",
+                "nouveau",
+                "nouvelle",
+                "nouveaux",
+                "nouvelles",
+                "vieux",
+                "vieille",
+                "saint",
+                "sainte",
+                "bas",
+                "basse",
+                "mont",
+                "val",
+                "bel",
+                "belle",
+                "beau",
             ],
         )
         && (name_word(u, i + 1) || inner_name_word(u, i + 1))
@@ -153,7 +175,10 @@ pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
         }
         // "Marine Le Pen", "CPE Les Petits Explorateurs": a capitalised
         // article inside a name.
-        if u.is(j, &["le", "la", "les"]) && u.toks[j].cap && (name_word(u, j + 1) || name_adjective(u, j + 1)) {
+        if u.is(j, &["le", "la", "les"])
+            && u.toks[j].cap
+            && (name_word(u, j + 1) || name_adjective(u, j + 1))
+        {
             j += 2;
             continue;
         }
@@ -196,7 +221,10 @@ pub(crate) fn gazetteer_at(u: &Unit<'_>, i: usize) -> Option<(u32, usize)> {
     let src = u.slice(i, end + 1);
     let ok = u.shouting
         || match case {
-            Case::Upper => src.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
+            Case::Upper => src
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase),
             Case::Capital => t.cap,
             Case::Any => true,
         };
@@ -246,8 +274,7 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
     }
     // A lower-case complement counts under a capitalised head ("Cour des
     // comptes", "Institut français des relations internationales").
-    if head_cap && k < u.toks.len() && u.toks[k].kind == Kind::Word && !u.is(k, COMPLEMENT_STOP)
-    {
+    if head_cap && k < u.toks.len() && u.toks[k].kind == Kind::Word && !u.is(k, COMPLEMENT_STOP) {
         return Some((lower_complement(u, k), None));
     }
     None
@@ -260,9 +287,7 @@ fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
     let mut j = k + 1;
     while j < u.toks.len() && j < k + 8 {
         let particle = u.is(j, &["de", "du", "des", "d'", "en", "la", "le", "les", "l'"]);
-        if u.toks[j].kind != Kind::Word
-            || is_verb(u, j)
-            || (!particle && u.is(j, COMPLEMENT_STOP))
+        if u.toks[j].kind != Kind::Word || is_verb(u, j) || (!particle && u.is(j, COMPLEMENT_STOP))
         {
             break;
         }
@@ -314,7 +339,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                     b: end,
                     kind: Some(e.kind),
                     entity: Some(entity),
-                        initial: u.toks[i].initial,
+                    initial: u.toks[i].initial,
                     acronym: u.toks[i].upper && end == i + 1,
                     split: None,
                     fem: None,
@@ -428,7 +453,11 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     let single = b == first + 1;
     let acronym = single && t.upper;
     // "SDIS 47": an acronym with its number.
-    if acronym && u.toks.get(b).is_some_and(|n| n.kind == Kind::Number && n.end - n.start <= 3) {
+    if acronym
+        && u.toks
+            .get(b)
+            .is_some_and(|n| n.kind == Kind::Number && n.end - n.start <= 3)
+    {
         b += 1;
     }
     // "SUD Santé", "Oddo BHF": a name with an acronym in it is an
@@ -437,9 +466,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         || (first..b).any(|k| LEXICON.org_words.contains(u.ftok(k)) || u.is(k, &["des", "&"]));
     let kind = if hon.is_some() || (b - first >= 2 && !acronym && !has_acronym) {
         Some(ActorKind::Person)
-    } else if b - first >= 2 {
-        Some(ActorKind::Organization)
-    } else if acronym {
+    } else if b - first >= 2 || acronym {
         Some(ActorKind::Organization)
     } else {
         None
@@ -470,7 +497,9 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         // "l’ONG Foodwatch": an acronym before a name may be a head.
         split: (b - first >= 2 && t.upper && !u.toks[first + 1].upper).then_some(first + 1),
         fem: hon.and(match u.ftok(i) {
-            "mme" | "mmes" | "mlle" | "mlles" | "madame" | "mademoiselle" | "mesdames" => Some(true),
+            "mme" | "mmes" | "mlle" | "mlles" | "madame" | "mademoiselle" | "mesdames" => {
+                Some(true)
+            }
             "m" | "mm" | "monsieur" | "messieurs" => Some(false),
             _ => None,
         }),

@@ -174,11 +174,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
                 });
                 role_agents[p.unit].push((p.da, p.b, Who::Actor(g)));
             }
-            None => role_agents[p.unit].push((
-                p.da,
-                p.b,
-                Who::Anon(u.slice(p.da, p.b).to_owned()),
-            )),
+            None => role_agents[p.unit].push((p.da, p.b, Who::Anon(u.slice(p.da, p.b).to_owned()))),
         }
     }
 
@@ -307,7 +303,11 @@ fn resolve_role(
         .find(|(k, _)| *k == p.key || head(k) == head(&p.key))
         .map(|&(_, g)| g);
     let titles_of = |g: usize| -> Vec<&String> {
-        holders.iter().filter(|(_, x)| *x == g).map(|(k, _)| k).collect()
+        holders
+            .iter()
+            .filter(|(_, x)| *x == g)
+            .map(|(k, _)| k)
+            .collect()
     };
     let is_inner = |m: &Ment| inner[m.unit].iter().any(|&(a, b)| a <= m.a && m.b <= b);
     let last_here = ments
@@ -330,7 +330,9 @@ fn resolve_role(
     if let Some(g) = last_here {
         let titles = titles_of(g);
         let other_title = !titles.is_empty()
-            && !titles.iter().any(|k| **k == p.key || head(k) == head(&p.key));
+            && !titles
+                .iter()
+                .any(|k| **k == p.key || head(k) == head(&p.key));
         if !(other_title && holder_of.is_some_and(|h| h != g)) {
             return Some(g);
         }
@@ -351,12 +353,7 @@ fn resolve_role(
 }
 
 /// The nearest other person mentioned before mention `h`.
-fn other_party(
-    ments: &[Ment],
-    of: &[usize],
-    groups: &[coref::Group],
-    h: usize,
-) -> Option<usize> {
+fn other_party(ments: &[Ment], of: &[usize], groups: &[coref::Group], h: usize) -> Option<usize> {
     (0..h)
         .rev()
         .map(|i| of[i])

@@ -50,17 +50,43 @@ pub(crate) const DETERMINERS: &[&str] = &[
 
 /// Adjectives that may come before a title ("l’ancien ministre").
 const PRE_ADJECTIVES: &[&str] = &[
-    "ancien", "ancienne", "anciens", "anciennes", "nouveau", "nouvel", "nouvelle", "futur",
-    "future", "actuel", "actuelle", "premier", "premiere", "jeune", "celebre", "puissant",
-    "puissante", "influent", "influente", "eternel", "eternelle", "ex", "haut", "haute",
-    "principal", "principale", "tout", "toute", "emblematique", "charismatique",
+    "ancien",
+    "ancienne",
+    "anciens",
+    "anciennes",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "futur",
+    "future",
+    "actuel",
+    "actuelle",
+    "premier",
+    "premiere",
+    "jeune",
+    "celebre",
+    "puissant",
+    "puissante",
+    "influent",
+    "influente",
+    "eternel",
+    "eternelle",
+    "ex",
+    "haut",
+    "haute",
+    "principal",
+    "principale",
+    "tout",
+    "toute",
+    "emblematique",
+    "charismatique",
 ];
 
 /// Words that end a role phrase.
 const ROLE_STOP: &[&str] = &[
-    "qui", "que", "qu'", "a", "ont", "est", "sont", "etait", "avait", "sera", "dont", "ou",
-    "mais", "car", "lorsqu'", "quand", "selon", "lors", "il", "elle", "ils", "elles", "ne", "n'",
-    "se", "s'", "y", "on", "comme", "si", "lui", "leur", "vient", "doit", "peut", "va", "fait",
+    "qui", "que", "qu'", "a", "ont", "est", "sont", "etait", "avait", "sera", "dont", "ou", "mais",
+    "car", "lorsqu'", "quand", "selon", "lors", "il", "elle", "ils", "elles", "ne", "n'", "se",
+    "s'", "y", "on", "comme", "si", "lui", "leur", "vient", "doit", "peut", "va", "fait",
     "avaient", "etaient", "aura", "pourrait", "devrait", "reste", "restent",
 ];
 
@@ -131,7 +157,10 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
     while k > t_end
         && u.is(
             k - 1,
-            &["de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "et", "en", "chez", "dans", "depuis", "pour", "sur"],
+            &[
+                "de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "et", "en",
+                "chez", "dans", "depuis", "pour", "sur",
+            ],
         )
     {
         k -= 1;
@@ -216,7 +245,9 @@ pub(crate) fn find(
             return Some(m);
         }
         if u.is(da - 2, &[")"]) {
-            let open = (da.saturating_sub(8)..da - 2).rev().find(|&k| u.is(k, &["("]))?;
+            let open = (da.saturating_sub(8)..da - 2)
+                .rev()
+                .find(|&k| u.is(k, &["("]))?;
             return mention_ending(open);
         }
         if da >= 5 && u.is(da - 2, &["ans"]) && u.is(da - 4, &[","]) {
@@ -248,8 +279,12 @@ pub(crate) fn find(
         // A title that is a verb here: "…, juge que", "juge la réforme".
         let title = title.filter(|&(_, e)| {
             !(is_verb(u, i)
-                && (u.is(e, &["que", "qu'", "le", "la", "les", "l'", "un", "une", "des", "du"])
-                    || det.is_none() && i > 0 && !u.is(i - 1, &[","])))
+                && (u.is(
+                    e,
+                    &[
+                        "que", "qu'", "le", "la", "les", "l'", "un", "une", "des", "du",
+                    ],
+                ) || det.is_none() && i > 0 && !u.is(i - 1, &[","])))
         });
         let apposed = apposed_to(da);
         let org_head = u.hits[i]
@@ -261,7 +296,35 @@ pub(crate) fn find(
         let free_ok = (apposed.is_some() || possessive)
             && !t.cap
             && !u.is(i, ROLE_STOP)
-            && !u.is(i, &["de", "du", "des", "d'", "a", "au", "aux", "en", "et", "dont", "selon", "pour", "avec", "sans", "notamment", "puis", "ainsi", "alors", "aussi", "deja", "sur", "dans", "chez", "par"])
+            && !u.is(
+                i,
+                &[
+                    "de",
+                    "du",
+                    "des",
+                    "d'",
+                    "a",
+                    "au",
+                    "aux",
+                    "en",
+                    "et",
+                    "dont",
+                    "selon",
+                    "pour",
+                    "avec",
+                    "sans",
+                    "notamment",
+                    "puis",
+                    "ainsi",
+                    "alors",
+                    "aussi",
+                    "deja",
+                    "sur",
+                    "dans",
+                    "chez",
+                    "par",
+                ],
+            )
             && !is_verb(u, i)
             && (det.is_some()
                 || profession_like(u.ftok(i))
@@ -353,7 +416,8 @@ pub(crate) fn find(
                 && u.toks[t_end + 1].kind == Kind::Number
                 && u.is(t_end + 2, &["ans"]);
             let complement = !age && (t_end..b).any(|k| u.is(k, COMPLEMENT));
-            let indefinite = (t_end..b).any(|k| u.is(k, &["un", "une", "plusieurs", "certains", "certaines"]));
+            let indefinite =
+                (t_end..b).any(|k| u.is(k, &["un", "une", "plusieurs", "certains", "certaines"]));
             out.push(RolePhrase {
                 unit: ui,
                 a: i,

@@ -10,9 +10,7 @@
 
 use super::align::Align;
 use crate::Span;
-use crate::lexicon::extract::{
-    GAZETTEER, HEADS, LEXICON, SOURCES, TITLES, VERBS, first_word,
-};
+use crate::lexicon::extract::{GAZETTEER, HEADS, LEXICON, SOURCES, TITLES, VERBS, first_word};
 use crate::lexicon::fold;
 
 /// What a token is.
@@ -102,8 +100,24 @@ fn is_apostrophe(c: char) -> bool {
 fn is_abbreviation(word: &str) -> bool {
     matches!(
         word,
-        "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Me" | "Dr" | "Pr" | "Mgr" | "St" | "Ste" | "av"
-            | "etc" | "cf" | "p" | "n°" | "Cie" | "Jr" | "Gal"
+        "M" | "MM"
+            | "Mme"
+            | "Mmes"
+            | "Mlle"
+            | "Me"
+            | "Dr"
+            | "Pr"
+            | "Mgr"
+            | "St"
+            | "Ste"
+            | "av"
+            | "etc"
+            | "cf"
+            | "p"
+            | "n°"
+            | "Cie"
+            | "Jr"
+            | "Gal"
     ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
@@ -148,7 +162,8 @@ impl<'a> Unit<'a> {
                     // "ajoute-t-elle", "dit-il": the verb before its
                     // inverted pronoun.
                     if let Some(stem) = inverted_stem(word)
-                        && let Some(p) = lex.words.get(stem).map(|x| x[0]).filter(|&p| p != u32::MAX)
+                        && let Some(p) =
+                            lex.words.get(stem).map(|x| x[0]).filter(|&p| p != u32::MAX)
                     {
                         return Hits {
                             verb: Some((p, (t.fstart + stem.len()) as u32)),
@@ -294,8 +309,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             let digit = c.is_ascii_digit();
-            loop {
-                let Some(&(j, n)) = chars.peek() else { break };
+            while let Some(&(j, n)) = chars.peek() {
                 if n.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&n) {
                     chars.next();
                     end = j + n.len_utf8();
@@ -410,7 +424,14 @@ fn sentences(text: &str, toks: &mut [Tok]) -> Vec<std::ops::Range<usize>> {
                         && toks[i - 1].end == toks[i].start
                         && is_abbreviation(&text[toks[i - 1].start..toks[i - 1].end]))
             }
-            "»" => depth == 0 && i > 0 && matches!(&text[toks[i - 1].start..toks[i - 1].end], "." | "!" | "?" | "…" | "..."),
+            "»" => {
+                depth == 0
+                    && i > 0
+                    && matches!(
+                        &text[toks[i - 1].start..toks[i - 1].end],
+                        "." | "!" | "?" | "…" | "..."
+                    )
+            }
             _ => false,
         };
         let next_starts = toks.get(i + 1).is_none_or(|n| {
@@ -443,8 +464,19 @@ mod tests {
         assert_eq!(
             words("L’OTAN, a-t-il dit, aujourd’hui à Valence-d’Agen : 9,12 m."),
             [
-                "L’", "OTAN", ",", "a-t-il", "dit", ",", "aujourd’hui", "à", "Valence-d’Agen",
-                ":", "9,12", "m", "."
+                "L’",
+                "OTAN",
+                ",",
+                "a-t-il",
+                "dit",
+                ",",
+                "aujourd’hui",
+                "à",
+                "Valence-d’Agen",
+                ":",
+                "9,12",
+                "m",
+                "."
             ]
         );
     }

@@ -26,7 +26,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -290,7 +294,6 @@ pub(crate) struct Verbs {
     /// Lemma index and form of each pattern.
     pub(crate) of_pattern: Vec<(u32, Form)>,
     pub(crate) frames: Vec<Frames>,
-
 }
 
 impl Verbs {
@@ -324,8 +327,7 @@ impl Verbs {
             for form in forms {
                 let kind = if verb_word(&form) == verb_word(&lemma) {
                     Form::Infinitive
-                } else if verb_word(&form).ends_with("ant") && !verb_word(&lemma).ends_with("ant")
-                {
+                } else if verb_word(&form).ends_with("ant") && !verb_word(&lemma).ends_with("ant") {
                     Form::Gerund
                 } else {
                     Form::Finite
@@ -497,7 +499,9 @@ impl Lexicon {
             stopwords,
             sources,
             source_kinds,
-            org_words: entries(include_str!("org_words.txt")).map(fold_str).collect(),
+            org_words: entries(include_str!("org_words.txt"))
+                .map(fold_str)
+                .collect(),
             feature_heads: entries(include_str!("feature_heads.txt"))
                 .map(fold_str)
                 .collect(),
@@ -518,7 +522,11 @@ mod tests {
     #[test]
     fn extractor_lexicons_load_and_are_big_enough() {
         let l = &*LEXICON;
-        assert!(l.verbs.frames.len() >= 150, "{} verbs", l.verbs.frames.len());
+        assert!(
+            l.verbs.frames.len() >= 150,
+            "{} verbs",
+            l.verbs.frames.len()
+        );
         assert!(l.titles.keys.len() >= 250, "{} titles", l.titles.keys.len());
         assert!(l.stopwords.contains("selon"));
         assert_eq!(l.nationalities.get("russe").copied(), Some("Russie"));
