@@ -88,9 +88,21 @@ impl Score {
         self.gold += o.gold;
     }
     fn prf(self) -> (f64, f64, f64) {
-        let p = if self.pred == 0 { 0.0 } else { self.tp as f64 / self.pred as f64 };
-        let r = if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if self.pred == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.pred as f64
+        };
+        let r = if self.gold == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 }
@@ -136,9 +148,10 @@ fn score(gold: &Value, article: &depeche::Article, verbose: bool) -> FileScore {
     let mut matched: Vec<Option<usize>> = Vec::new();
     for a in &article.actors {
         let name = fold(&a.name);
-        let m = gactors.iter().enumerate().position(|(i, g)| {
-            !used[i] && g.kind == a.kind.as_str() && g.names.contains(&name)
-        });
+        let m = gactors
+            .iter()
+            .enumerate()
+            .position(|(i, g)| !used[i] && g.kind == a.kind.as_str() && g.names.contains(&name));
         if let Some(i) = m {
             used[i] = true;
         } else if verbose {
@@ -162,17 +175,22 @@ fn score(gold: &Value, article: &depeche::Article, verbose: bool) -> FileScore {
         gold: gactors.iter().map(|g| g.roles.len()).sum(),
         ..Score::default()
     };
-    let mut role_used: Vec<Vec<bool>> = gactors.iter().map(|g| vec![false; g.roles.len()]).collect();
+    let mut role_used: Vec<Vec<bool>> =
+        gactors.iter().map(|g| vec![false; g.roles.len()]).collect();
     for (a, m) in article.actors.iter().zip(&matched) {
         for r in &a.roles {
             roles.pred += 1;
             let rw = words(&r.text);
             let hit = m.and_then(|gi| {
-                gactors[gi].roles.iter().enumerate().position(|(k, g)| {
-                    let gw = words(g);
-                    !role_used[gi][k] && covered(&rw, &gw) >= 0.6 && covered(&gw, &rw) >= 0.6
-                })
-                .map(|k| (gi, k))
+                gactors[gi]
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .position(|(k, g)| {
+                        let gw = words(g);
+                        !role_used[gi][k] && covered(&rw, &gw) >= 0.6 && covered(&gw, &rw) >= 0.6
+                    })
+                    .map(|k| (gi, k))
             });
             match hit {
                 Some((gi, k)) => {
@@ -230,7 +248,10 @@ fn score(gold: &Value, article: &depeche::Article, verbose: bool) -> FileScore {
             }
             None if verbose => println!(
                 "  FP claim  [{}] {} | {} | {}",
-                c.speaker.as_deref().or(c.speaker_description.as_deref()).unwrap_or("?"),
+                c.speaker
+                    .as_deref()
+                    .or(c.speaker_description.as_deref())
+                    .unwrap_or("?"),
                 c.kind,
                 c.cue,
                 c.content
@@ -243,7 +264,10 @@ fn score(gold: &Value, article: &depeche::Article, verbose: bool) -> FileScore {
             let _ = i;
             println!(
                 "  FN claim  [{}] {} | {} | {}",
-                g["speaker"].as_str().or(g["speaker_description"].as_str()).unwrap_or("?"),
+                g["speaker"]
+                    .as_str()
+                    .or(g["speaker_description"].as_str())
+                    .unwrap_or("?"),
                 g["kind"].as_str().unwrap_or(""),
                 g["cue"].as_str().unwrap_or(""),
                 g["content"].as_str().unwrap_or("")
@@ -353,7 +377,11 @@ fn main() {
         );
         return;
     }
-    let mut sets = [("DEV", Vec::new()), ("HELD-OUT", Vec::new()), ("ALL", Vec::new())];
+    let mut sets = [
+        ("DEV", Vec::new()),
+        ("HELD-OUT", Vec::new()),
+        ("ALL", Vec::new()),
+    ];
     for ((stem, _, gold), a) in docs.iter().zip(&articles) {
         let show = verbose.as_deref() == Some(stem.as_str());
         if show {
