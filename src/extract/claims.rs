@@ -815,10 +815,16 @@ pub(crate) fn find(
             glued || (c..i).any(|k| inverted_aux(u, k)) || (i > 0 && inverted_aux(u, i - 1));
         let passive = (c..i).any(|k| u.is(k, &["ete"]));
         let word = u.tok(i);
-        let participle = word.ends_with('é')
-            || word.ends_with("ée")
-            || word.ends_with("és")
-            || word.ends_with("ées");
+        // Past participles: "estimé", and for other verbs "prévues",
+        // "promise", "écrites" ("salue", "évoque" are present forms).
+        let endings: &[&str] = if LEXICON.verbs.first_group[lemma as usize] {
+            &["é", "ée", "és", "ées"]
+        } else {
+            &[
+                "é", "ée", "és", "ées", "ue", "ues", "us", "ise", "ises", "ite", "ites",
+            ]
+        };
+        let participle = endings.iter().any(|e| word.ends_with(e));
         // Incises after a quotation: "« … », a-t-il ajouté", "« … »,
         // confie un pompier", "« … », estime-t-elle".
         let cstart = if i > 0 && inverted_aux(u, i - 1) {

@@ -118,6 +118,23 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             surnames.entry(first).or_insert(full);
         }
     }
+    // "Région" after "Région Bretagne": the first word of one organisation's
+    // name.
+    let mut org_firsts: HashMap<String, Option<String>> = HashMap::new();
+    for m in ments.iter() {
+        if m.kind == Some(ActorKind::Organization) && m.b - m.a >= 2 && m.split.is_none() {
+            let first = units[m.unit].ftok(m.a).to_owned();
+            let full = folded(units, m);
+            org_firsts
+                .entry(first)
+                .and_modify(|f| {
+                    if f.as_deref() != Some(full.as_str()) {
+                        *f = None;
+                    }
+                })
+                .or_insert(Some(full));
+        }
+    }
     // Words seen as names in mid-sentence.
     let mut mid: HashMap<String, usize> = HashMap::new();
     for m in ments.iter().filter(|m| !m.initial) {
@@ -196,6 +213,14 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             format!("n{f}")
         } else {
             // A lone capitalised word.
+            if let Some(Some(full)) = org_firsts.get(&f)
+                && *full != f
+            {
+                m.kind = Some(ActorKind::Organization);
+                keep.push(m);
+                keys.push(format!("n{full}"));
+                continue;
+            }
             if m.initial && !mid.contains_key(&f) {
                 continue;
             }

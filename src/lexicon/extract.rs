@@ -294,6 +294,9 @@ pub(crate) struct Verbs {
     /// Lemma index and form of each pattern.
     pub(crate) of_pattern: Vec<(u32, Form)>,
     pub(crate) frames: Vec<Frames>,
+    /// Whether each lemma is a first-group verb (-er): its participles are
+    /// the forms in -é(e)(s), the others in -u, -is, -it… are not.
+    pub(crate) first_group: Vec<bool>,
 }
 
 impl Verbs {
@@ -301,9 +304,11 @@ impl Verbs {
         let mut patterns = Vec::new();
         let mut of_pattern = Vec::new();
         let mut frames = Vec::new();
+        let mut first_group = Vec::new();
         for line in entries(include_str!("reporting_verbs.txt")) {
             let f = fields(line);
             let id = frames.len() as u32;
+            first_group.push(verb_word(&fold_str(f[0])).ends_with("er"));
             let mut fr = Frames::default();
             for v in f.get(1).map(|v| values(v)).into_iter().flatten() {
                 match v {
@@ -340,6 +345,7 @@ impl Verbs {
             anchor: Anchor::new(&patterns),
             of_pattern,
             frames,
+            first_group,
         }
     }
 }
