@@ -723,7 +723,7 @@ fn content_end(u: &Unit<'_>, k: usize) -> usize {
                     break;
                 }
             }
-            "et" if depth <= 0 && e > k => {
+            "et" if depth <= 0 => {
                 // "… et s’inquiète d’un éloignement": a second claim.
                 let mut n = e + 1;
                 if u.is(n, &["s'", "se"]) {
@@ -1238,8 +1238,17 @@ fn is_finite(u: &Unit<'_>, j: usize) -> bool {
         || u.hits[j].verb.is_some()
 }
 
-/// Skips adverbials after a verb ("pour sa part", "toutefois").
+/// Skips adverbials after a verb ("pour sa part", "toutefois", ", de son
+/// côté,").
 fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
+    if u.is(k, &[","]) {
+        let close = (k + 1..(k + 6).min(u.toks.len())).find(|&j| u.is(j, &[","]));
+        if let Some(j) = close
+            && (k + 1..j).all(|t| u.is(t, AFTER_VERB) || u.is(t, &["cote", "elle", "lui", "eux"]))
+        {
+            k = j + 1;
+        }
+    }
     let start = k;
     while k < u.toks.len() && k < start + 4 && u.is(k, AFTER_VERB) {
         // "de" only as part of "de son côté", "pour" of "pour sa part".

@@ -270,7 +270,12 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
         k += 1;
     }
     if name_word(u, k) || inner_name_word(u, k) {
-        return Some((name_run(u, k), None));
+        // "ministère de la Transition énergétique".
+        let mut e = name_run(u, k);
+        while e < u.toks.len() && e < k + 8 && adjective_like(u, e) && !is_verb(u, e) {
+            e += 1;
+        }
+        return Some((e, None));
     }
     // A lower-case complement counts under a capitalised head ("Cour des
     // comptes", "Institut français des relations internationales").

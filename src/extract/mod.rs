@@ -114,11 +114,14 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         }
     }
     let mut actor_roles: Vec<Vec<Role>> = vec![Vec::new(); groups.len()];
-    // Title → the actors holding it, in order.
+    // Title → the actors holding it, in order, with the folded role.
     let mut holders: Vec<(String, usize)> = Vec::new();
+    let mut held: Vec<(String, usize)> = Vec::new();
     for p in phrases.iter().filter(|p| !p.key.is_empty()) {
         if let Some(h) = p.holder {
             holders.push((p.key.clone(), of[h]));
+            let u = &units[p.unit];
+            held.push((u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend].to_owned(), of[h]));
         }
     }
     // Role-only agents per unit: (a, b, who).
@@ -155,6 +158,17 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         inner[p.unit].push((p.a + 1, p.b));
         let det = p.det.as_deref().unwrap_or("");
         let demonstrative = matches!(det, "cet" | "cette" | "ce");
+        // "le commandant de l’Association Sécurité Riviera": the very role
+        // someone holds.
+        let folded_role = &u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend];
+        if let Some(&(_, g)) = held.iter().find(|(r, _)| r == folded_role) {
+            mentions[g].push(Mention {
+                text: u.slice(p.da, p.b).to_owned(),
+                span: u.span(p.da, p.b),
+            });
+            role_agents[p.unit].push((p.da, p.b, Who::Actor(g)));
+            continue;
+        }
         let resolved = (matches!(det, "le" | "la" | "l'") && !p.indefinite || demonstrative)
             .then(|| resolve_role(p, &ments, &of, &groups, &holders, &inner, &gender))
             .flatten();

@@ -405,7 +405,9 @@ pub(crate) fn find(
         if let Some(h) = holder {
             match ments[h].kind {
                 Some(ActorKind::Location) => holder = None,
-                Some(ActorKind::Organization) if free && !org_head => holder = None,
+                // A person's title after an organisation ("franceinfo, le
+                // vice-président du Département") is someone else's.
+                Some(ActorKind::Organization) if !org_head => holder = None,
                 _ => {}
             }
         }
