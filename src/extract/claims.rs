@@ -724,9 +724,13 @@ fn content_end(u: &Unit<'_>, k: usize) -> usize {
                 }
             }
             "et" if depth <= 0 => {
-                // "… et s’inquiète d’un éloignement": a second claim.
+                // "… et s’inquiète d’un éloignement", "… et a rappelé que": a
+                // second claim.
                 let mut n = e + 1;
-                if u.is(n, &["s'", "se"]) {
+                while n < sent.end && n < e + 4 && u.is(n, CHAIN) && !u.is(n, &["de", "d'", "a"]) {
+                    n += 1;
+                }
+                if u.is(n, &["a"]) && u.tok(n) == "a" {
                     n += 1;
                 }
                 if n < sent.end

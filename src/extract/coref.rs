@@ -135,11 +135,6 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
                 .or_insert(Some(full));
         }
     }
-    // Words seen as names in mid-sentence.
-    let mut mid: HashMap<String, usize> = HashMap::new();
-    for m in ments.iter().filter(|m| !m.initial) {
-        *mid.entry(folded(units, m)).or_default() += 1;
-    }
     // "le cabinet Prixscope … Prixscope": a head before a name used alone
     // elsewhere is a role ("cabinet"); otherwise it is part of the name
     // ("musée Duclos de Montluçon").
@@ -161,6 +156,11 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
                 m.split = None;
             }
         }
+    }
+    // Words seen as names in mid-sentence.
+    let mut mid: HashMap<String, usize> = HashMap::new();
+    for m in ments.iter().filter(|m| !m.initial) {
+        *mid.entry(folded(units, m)).or_default() += 1;
     }
     // Decide the lone words.
     let mut keep = Vec::with_capacity(ments.len());
