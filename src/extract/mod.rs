@@ -121,7 +121,10 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         if let Some(h) = p.holder {
             holders.push((p.key.clone(), of[h]));
             let u = &units[p.unit];
-            held.push((u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend].to_owned(), of[h]));
+            held.push((
+                u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend].to_owned(),
+                of[h],
+            ));
         }
     }
     // Role-only agents per unit: (a, b, who).

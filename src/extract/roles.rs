@@ -374,7 +374,9 @@ pub(crate) fn find(
                 && LEXICON.nationalities.contains_key(u.ftok(k + 1))
             {
                 k += 2;
-            } else if u.is(k, &["le", "la", "l'"]) && u.hits.get(k + 1).is_some_and(|h| h.title.is_some()) {
+            } else if u.is(k, &["le", "la", "l'"])
+                && u.hits.get(k + 1).is_some_and(|h| h.title.is_some())
+            {
                 // "…, le major Cédric Aubort,".
                 let mut j = k + 2;
                 while j < n && j < k + 5 && u.toks[j].kind == Kind::Word && !u.toks[j].cap {

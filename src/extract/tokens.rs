@@ -10,7 +10,10 @@
 
 use super::align::Align;
 use crate::Span;
-use crate::lexicon::extract::{GAZETTEER, HEADS, LEXICON, SOURCES, TITLES, VERBS, first_word};
+use crate::lexicon::extract::{
+    GAZETTEER, HEADS, IS_HONORIFIC, IS_NATIONALITY, IS_STOPWORD, LEXICON, SOURCES, TITLES, VERBS,
+    first_word,
+};
 use crate::lexicon::fold;
 
 /// What a token is.
@@ -156,14 +159,25 @@ impl<'a> Unit<'a> {
                     return Hits::default();
                 }
                 let word = &folded[t.fstart..t.fend];
-                let bits = lex.firsts.get(first_word(word)).copied().unwrap_or(0);
-                let exact = lex.words.get(word);
+                let exact = lex
+                    .words
+                    .get(word)
+                    .filter(|w| w.multi != 0 || w.single != [u32::MAX; 5]);
+                let first = first_word(word);
+                let bits = if first.len() == word.len() {
+                    exact.map_or(0, |w| w.multi)
+                } else {
+                    lex.words.get(first).map_or(0, |w| w.multi)
+                };
                 if bits == 0 && exact.is_none() {
                     // "ajoute-t-elle", "dit-il": the verb before its
                     // inverted pronoun.
                     if let Some(stem) = inverted_stem(word)
-                        && let Some(p) =
-                            lex.words.get(stem).map(|x| x[0]).filter(|&p| p != u32::MAX)
+                        && let Some(p) = lex
+                            .words
+                            .get(stem)
+                            .map(|x| x.single[0])
+                            .filter(|&p| p != u32::MAX)
                     {
                         return Hits {
                             verb: Some((p, (t.fstart + stem.len()) as u32)),
@@ -178,7 +192,7 @@ impl<'a> Unit<'a> {
                     }
                     let n = bit.trailing_zeros() as usize;
                     exact
-                        .map(|x| x[n])
+                        .map(|x| x.single[n])
                         .filter(|&p| p != u32::MAX)
                         .map(|p| (p, t.fend as u32))
                 };
@@ -198,15 +212,16 @@ impl<'a> Unit<'a> {
                     return 0;
                 }
                 let f = &folded[t.fstart..t.fend];
+                let lists = lex.words.get(f).map_or(0, |w| w.lists);
                 let mut x = 0;
-                if lex.nationalities.contains_key(f) {
+                if lists & IS_NATIONALITY != 0 {
                     x |= NATIONALITY;
                 }
                 if t.cap {
-                    if lex.stopwords.contains(f) || FUNCTION_WORDS.contains(&f) {
+                    if lists & IS_STOPWORD != 0 || FUNCTION_WORDS.contains(&f) {
                         x |= STOPWORD;
                     }
-                    if lex.honorifics.contains_key(f) {
+                    if lists & IS_HONORIFIC != 0 {
                         x |= HONORIFIC;
                     }
                 }

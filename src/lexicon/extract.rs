@@ -390,8 +390,6 @@ pub(crate) struct Lexicon {
     pub(crate) nationalities: FastMap<String, &'static str>,
     pub(crate) org_heads: Anchor,
     pub(crate) org_needs: Vec<Needs>,
-    /// Folded words that are not names.
-    pub(crate) stopwords: FastSet<String>,
     pub(crate) sources: Anchor,
     pub(crate) source_kinds: Vec<Source>,
     /// Folded words that make a name an organisation ("partners", "club").
@@ -400,14 +398,40 @@ pub(crate) struct Lexicon {
     pub(crate) feature_heads: FastSet<String>,
     /// Folded organisation heads that are a role before a name ("cabinet").
     pub(crate) org_descriptors: FastSet<String>,
-    /// First word of a pattern of several words → which lexicons have
-    /// such a pattern (bits: 1 verbs, 2 titles, 4 gazetteer, 8 heads, 16
-    /// sources): only then is an automaton searched.
-    pub(crate) firsts: FastMap<String, u8>,
-    /// One-word patterns → their index in each lexicon (`u32::MAX`: none),
-    /// found with one hash look-up.
-    pub(crate) words: FastMap<String, [u32; 5]>,
+    /// Every folded word any list knows, with what they know of it: one
+    /// hash look-up per word of a document.
+    pub(crate) words: FastMap<String, Word>,
 }
+
+/// What the lexicons know of a folded word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    /// Lexicons with an entry of several words starting with this word
+    /// (bits: 1 verbs, 2 titles, 4 gazetteer, 8 heads, 16 sources): only
+    /// then is an automaton searched.
+    pub(crate) multi: u8,
+    /// The one-word entry in each of those lexicons (`u32::MAX`: none).
+    pub(crate) single: [u32; 5],
+    /// Word lists: 1 non-name, 2 nationality, 4 honorific.
+    pub(crate) lists: u8,
+}
+
+impl Default for Word {
+    fn default() -> Word {
+        Word {
+            multi: 0,
+            single: [u32::MAX; 5],
+            lists: 0,
+        }
+    }
+}
+
+/// Bits of [`Word::lists`].
+pub(crate) const IS_STOPWORD: u8 = 1;
+/// See [`IS_STOPWORD`].
+pub(crate) const IS_NATIONALITY: u8 = 2;
+/// See [`IS_STOPWORD`].
+pub(crate) const IS_HONORIFIC: u8 = 4;
 
 /// Bits of [`Lexicon::firsts`].
 pub(crate) const VERBS: u8 = 1;
@@ -449,7 +473,7 @@ impl Lexicon {
                 _ => Needs::Either,
             });
         }
-        let stopwords = entries(include_str!("name_stopwords.txt"))
+        let stopwords: Vec<String> = entries(include_str!("name_stopwords.txt"))
             .map(fold_str)
             .collect();
         let mut sources = Vec::new();
@@ -467,8 +491,7 @@ impl Lexicon {
         let verbs = Verbs::load();
         let org_heads = Anchor::new(&heads);
         let sources = Anchor::new(&sources);
-        let mut firsts: FastMap<String, u8> = FastMap::default();
-        let mut words: FastMap<String, [u32; 5]> = FastMap::default();
+        let mut words: FastMap<String, Word> = FastMap::default();
         for (n, anchor) in [
             &verbs.anchor,
             &titles.anchor,
@@ -483,17 +506,25 @@ impl Lexicon {
                 let first = first_word(p);
                 if first == p {
                     // The first entry wins, as in the automata.
-                    let slot = &mut words.entry(p.clone()).or_insert([u32::MAX; 5])[n];
+                    let slot = &mut words.entry(p.clone()).or_default().single[n];
                     if *slot == u32::MAX {
                         *slot = i as u32;
                     }
                 } else {
-                    *firsts.entry(first.to_owned()).or_default() |= 1 << n;
+                    words.entry(first.to_owned()).or_default().multi |= 1 << n;
                 }
             }
         }
+        for w in &stopwords {
+            words.entry(String::clone(w)).or_default().lists |= IS_STOPWORD;
+        }
+        for w in nationalities.keys() {
+            words.entry(w.clone()).or_default().lists |= IS_NATIONALITY;
+        }
+        for w in honorifics.keys() {
+            words.entry(w.clone()).or_default().lists |= IS_HONORIFIC;
+        }
         Lexicon {
-            firsts,
             words,
             gazetteer,
             titles,
@@ -502,7 +533,6 @@ impl Lexicon {
             nationalities,
             org_heads,
             org_needs,
-            stopwords,
             sources,
             source_kinds,
             org_words: entries(include_str!("org_words.txt"))
@@ -534,7 +564,11 @@ mod tests {
             l.verbs.frames.len()
         );
         assert!(l.titles.keys.len() >= 250, "{} titles", l.titles.keys.len());
-        assert!(l.stopwords.contains("selon"));
+        assert!(
+            l.words
+                .get("selon")
+                .is_some_and(|w| w.lists & IS_STOPWORD != 0)
+        );
         assert_eq!(l.nationalities.get("russe").copied(), Some("Russie"));
         assert!(l.gazetteer.by_name.contains_key("otan"));
         assert!(l.gazetteer.by_name.contains_key("moscou"));
