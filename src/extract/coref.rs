@@ -246,6 +246,14 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             {
                 continue;
             }
+            // Inside a title: "procureur de la République".
+            if (m.a.saturating_sub(6)..m.a).any(|s| {
+                u.hits[s]
+                    .title
+                    .is_some_and(|(_, fend)| fend as usize >= u.toks[m.b - 1].fend)
+            }) {
+                continue;
+            }
             // The complement of a title: "ministre de la Défense",
             // "secrétaire d’État".
             let mut k = m.a;
@@ -397,6 +405,13 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     let a = m.a;
     let word = u.tok(a);
     let prev = |k: usize| (a >= k).then(|| a - k);
+    // "CGT-Cheminots", "SNCF Réseau": an acronym in front.
+    if u.tok(a).split(['-', '‑']).next().is_some_and(|p| {
+        p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase())
+    }) && !m.acronym
+    {
+        return Some(ActorKind::Organization);
+    }
     if m.acronym || u.toks[a].upper {
         // "les GPU", "liaisons TER", "mention AB": not a body.
         if let Some(p) = prev(1)

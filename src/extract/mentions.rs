@@ -191,7 +191,11 @@ pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
             j += 2;
             continue;
         }
-        // Particles: "de Gaulle", "de La Fontaine", "van der Leyen".
+        // Particles: "de Gaulle", "de La Fontaine", "van der Leyen"; not
+        // after an acronym ("LR du Cantal").
+        if u.toks[j - 1].upper {
+            break;
+        }
         let mut k = j;
         while k < u.toks.len() && k < j + 3 && u.is(k, PARTICLES) && !u.toks[k].cap {
             k += 1;
