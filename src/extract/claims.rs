@@ -704,6 +704,9 @@ fn content_end(u: &Unit<'_>, k: usize) -> usize {
             "«" => depth += 1,
             "»" => depth -= 1,
             ";" if depth <= 0 => break,
+            // "… qu’il ne changerait rien : « … »": the quotation is a claim
+            // of its own.
+            ":" if depth <= 0 && u.is(e + 1, &["«"]) && e > k => break,
             "," if depth <= 0 => {
                 // ", évoquant …", ", a-t-il ajouté", ", selon …", ", tout en
                 // jugeant …"
@@ -1073,11 +1076,27 @@ pub(crate) fn find(
             out.push(Pending {
                 unit: ui,
                 pos: c,
-                who,
+                who: who.clone(),
                 cue: (c, e),
                 parts: vec![range(u, a, b)],
                 kind,
             });
+            if u.is(b, &[":"])
+                && let Some(q) = quote_opening_at(b + 1)
+                && !used[q]
+            {
+                used[q] = true;
+                out.push(Pending {
+                    unit: ui,
+                    pos: b + 1,
+                    who,
+                    cue: (c, e),
+                    parts: vec![range(u, qs[q].0 + 1, qs[q].1)],
+                    kind: ClaimKind::Direct,
+                });
+                i = qs[q].1 + 1;
+                continue;
+            }
             // What was reported is not reported again; a gerund after it
             // is a new claim.
             i = b.max(e);

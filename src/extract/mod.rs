@@ -173,7 +173,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             continue;
         }
         let resolved = (matches!(det, "le" | "la" | "l'") && !p.indefinite || demonstrative)
-            .then(|| resolve_role(p, &ments, &of, &groups, &holders, &inner, &gender))
+            .then(|| resolve_role(p, &units, &ments, &of, &groups, &holders, &inner, &gender))
             .flatten();
         match resolved {
             Some(g) => {
@@ -303,8 +303,10 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
 /// the person last named in the same block, unless that person holds
 /// another title while someone else holds this one; else the last holder of
 /// the title; else the person last named before.
+#[allow(clippy::too_many_arguments)]
 fn resolve_role(
     p: &roles::RolePhrase,
+    units: &[Unit<'_>],
     ments: &[Ment],
     of: &[usize],
     groups: &[coref::Group],
@@ -327,7 +329,9 @@ fn resolve_role(
             .collect()
     };
     let is_inner = |m: &Ment| inner[m.unit].iter().any(|&(a, b)| a <= m.a && m.b <= b);
-    let last_here = ments
+    // The person last named in the block, not as an object ("à Girod"),
+    // of the same gender when both are known, else of an unknown one.
+    let candidates: Vec<usize> = ments
         .iter()
         .zip(of)
         .filter(|(m, g)| {
@@ -337,8 +341,21 @@ fn resolve_role(
                 && !is_inner(m)
                 && fits(**g)
         })
+        .filter(|(m, _)| {
+            m.a < 1 || {
+                let u = &units[m.unit];
+                !u.is(m.a - 1, &["a", "au", "aux", "de", "par", "pour", "avec", "contre", "chez"])
+                    || u.tok(m.a - 1) == "a"
+            }
+        })
         .map(|(_, &g)| g)
-        .next_back();
+        .collect();
+    let last_here = candidates
+        .iter()
+        .rev()
+        .find(|&&g| p.fem.is_some() && gender[g] == p.fem)
+        .or_else(|| candidates.last())
+        .copied();
     // With a complement ("le ministre de l’Intérieur"), only someone named
     // in the same block, or holding that very role.
     if p.complement && last_here.is_none() {
