@@ -222,9 +222,23 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     pending.sort_by_key(|p| (p.unit, p.pos));
     let mut out_claims = Vec::new();
     let mut current: Option<usize> = None;
-    let mut seen: Vec<(usize, usize)> = Vec::new();
-    for p in pending {
+    let seen: Vec<(usize, usize)> = Vec::new();
+    // The last claim's block, position and anonymous source, if any.
+    let mut last_anon: Option<(usize, usize, String)> = None;
+    for mut p in pending {
         let u = &units[p.unit];
+        // "« … », confie une infirmière. « … », glisse-t-elle": a pronoun
+        // right after an anonymous source's claim is that source, when no
+        // one is named in between.
+        if let Who::Pron(_) = p.who
+            && let Some((lu, lpos, desc)) = &last_anon
+            && *lu == p.unit
+            && !agents_of[p.unit].iter().any(|a| {
+                a.a > *lpos && a.b <= p.pos && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
+            })
+        {
+            p.who = Who::Anon(desc.clone());
+        }
         let speaker = match &p.who {
             Who::Actor(g) => Some(*g),
             Who::Anon(_) => None,
@@ -251,6 +265,10 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         {
             current = Some(g);
         }
+        last_anon = match (&p.who, speaker) {
+            (Who::Anon(d), _) | (Who::Desc(d, _), None) => Some((p.unit, p.pos, d.clone())),
+            _ => None,
+        };
         let (first, last) = (p.parts[0], p.parts[p.parts.len() - 1]);
         if seen.iter().any(|&(a, b)| a <= first.0 && last.1 <= b) {
             continue;
@@ -276,7 +294,6 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             kind: p.kind,
             span: cue_span.to(content_span),
         });
-        let _ = &mut seen;
     }
     let actors = groups
         .into_iter()
