@@ -962,7 +962,12 @@ pub(crate) fn find(
                             // The subject that opens the sentence.
                             let first = agents
                                 .iter()
-                                .find(|x| x.a == sent.start && !x.inner)
+                                .find(|x| {
+                                    !x.inner
+                                        && (x.a == sent.start
+                                            || x.a == sent.start + 1
+                                                && u.is(sent.start, DETERMINERS))
+                                })
                                 .map(|x| x.who.clone());
                             first.or_else(|| {
                                 let end = (sent.start..i)

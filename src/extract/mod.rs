@@ -391,7 +391,7 @@ fn resolve_role(
     if holder_of.is_some() {
         return holder_of;
     }
-    ments
+    let before: Vec<usize> = ments
         .iter()
         .zip(of)
         .filter(|(m, g)| {
@@ -400,7 +400,13 @@ fn resolve_role(
                 && fits(**g)
         })
         .map(|(_, &g)| g)
-        .next_back()
+        .collect();
+    before
+        .iter()
+        .rev()
+        .find(|&&g| p.fem.is_some() && gender[g] == p.fem)
+        .or_else(|| before.last())
+        .copied()
 }
 
 /// The nearest other person mentioned before mention `h`.
