@@ -249,8 +249,12 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
                     .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true, &fits))
             }
             Who::Pron(fem) => {
+                // Someone of the pronoun's gender first, then of an unknown
+                // one: in the block, the current speaker, before.
+                let strict = |g: usize| fem.is_some() && gender[g] == *fem;
                 let fits = |g: usize| fem.is_none() || gender[g].is_none() || gender[g] == *fem;
-                last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits)
+                last_person(&agents_of, &kinds, p.unit, p.pos, false, &strict)
+                    .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits))
                     .or(current.filter(|&g| fits(g)))
                     .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true, &fits))
             }
