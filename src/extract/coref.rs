@@ -226,7 +226,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             }
             // Units and short words ("W", "Nm"), demonyms after a
             // determiner ("les Sétois", "aux Montluçonnais").
-            if u.tok(m.a).chars().count() <= 2 {
+            if f.chars().count() <= 2 {
                 continue;
             }
             let demonym = [

@@ -340,13 +340,23 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
             let glued = (name_word(u, end) && !u.toks[end].initial)
                 || (i > 0 && name_word(u, i - 1) && !u.toks[i].initial && u.toks[i].cap);
             let e = &LEXICON.gazetteer.entities[entity as usize];
+            // "la Région Sud", "le Département": the institution.
+            let kind = if e.kind == ActorKind::Location
+                && u.toks[i].cap
+                && end > i + 1
+                && LEXICON.org_words.contains(u.ftok(i))
+            {
+                ActorKind::Organization
+            } else {
+                e.kind
+            };
             if !(glued && e.kind == ActorKind::Location) {
                 best_end = end;
                 best = Some(Ment {
                     unit: ui,
                     a: i,
                     b: end,
-                    kind: Some(e.kind),
+                    kind: Some(kind),
                     entity: Some(entity),
                     initial: u.toks[i].initial,
                     acronym: u.toks[i].upper && end == i + 1,
@@ -472,7 +482,9 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     // "SUD Santé", "Oddo BHF": a name with an acronym in it is an
     // organisation.
     let has_acronym = (first..b).any(|k| u.toks[k].upper && u.tok(k).chars().count() >= 2)
-        || (first..b).any(|k| LEXICON.org_words.contains(u.ftok(k)) || u.is(k, &["des", "&"]));
+        || (first..b).any(|k| LEXICON.org_words.contains(u.ftok(k)) || u.is(k, &["des", "&"]))
+        // "les Fanatiques de l’Estuaire": a plural after "les".
+        || (first > 0 && u.is(first - 1, &["les"]) && u.ftok(first).ends_with('s'));
     let kind = if hon.is_some() || (b - first >= 2 && !acronym && !has_acronym) {
         Some(ActorKind::Person)
     } else if b - first >= 2 || acronym {
