@@ -631,23 +631,30 @@ fn subject(
 /// generic source ("un diplomate", "le parquet", "les organisations
 /// agricoles"), or nothing (a thing: "ses puces").
 pub(crate) fn unnamed(u: &Unit<'_>, d: usize, c: usize) -> Option<Who> {
+    unnamed_source(u, d, c, true)
+}
+
+/// [`unnamed`], with `plural_ok` telling whether any plural noun phrase
+/// ("les organisations agricoles") may speak; after "selon" only people,
+/// sources and documents do ("selon les horaires" is no source).
+fn unnamed_source(u: &Unit<'_>, d: usize, c: usize, plural_ok: bool) -> Option<Who> {
     let text = u.slice(d, c).to_owned();
     let generic = u.hits[d].source.is_some();
     let person = (d + 1..c)
         .any(|j| u.hits[j].title.is_some() || u.hits[j].source.is_some() || person_like(u.ftok(j)));
     let document = (d + 1..c).any(|j| u.is(j, DOCUMENTS));
-    let plural = u.is(
-        d,
-        &[
-            "les",
-            "des",
-            "plusieurs",
-            "certains",
-            "certaines",
-            "nombre",
-            "beaucoup",
-        ],
-    );
+    let plural = plural_ok
+        && u.is(
+            d,
+            &[
+                "les",
+                "plusieurs",
+                "certains",
+                "certaines",
+                "nombre",
+                "beaucoup",
+            ],
+        );
     if generic || document {
         return Some(Who::Anon(text));
     }
@@ -1188,7 +1195,7 @@ pub(crate) fn find(
                             return Some((a.who.clone(), b));
                         }
                         (b > x + 1)
-                            .then(|| unnamed(u, x, b).map(|w| (w, b)))
+                            .then(|| unnamed_source(u, x, b, false).map(|w| (w, b)))
                             .flatten()
                     })
                     .flatten()

@@ -406,9 +406,11 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     let word = u.tok(a);
     let prev = |k: usize| (a >= k).then(|| a - k);
     // "CGT-Cheminots", "SNCF Réseau": an acronym in front.
-    if u.tok(a).split(['-', '‑']).next().is_some_and(|p| {
-        p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase())
-    }) && !m.acronym
+    if u.tok(a)
+        .split(['-', '‑'])
+        .next()
+        .is_some_and(|p| p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase()))
+        && !m.acronym
     {
         return Some(ActorKind::Organization);
     }

@@ -234,7 +234,9 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             && let Some((lu, lpos, desc)) = &last_anon
             && *lu == p.unit
             && !agents_of[p.unit].iter().any(|a| {
-                a.a > *lpos && a.b <= p.pos && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
+                a.a > *lpos
+                    && a.b <= p.pos
+                    && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
             })
         {
             p.who = Who::Anon(desc.clone());
@@ -365,8 +367,12 @@ fn resolve_role(
         .filter(|(m, _)| {
             m.a < 1 || {
                 let u = &units[m.unit];
-                !u.is(m.a - 1, &["a", "au", "aux", "de", "par", "pour", "avec", "contre", "chez"])
-                    || u.tok(m.a - 1) == "a"
+                !u.is(
+                    m.a - 1,
+                    &[
+                        "a", "au", "aux", "de", "par", "pour", "avec", "contre", "chez",
+                    ],
+                ) || u.tok(m.a - 1) == "a"
             }
         })
         .map(|(_, &g)| g)
