@@ -442,16 +442,15 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
         return Some(ActorKind::Location);
     }
     let _ = word;
-    let mut k = a;
+    let k = a;
     if k > 0 && u.is(k - 1, &["la", "le", "l'", "les"]) && !u.toks[k - 1].cap {
         // "la Riviera", "le Svalbard".
-        if k >= 2 && u.is(k - 2, &["de", "d'", "a", "vers", "sur", "dans", "entre"]) || k == 1 {
+        // After a place preposition only: "la Garonne monte", "le débit de
+        // l’Arve" name rivers and things, not actors.
+        if k >= 2 && u.is(k - 2, &["a", "vers", "sur", "dans", "entre", "depuis", "en"]) {
             return Some(ActorKind::Location);
         }
-        k -= 1;
-        if !u.is(k.saturating_sub(1), &["de", "du", "des", "d'"]) {
-            return Some(ActorKind::Location);
-        }
+        return None;
     }
     let before = k.checked_sub(1);
     if before.is_some_and(|p| u.is(p, PLACE_PREPOSITIONS)) {
