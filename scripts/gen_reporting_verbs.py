@@ -44,6 +44,8 @@ HEADER = """\
 #                   "s'est félicité de")
 #           contre  contre + noun phrase ("a mis en garde contre")
 #           sur     sur + noun phrase ("a insisté sur")
+#           à       à + infinitive or noun phrase ("appelle à un
+#                   rassemblement", "s'est engagé à accélérer")
 #           incise  usable in an incise after a quote ("a-t-il ajouté",
 #                   "ajoute-t-elle")
 # forms   the third-person forms, written out: présent (3s, 3p), imparfait
@@ -239,9 +241,9 @@ VERBS = [
     ("demander", "que, np, de, incise", ""),
     ("réclamer", "que, np, incise", ""),
     ("exiger", "que, np, incise", ""),
-    ("exhorter", "np, incise", ""),
-    ("appeler", "np, incise", ""),
-    ("inviter", "np", ""),
+    ("exhorter", "np, à, incise", ""),
+    ("appeler", "np, à, incise", ""),
+    ("inviter", "np, à", ""),
     ("implorer", "np", ""),
     ("supplier", "np, de", ""),
     ("sommer", "np", ""),
@@ -307,7 +309,7 @@ VERBS = [
     ("se justifier", "incise", ""),
     ("s'expliquer", "sur, incise", ""),
     ("se confier", "incise", ""),
-    ("s'engager", "incise", ""),
+    ("s'engager", "à, incise", ""),
     ("s'opposer", "incise", ""),
     # multiword cues
     ("faire valoir", "que, np, incise", "inv"),

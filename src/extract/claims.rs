@@ -1324,7 +1324,8 @@ fn complement(
     let after_word = (frames.que && u.is(k, &["que", "qu'"]))
         || (frames.de && u.is(k, &["de", "d'"]))
         || (frames.contre && u.is(k, &["contre", "pour"]))
-        || (frames.sur && u.is(k, &["sur"]));
+        || (frames.sur && u.is(k, &["sur"]))
+        || (frames.a && u.tok(k) == "à");
     // From the word itself: "du danger", "la nécessité", "avoir convoqué".
     let from_word = (frames.de && u.is(k, &["du", "des"]))
         || (frames.np && (u.is(k, DETERMINERS) || u.is(k, &["«"])) && !u.is(k, &["lui", "leur"]))

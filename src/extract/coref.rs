@@ -447,7 +447,12 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
         // "la Riviera", "le Svalbard".
         // After a place preposition only: "la Garonne monte", "le débit de
         // l’Arve" name rivers and things, not actors.
-        if k >= 2 && u.is(k - 2, &["a", "vers", "sur", "dans", "entre", "depuis", "en"]) {
+        if k >= 2
+            && u.is(
+                k - 2,
+                &["a", "vers", "sur", "dans", "entre", "depuis", "en"],
+            )
+        {
             return Some(ActorKind::Location);
         }
         return None;

@@ -284,6 +284,8 @@ pub(crate) struct Frames {
     pub(crate) de: bool,
     pub(crate) contre: bool,
     pub(crate) sur: bool,
+    /// "à" + infinitive or noun phrase ("appelle à un rassemblement").
+    pub(crate) a: bool,
     pub(crate) incise: bool,
 }
 
@@ -327,6 +329,7 @@ impl Verbs {
                     "de" => fr.de = true,
                     "contre" => fr.contre = true,
                     "sur" => fr.sur = true,
+                    "à" => fr.a = true,
                     "incise" => fr.incise = true,
                     _ => {}
                 }
