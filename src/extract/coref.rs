@@ -260,7 +260,10 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             if k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]) {
                 k -= 1;
             }
-            if k > 0 && u.is(k - 1, &["de", "du", "des", "d'", "a", "au", "aux"]) {
+            // Only a capitalised common noun ("Défense"), not a name
+            // ("Copa-Cogeca", "CNE").
+            let common = u.tok(m.a).chars().skip(1).all(|c| !c.is_uppercase());
+            if common && k > 0 && u.is(k - 1, &["de", "du", "des", "d'", "a", "au", "aux"]) {
                 // Back over adjectives: "ministre norvégienne des Affaires
                 // étrangères", "ministre délégué chargé de l’Industrie".
                 let mut t = k - 1;

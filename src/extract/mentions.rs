@@ -337,8 +337,9 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
         if let Some((entity, end)) = gazetteer_at(u, i) {
             // A place glued to more name words is part of a longer name
             // ("Paris Saint-Germain", "Jean Paris").
-            let glued = (name_word(u, end) && !u.toks[end].initial)
-                || (i > 0 && name_word(u, i - 1) && !u.toks[i].initial && u.toks[i].cap);
+            let glued = !u.shouting
+                && ((name_word(u, end) && !u.toks[end].initial)
+                    || (i > 0 && name_word(u, i - 1) && !u.toks[i].initial && u.toks[i].cap));
             let e = &LEXICON.gazetteer.entities[entity as usize];
             // "la Région Sud", "le Département": the institution.
             let kind = if e.kind == ActorKind::Location

@@ -420,7 +420,7 @@ fn sentences(text: &str, toks: &mut [Tok]) -> Vec<std::ops::Range<usize>> {
         } else {
             initial |= matches!(
                 t,
-                "«" | "“" | "\"" | "(" | "[" | "–" | "—" | "-" | ":" | ";" | "•" | "|"
+                "«" | "“" | "\"" | "–" | "—" | "-" | ":" | ";" | "•" | "|"
             );
         }
         if track_quotes {
