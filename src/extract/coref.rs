@@ -316,7 +316,13 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     for (m, k) in ments.iter().zip(&keys) {
         if m.acronym && !alias.contains_key(k) {
             let f = fold_str(text(units, m));
-            if let Some((_, long)) = longs.iter().find(|(i, _)| *i == f) {
+            // "ARS" for "agence régionale de santé d’Île-de-France": the
+            // initials, or their start when the acronym has three letters
+            // or more.
+            if let Some((_, long)) = longs
+                .iter()
+                .find(|(i, _)| *i == f || f.len() >= 3 && i.starts_with(f.as_str()))
+            {
                 alias.insert(k.clone(), long.clone());
             }
         }
@@ -444,7 +450,10 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     {
         return Some(ActorKind::Location);
     }
-    let _ = word;
+    // "Copa-Cogeca", "SoLocal": capitals inside a word make a brand.
+    if word.chars().skip(1).any(char::is_uppercase) {
+        return Some(ActorKind::Organization);
+    }
     let k = a;
     if k > 0 && u.is(k - 1, &["la", "le", "l'", "les"]) && !u.toks[k - 1].cap {
         // "la Riviera", "le Svalbard".

@@ -427,6 +427,24 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                                 });
                                 k = end;
                             }
+                            // "conseil local de la FCPE" → FCPE.
+                            _ if u.toks[k].upper && u.tok(k).chars().count() >= 2 => {
+                                let entity = gazetteer_at(u, k)
+                                    .filter(|&(_, end)| end == k + 1)
+                                    .map(|(e, _)| e);
+                                out.push(Ment {
+                                    unit: ui,
+                                    a: k,
+                                    b: k + 1,
+                                    kind: Some(ActorKind::Organization),
+                                    entity,
+                                    initial: false,
+                                    acronym: true,
+                                    split: None,
+                                    fem: None,
+                                });
+                                k += 1;
+                            }
                             _ => k += 1,
                         }
                     }
