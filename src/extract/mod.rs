@@ -386,7 +386,17 @@ fn resolve_role(
     // With a complement ("le ministre de l’Intérieur"), only someone named
     // in the same block, or holding that very role.
     if p.complement && last_here.is_none() {
-        return None;
+        // "le vice-président du Département" when one person only holds
+        // that title in the article.
+        let mut with_key = holders
+            .iter()
+            .filter(|(k, _)| *k == p.key)
+            .map(|&(_, g)| g)
+            .collect::<Vec<_>>();
+        with_key.dedup();
+        return (with_key.len() == 1)
+            .then(|| with_key[0])
+            .filter(|&g| fits(g));
     }
     if let Some(g) = last_here {
         let titles = titles_of(g);

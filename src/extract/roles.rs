@@ -375,7 +375,9 @@ pub(crate) fn find(
             {
                 k += 2;
             } else if u.is(k, &["le", "la", "l'"])
-                && u.hits.get(k + 1).is_some_and(|h| h.title.is_some())
+                && u.toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
             {
                 // "…, le major Cédric Aubort,".
                 let mut j = k + 2;
