@@ -157,6 +157,24 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             }
         }
     }
+    // "Fos-sur-Mer" → "Fos": the first part of a compound place name.
+    let mut place_prefixes: HashMap<String, (String, ActorKind)> = HashMap::new();
+    for m in ments.iter() {
+        if let Some(e) = m.entity
+            && m.b == m.a + 1
+        {
+            let f = folded(units, m);
+            if let Some(i) = f
+                .find("-sur-")
+                .or_else(|| f.find("-en-"))
+                .or_else(|| f.find("-les-"))
+            {
+                place_prefixes
+                    .entry(f[..i].to_owned())
+                    .or_insert((format!("e{e}"), LEXICON.gazetteer.entities[e as usize].kind));
+            }
+        }
+    }
     // Words seen as names in mid-sentence.
     let mut mid: HashMap<String, usize> = HashMap::new();
     for m in ments.iter().filter(|m| !m.initial) {
@@ -169,6 +187,18 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         let f = folded(units, &m);
         let u = &units[m.unit];
         let mut m = m;
+        // "a expliqué à l’AFP": the one spoken to is no actor of the story.
+        let addressee = {
+            let mut k = m.a;
+            if k > 0 && u.is(k - 1, &["l'", "la", "le"]) {
+                k -= 1;
+            }
+            k >= 2 && u.tok(k - 1) == "à" && u.hits[k - 2].verb.is_some()
+                || k >= 1 && u.is(k - 1, &["au"]) && k >= 2 && u.hits[k - 2].verb.is_some()
+        };
+        if addressee && m.kind == Some(ActorKind::Organization) {
+            continue;
+        }
         if m.entity.is_none() && feature_name(u, m.a) {
             continue;
         }
@@ -212,6 +242,13 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         } else if m.kind.is_some() {
             format!("n{f}")
         } else {
+            // "Fos" after "Fos-sur-Mer".
+            if let Some(&(ref key, kind)) = place_prefixes.get(&f) {
+                m.kind = Some(kind);
+                keep.push(m);
+                keys.push(key.clone());
+                continue;
+            }
             // A lone capitalised word.
             if let Some(Some(full)) = org_firsts.get(&f)
                 && *full != f

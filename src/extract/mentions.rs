@@ -41,6 +41,25 @@ pub(crate) struct Ment {
     pub(crate) fem: Option<bool>,
 }
 
+/// Adjectives that name a region of a place ("Suisse romande").
+const REGIONAL: &[&str] = &[
+    "romand",
+    "romande",
+    "alemanique",
+    "central",
+    "centrale",
+    "oriental",
+    "orientale",
+    "occidental",
+    "occidentale",
+    "meridional",
+    "meridionale",
+    "septentrional",
+    "septentrionale",
+    "subsaharienne",
+    "baltes",
+];
+
 /// Particles inside names (folded).
 pub(crate) const PARTICLES: &[&str] = &[
     "de", "du", "des", "d'", "van", "von", "der", "den", "ben", "bin", "ibn", "al", "el", "da",
@@ -350,6 +369,12 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                 ActorKind::Organization
             } else {
                 e.kind
+            };
+            // "Suisse romande", "Europe centrale": a region of the place.
+            let end = if e.kind == ActorKind::Location && u.is(end, REGIONAL) {
+                end + 1
+            } else {
+                end
             };
             if !(glued && e.kind == ActorKind::Location) {
                 best_end = end;
