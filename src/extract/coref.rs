@@ -187,7 +187,8 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         let f = folded(units, &m);
         let u = &units[m.unit];
         let mut m = m;
-        // "a expliqué à l’AFP": the one spoken to is no actor of the story.
+        // "a expliqué à l’AFP": the agency spoken to is no actor of the
+        // story.
         let addressee = {
             let mut k = m.a;
             if k > 0 && u.is(k - 1, &["l'", "la", "le"]) {
@@ -196,7 +197,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             k >= 2 && u.tok(k - 1) == "à" && u.hits[k - 2].verb.is_some()
                 || k >= 1 && u.is(k - 1, &["au"]) && k >= 2 && u.hits[k - 2].verb.is_some()
         };
-        if addressee && m.kind == Some(ActorKind::Organization) {
+        if addressee && m.kind == Some(ActorKind::Organization) && u.toks[m.a].upper {
             continue;
         }
         if m.entity.is_none() && feature_name(u, m.a) {
