@@ -474,6 +474,13 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     if m.a > 0 && title_before(u, m.a) {
         return Some(ActorKind::Person);
     }
+    // "Léonie, 9 ans": an age.
+    if u.is(m.b, &[","])
+        && u.toks.get(m.b + 1).is_some_and(|t| t.kind == Kind::Number)
+        && u.is(m.b + 2, &["ans"])
+    {
+        return Some(ActorKind::Person);
+    }
     if LEXICON.org_words.contains(u.ftok(a)) {
         return Some(ActorKind::Organization);
     }
