@@ -495,8 +495,13 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     {
         return Some(ActorKind::Location);
     }
-    // "Copa-Cogeca", "SoLocal": capitals inside a word make a brand.
-    if word.chars().skip(1).any(char::is_uppercase) {
+    // "SoLocal", "BlaBlaCar": a capital after a small letter makes a brand
+    // ("Croix-Rousse" is a place).
+    if word
+        .chars()
+        .zip(word.chars().skip(1))
+        .any(|(x, y)| x.is_lowercase() && y.is_uppercase())
+    {
         return Some(ActorKind::Organization);
     }
     let k = a;

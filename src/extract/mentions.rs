@@ -453,7 +453,14 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                                 k = end;
                             }
                             // "conseil local de la FCPE" → FCPE.
-                            _ if u.toks[k].upper && u.tok(k).chars().count() >= 2 => {
+                            _ if u.toks[k].upper
+                                && u.tok(k).chars().count() >= 2
+                                && k > 0
+                                && u.is(
+                                    k - 1,
+                                    &["de", "du", "des", "d'", "la", "l'", "le", "les"],
+                                ) =>
+                            {
                                 let entity = gazetteer_at(u, k)
                                     .filter(|&(_, end)| end == k + 1)
                                     .map(|(e, _)| e);
