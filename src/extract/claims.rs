@@ -539,6 +539,13 @@ fn subject(
     if let Some(w) = ending(c) {
         return Some(w);
     }
+    // "Québec promet …": a place opening the sentence, right before the
+    // verb, speaks for its government.
+    if let Some(x) = agents.iter().find(|x| {
+        x.b == c && x.a == lo && matches!(x.who, Who::Actor(g) if kinds[g] == ActorKind::Location)
+    }) {
+        return Some(x.who.clone());
+    }
     // "les parties civiles, qui évoquent …": the antecedent.
     if u.is(c - 1, &["qui"]) && c >= 2 {
         let k = if u.is(c - 2, &[","]) { c - 2 } else { c - 1 };
