@@ -1335,7 +1335,14 @@ fn complement(
         || (frames.a && u.tok(k) == "à");
     // From the word itself: "du danger", "la nécessité", "avoir convoqué".
     let from_word = (frames.de && u.is(k, &["du", "des"]))
-        || (frames.np && (u.is(k, DETERMINERS) || u.is(k, &["«"])) && !u.is(k, &["lui", "leur"]))
+        || (frames.np
+            && (u.is(k, DETERMINERS)
+                || u.is(
+                    k,
+                    &["«", "jusqu'", "pres", "plus", "moins", "environ", "quelque"],
+                )
+                || u.toks[k].kind == Kind::Number)
+            && !u.is(k, &["lui", "leur"]))
         || ((frames.que || frames.np) && infinitive);
     let start = if after_word {
         k + 1
