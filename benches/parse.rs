@@ -1,4 +1,5 @@
-//! Throughput of `parse_text` over the shipped corpus, and of `parse_html`
+//! Throughput of `parse_text` over the shipped corpus; the cost of
+//! extraction (actors and claims) on top of structuring; and `parse_html`
 //! beside a bare `scraper` parse of the same pages (the floor the HTML front
 //! end is measured against). `DEPECHE_BENCH_HTML=DIR` adds the pages of DIR
 //! (for instance the trafilatura evaluation pages) to the HTML group.
@@ -69,15 +70,49 @@ fn parse_html(c: &mut Criterion) {
             }
         });
     });
-    group.bench_function("depeche_parse_html", |b| {
-        b.iter(|| {
-            for p in &pages {
-                black_box(depeche::parse_html(black_box(p)).expect("page parses"));
-            }
+    // The HTML front end and structuring (what issue 3 measures), then
+    // with extraction on top.
+    for (name, options) in [
+        (
+            "depeche_parse_html",
+            depeche::Options::default().extract(false),
+        ),
+        ("depeche_parse_html_extract", depeche::Options::default()),
+    ] {
+        let parser = depeche::Parser::new(options);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for p in &pages {
+                    black_box(parser.parse_html(black_box(p)).expect("page parses"));
+                }
+            });
         });
-    });
+    }
     group.finish();
 }
 
-criterion_group!(benches, parse_text, parse_html);
+/// Issue 4, point 4: the cost of extraction, corpus parsed with extraction
+/// on (the default) and off.
+fn extraction(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("extraction");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    for (name, options) in [
+        ("on", depeche::Options::default()),
+        ("off", depeche::Options::default().extract(false)),
+    ] {
+        let parser = depeche::Parser::new(options);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for d in &docs {
+                    black_box(parser.parse_text(black_box(d)).expect("corpus parses"));
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse_text, extraction, parse_html);
 criterion_main!(benches);

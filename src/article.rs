@@ -6,6 +6,7 @@
 //! in input order so that this can be checked.
 
 use crate::Span;
+use crate::extraction::{Actor, Claim};
 
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,15 @@ pub struct Article {
     pub cross_promos: Vec<CrossPromo>,
     /// Lines removed from the body as non-content, each with its kind.
     pub boilerplate: Vec<Boilerplate>,
+    /// People, organisations and places acting in the article, with their
+    /// roles and mentions (empty when [`Options::extract`] is off).
+    ///
+    /// [`Options::extract`]: crate::Options::extract
+    pub actors: Vec<Actor>,
+    /// Who said what (empty when [`Options::extract`] is off).
+    ///
+    /// [`Options::extract`]: crate::Options::extract
+    pub claims: Vec<Claim>,
     /// What was recognised about the document: byline, dates, URL…
     pub metadata: Metadata,
     /// What went wrong without stopping the parse (invalid bytes replaced).

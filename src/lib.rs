@@ -37,6 +37,16 @@
 //! what every block is, `lexicon` holds the data the rules consult (promotion
 //! labels, takeaway labels, boilerplate phrases, as text files).
 //!
+//! # Actors and claims
+//!
+//! After structuring, [`extract`] reads the headline, standfirst, sections
+//! and takeaways (never cross-promotions or boilerplate) and fills
+//! [`Article::actors`] (people, organisations, places, with their roles and
+//! every mention) and [`Article::claims`] (who said what: direct,
+//! indirect, mixed or "according to"). Turn it off with
+//! [`Options::extract`]. Spans of mentions, roles and claims are byte ranges
+//! of the input, like every other span.
+//!
 //! # Normalisation and spans
 //!
 //! Output text is normalised: no-break and thin spaces become plain spaces,
@@ -94,6 +104,8 @@ macro_rules! regex {
 mod article;
 mod block;
 mod error;
+mod extract;
+mod extraction;
 mod html;
 mod lexicon;
 mod normalize;
@@ -109,6 +121,8 @@ pub use article::{
     SectionBlock, Warning,
 };
 pub use error::Error;
+pub use extract::extract;
+pub use extraction::{Actor, ActorKind, Claim, ClaimKind, Extraction, Mention, Role};
 pub use html::decode::Decoded;
 pub use options::{Markdown, Options, Parser};
 pub use span::Span;

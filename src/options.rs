@@ -41,6 +41,10 @@ pub struct Options {
     pub max_heading_chars: usize,
     /// Whether to read Markdown syntax. Default: [`Markdown::Auto`].
     pub markdown: Markdown,
+    /// Whether to extract actors, roles and claims into
+    /// [`Article::actors`] and [`Article::claims`] after structuring.
+    /// Default: true.
+    pub extract: bool,
 }
 
 impl Default for Options {
@@ -49,6 +53,7 @@ impl Default for Options {
             max_input_bytes: 64 * 1024 * 1024,
             max_heading_chars: 100,
             markdown: Markdown::Auto,
+            extract: true,
         }
     }
 }
@@ -72,6 +77,13 @@ impl Options {
     #[must_use]
     pub fn markdown(mut self, markdown: Markdown) -> Options {
         self.markdown = markdown;
+        self
+    }
+
+    /// Sets [`Options::extract`].
+    #[must_use]
+    pub fn extract(mut self, extract: bool) -> Options {
+        self.extract = extract;
         self
     }
 }
@@ -113,7 +125,19 @@ impl Parser {
     pub fn parse_text(&self, input: &str) -> Result<Article, Error> {
         crate::validate(input, &self.options)?;
         let doc = crate::text::read(input, self.options.markdown);
-        Ok(crate::structure::build(input, doc, &self.options))
+        Ok(self.finish(input, doc))
+    }
+
+    /// Structuring, then extraction when asked for: what every front end's
+    /// blocks go through.
+    fn finish(&self, input: &str, doc: crate::block::Document) -> Article {
+        let mut article = crate::structure::build(input, doc, &self.options);
+        if self.options.extract {
+            let found = crate::extract::extract(&article, input);
+            article.actors = found.actors;
+            article.claims = found.claims;
+        }
+        article
     }
 
     /// Parses an HTML page: its main content becomes the article, page
@@ -142,7 +166,7 @@ impl Parser {
         if doc.blocks.is_empty() && doc.title.is_none() {
             return Err(Error::Empty);
         }
-        Ok(crate::structure::build(input, doc, &self.options))
+        Ok(self.finish(input, doc))
     }
 
     /// Parses an HTML page given as bytes, decoded as

@@ -37,6 +37,24 @@ fn line() -> impl Strategy<Value = String> {
         "SNCF",
         "Lyon",
         "Marseille",
+        "Lloyd",
+        "Austin",
+        "M.",
+        "Mme",
+        "Claire",
+        "Vasseur,",
+        "a-t-il",
+        "déclaré",
+        "estime",
+        "que",
+        "Selon",
+        "d’après",
+        "Pour",
+        "préfet",
+        "président",
+        "homologue",
+        "(ARS)",
+        "Agence",
     ]);
     let sentence = prop::collection::vec(words, 1..30).prop_map(|w| w.join(" "));
     let space = prop::sample::select(vec![
@@ -161,6 +179,65 @@ fn check_spans(input: &str, article: &Article) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Every mention, role and claim span is in bounds, on char boundaries and
+/// inside the placement of its block; on plain text (no Markdown), the
+/// source of a mention normalises to the mention's text.
+fn check_extraction(input: &str, article: &Article) -> Result<(), TestCaseError> {
+    let placements = article.placements();
+    let check = |span: Span, what: &str| -> Result<(), TestCaseError> {
+        prop_assert!(
+            span.start <= span.end && span.end <= input.len(),
+            "{what} {span:?} out of bounds"
+        );
+        prop_assert!(
+            input.is_char_boundary(span.start) && input.is_char_boundary(span.end),
+            "{what} {span:?} splits a char"
+        );
+        let inside = placements.iter().any(|(_, p)| p.contains(span))
+            || article.headline_span.is_some_and(|h| h.contains(span));
+        prop_assert!(inside, "{what} {span:?} outside every block");
+        Ok(())
+    };
+    for actor in &article.actors {
+        for m in &actor.mentions {
+            check(m.span, "mention")?;
+            let raw = &input[m.span.range()];
+            if !article.metadata.markdown
+                && !raw.contains(['&', '<', '\\'])
+                && unicode_normalization::is_nfc(input)
+            {
+                let visible: String = raw
+                    .chars()
+                    .filter(|c| {
+                        c.is_whitespace()
+                            || !(c.is_control()
+                                || matches!(
+                                    c,
+                                    '\u{AD}'
+                                        | '\u{200B}'
+                                        | '\u{200C}'
+                                        | '\u{200D}'
+                                        | '\u{2060}'
+                                        | '\u{FEFF}'
+                                ))
+                    })
+                    .collect();
+                let source = visible.split_whitespace().collect::<Vec<_>>().join(" ");
+                prop_assert_eq!(source, m.text.clone(), "mention {:?}", m.span);
+            }
+        }
+        for r in &actor.roles {
+            check(r.span, "role")?;
+        }
+    }
+    for c in &article.claims {
+        check(c.cue_span, "cue")?;
+        check(c.content_span, "content")?;
+        check(c.span, "claim")?;
+    }
+    Ok(())
+}
+
 fn check_lossless(input: &str, article: &Article) -> Result<(), TestCaseError> {
     let placements = article.placements();
     for pair in placements.windows(2) {
@@ -206,6 +283,7 @@ proptest! {
             Ok(article) => {
                 check_spans(&input, &article)?;
                 check_lossless(&input, &article)?;
+                check_extraction(&input, &article)?;
             }
             Err(Error::Empty) => prop_assert!(is_blank(&input)),
             Err(e) => prop_assert!(false, "unexpected error {e}"),
@@ -220,6 +298,7 @@ proptest! {
         if let Ok(article) = first {
             check_spans(&input, &article)?;
             check_lossless(&input, &article)?;
+            check_extraction(&input, &article)?;
         }
     }
 }

@@ -49,7 +49,7 @@ pub(crate) fn fold_str(s: &str) -> String {
     text
 }
 
-fn push_folded(c: char, out: &mut String) {
+pub(crate) fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;

@@ -5,6 +5,7 @@
 //! automaton or a set. The files say what they hold and where the entries come
 //! from; adding a formula is a one-line data change, not a code change.
 
+pub(crate) mod extract;
 pub(crate) mod fold;
 
 use std::collections::HashSet;

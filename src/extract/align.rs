@@ -1,0 +1,280 @@
+//! From offsets in a block's normalised text to byte offsets of the input.
+//!
+//! Block texts are normalised (no-break spaces → spaces, soft hyphens and
+//! markup removed, white space collapsed, entities decoded, NFC), so an
+//! offset in the text is not an offset in the input. The alignment walks
+//! the text and the block's source together, matching each character to the
+//! same character further on in the source (skipping what normalisation
+//! removed) and each space to the next white space. It is exact when the
+//! source had no markup or entities; otherwise a character that cannot be
+//! found maps to an empty range where the walk stands. Spans are always in
+//! bounds, on character boundaries and inside the block's span.
+
+use crate::Span;
+
+/// How far ahead (in bytes of source) a character is looked for.
+const WINDOW: usize = 320;
+
+/// The alignment of one block; see the module docs.
+#[derive(Debug, Default)]
+pub(crate) struct Align {
+    /// For each byte offset of the text that starts a character: the input
+    /// range of the source character it came from. Empty when the source is
+    /// the text itself (offsets then shift by the span's start).
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    /// The block's span.
+    span: Span,
+    identity: bool,
+}
+
+impl Align {
+    /// Aligns `text` with `input[span]`.
+    pub(crate) fn new(text: &str, input: &str, span: Span) -> Align {
+        let src = input.get(span.range()).unwrap_or("");
+        if src == text {
+            return Align {
+                starts: Vec::new(),
+                ends: Vec::new(),
+                span,
+                identity: true,
+            };
+        }
+        let base = span.start;
+        if src.contains(['<', '&']) {
+            return Align::through_markup(text, src, span);
+        }
+        let mut starts = vec![0u32; text.len() + 1];
+        let mut ends = vec![0u32; text.len() + 1];
+        let mut s = 0usize;
+        for (i, c) in text.char_indices() {
+            let found = find(src, s, c);
+            let (a, b) = match found {
+                Some((a, b)) => {
+                    s = b;
+                    (a, b)
+                }
+                None => (s, s),
+            };
+            starts[i] = (base + a) as u32;
+            ends[i] = (base + b) as u32;
+        }
+        starts[text.len()] = (base + s) as u32;
+        ends[text.len()] = (base + s) as u32;
+        Align {
+            starts,
+            ends,
+            span,
+            identity: false,
+        }
+    }
+
+    /// Aligns `text` with a source holding HTML tags or entities: the walk
+    /// goes over the characters a reader sees (tags and comments skipped,
+    /// entities decoded, each with the source range it was written as).
+    fn through_markup(text: &str, src: &str, span: Span) -> Align {
+        let visible = visible_chars(src);
+        let base = span.start;
+        let mut starts = vec![0u32; text.len() + 1];
+        let mut ends = vec![0u32; text.len() + 1];
+        let mut k = 0usize;
+        let mut at = 0usize;
+        for (i, c) in text.char_indices() {
+            let limit = visible.len().min(k + WINDOW);
+            let hit = visible[k..limit].iter().position(|&(vc, _, _)| {
+                if c == ' ' {
+                    vc.is_whitespace()
+                } else {
+                    vc == c
+                }
+            });
+            let (a, b) = match hit {
+                Some(h) => {
+                    let (_, a, mut b) = visible[k + h];
+                    k += h + 1;
+                    if c == ' ' {
+                        // The whole run of white space.
+                        while k < visible.len() && visible[k].0.is_whitespace() {
+                            b = visible[k].2;
+                            k += 1;
+                        }
+                    }
+                    at = b;
+                    (a, b)
+                }
+                None => (at, at),
+            };
+            starts[i] = (base + a) as u32;
+            ends[i] = (base + b) as u32;
+        }
+        starts[text.len()] = (base + at) as u32;
+        ends[text.len()] = (base + at) as u32;
+        Align {
+            starts,
+            ends,
+            span,
+            identity: false,
+        }
+    }
+
+    /// The input span of text range `start..end` (on char boundaries of the
+    /// text).
+    pub(crate) fn span(&self, text: &str, start: usize, end: usize) -> Span {
+        if self.identity {
+            let end = end.max(start).min(text.len());
+            let start = start.min(end);
+            return Span::new(self.span.start + start, self.span.start + end);
+        }
+        if self.starts.is_empty() || start >= end || end > text.len() {
+            let at = self
+                .starts
+                .get(start)
+                .copied()
+                .unwrap_or(self.span.start as u32) as usize;
+            let at = at.clamp(self.span.start, self.span.end);
+            return Span::new(at, at);
+        }
+        let last = text[..end]
+            .char_indices()
+            .next_back()
+            .map_or(start, |(i, _)| i);
+        let a = self.starts[start] as usize;
+        let b = (self.ends[last] as usize).max(a);
+        Span::new(
+            a.clamp(self.span.start, self.span.end),
+            b.clamp(self.span.start, self.span.end),
+        )
+    }
+}
+
+/// The characters of an HTML source a reader sees, each with the source range
+/// it was written as: tags and comments skipped, entities decoded.
+fn visible_chars(src: &str) -> Vec<(char, usize, usize)> {
+    let bytes = src.as_bytes();
+    let mut out = Vec::with_capacity(src.len());
+    let mut i = 0;
+    while i < src.len() {
+        let rest = &src[i..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(src.len(), |k| i + k + 3);
+            continue;
+        }
+        let tag_like = rest.starts_with('<')
+            && bytes
+                .get(i + 1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'));
+        if tag_like {
+            let mut quote = None;
+            let mut k = i + 1;
+            while k < bytes.len() {
+                match (quote, bytes[k]) {
+                    (Some(q), b) if b == q => quote = None,
+                    (None, b'"' | b'\'') => quote = Some(bytes[k]),
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                k += 1;
+            }
+            i = k + 1;
+            continue;
+        }
+        if rest.starts_with('&') {
+            let head = &rest.as_bytes()[..rest.len().min(12)];
+            if let Some(semi) = head.iter().position(|&b| b == b';') {
+                let entity = &rest[..=semi];
+                let decoded = html_escape::decode_html_entities(entity);
+                let mut chars = decoded.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    if decoded != entity {
+                        out.push((c, i, i + semi + 1));
+                        i += semi + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push((c, i, i + c.len_utf8()));
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// The source range of character `c` at or after `from`.
+fn find(src: &str, from: usize, c: char) -> Option<(usize, usize)> {
+    let rest = src.get(from..)?;
+    let limit = rest.len().min(WINDOW);
+    for (i, sc) in rest.char_indices() {
+        if i >= limit {
+            break;
+        }
+        let hit = if c == ' ' {
+            sc.is_whitespace()
+        } else {
+            sc == c
+        };
+        if hit {
+            let a = from + i;
+            let mut b = a + sc.len_utf8();
+            if c == ' ' {
+                // The whole run of white space.
+                for nc in src[b..].chars() {
+                    if nc.is_whitespace() {
+                        b += nc.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            return Some((a, b));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_maps_exactly() {
+        let input = "xx Lloyd\u{A0}Austin a dit.";
+        let text = "Lloyd Austin a dit.";
+        let a = Align::new(text, input, Span::new(3, input.len()));
+        let s = a.span(text, 0, "Lloyd Austin".len());
+        assert_eq!(&input[s.range()], "Lloyd\u{A0}Austin");
+    }
+
+    #[test]
+    fn markup_is_skipped() {
+        let input = "Le **ministre** [Pierre](https://x.fr) parle";
+        let text = "Le ministre Pierre parle";
+        let a = Align::new(text, input, Span::new(0, input.len()));
+        let at = text.find("Pierre").unwrap();
+        let s = a.span(text, at, at + 6);
+        assert_eq!(&input[s.range()], "Pierre");
+        let at = text.find("parle").unwrap();
+        assert_eq!(&input[a.span(text, at, at + 5).range()], "parle");
+    }
+
+    #[test]
+    fn html_tags_and_entities_are_read_through() {
+        let input = "<p>Le <a href=\"/x y\">ministre</a> Caf&eacute;&nbsp;Noir parle</p>";
+        let text = "Le ministre Café Noir parle";
+        let a = Align::new(text, input, Span::new(3, input.len() - 4));
+        let at = text.find("Café Noir").unwrap();
+        let s = a.span(text, at, at + "Café Noir".len());
+        assert_eq!(&input[s.range()], "Caf&eacute;&nbsp;Noir");
+        let at = text.find("ministre").unwrap();
+        assert_eq!(&input[a.span(text, at, at + 8).range()], "ministre");
+    }
+
+    #[test]
+    fn unmatched_characters_stay_in_bounds() {
+        let input = "caf&eacute; noir";
+        let text = "café noir";
+        let a = Align::new(text, input, Span::new(0, input.len()));
+        let s = a.span(text, 0, text.len());
+        assert!(s.end <= input.len() && input.is_char_boundary(s.start));
+    }
+}

@@ -1,0 +1,1364 @@
+//! Claims: who said what.
+//!
+//! Cues come from the reporting-verb lexicon (with the auxiliaries, adverbs
+//! and light verbs composed around them: "a toutefois mis en garde contre",
+//! "n’a pas manqué de pointer du doigt", "a-t-il ajouté", "estime-t-elle")
+//! and from "selon", "d’après" and "pour". The patterns:
+//! - `X a V que …` (indirect; mixed when the clause holds a « quotation »),
+//!   `X a V N`, `X a V de/contre/sur …`, `…, évoquant N`;
+//! - `X a V : « … »`, `X a V « … »`, `« … », a V X`, `« … », a-t-il V`,
+//!   `« … », V-t-elle`, a quotation cut by an incise joined back;
+//! - `selon X, …`, `…, selon X`, `d’après X, …`, `pour X, …`.
+//!
+//! The speaker is the agent (name, role-only mention, anonymous source)
+//! found before the cue's verb chain, skipping an apposition between
+//! commas; subject pronouns and incises go to the current speaker.
+
+use super::tokens::{Kind, Unit};
+use crate::lexicon::extract::{Form, LEXICON, Source};
+use crate::{ActorKind, ClaimKind};
+
+/// Who an agent is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Who {
+    /// A named actor (index of its group).
+    Actor(usize),
+    /// An anonymous or generic source, as written.
+    Anon(String),
+    /// A subject pronoun: the current speaker (`Some(true)`: "elle").
+    Pron(Option<bool>),
+    /// A definite description of a person ("la pédiatre", "le
+    /// scientifique"): the person last named, else an anonymous source.
+    Desc(String, Option<bool>),
+}
+
+/// Something that can speak, found in a block.
+#[derive(Clone, Debug)]
+pub(crate) struct Agent {
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    pub(crate) who: Who,
+    /// Inside an apposition or a complement: not a subject.
+    pub(crate) inner: bool,
+}
+
+/// A claim before its speaker is resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct Pending {
+    pub(crate) unit: usize,
+    /// Token position, for ordering.
+    pub(crate) pos: usize,
+    pub(crate) who: Who,
+    /// Token range of the cue.
+    pub(crate) cue: (usize, usize),
+    /// Text ranges of the content.
+    pub(crate) parts: Vec<(usize, usize)>,
+    pub(crate) kind: ClaimKind,
+}
+
+/// Auxiliaries, negations, adverbs and light verbs between a subject and
+/// its reporting verb ("a toutefois", "n’a pas manqué de", "a pour sa part").
+const CHAIN: &[&str] = &[
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aura",
+    "auront",
+    "aurait",
+    "auraient",
+    "eut",
+    "est",
+    "sont",
+    "etait",
+    "etaient",
+    "s'",
+    "se",
+    "n'",
+    "ne",
+    "pas",
+    "plus",
+    "jamais",
+    "toutefois",
+    "egalement",
+    "aussi",
+    "deja",
+    "encore",
+    "notamment",
+    "ainsi",
+    "bien",
+    "d'ailleurs",
+    "pourtant",
+    "cependant",
+    "meme",
+    "alors",
+    "surtout",
+    "publiquement",
+    "clairement",
+    "longuement",
+    "vivement",
+    "fermement",
+    "immediatement",
+    "aussitot",
+    "lui",
+    "leur",
+    "nous",
+    "vous",
+    "y",
+    "manque",
+    "tenu",
+    "voulu",
+    "souhaite",
+    "su",
+    "pu",
+    "du",
+    "cru",
+    "fini",
+    "empresse",
+    "hesite",
+    "decide",
+    "de",
+    "d'",
+    "a",
+    "par",
+    "pour",
+    "sa",
+    "son",
+    "part",
+    "cote",
+    "ores",
+    "donc",
+    "quant",
+    "lors",
+    "hier",
+    "mardi",
+    "lundi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+    "rapidement",
+    "volontiers",
+    "franchement",
+    "enfin",
+    "finalement",
+    "aujourd'hui",
+    "semble",
+    "veut",
+    "tient",
+    "vient",
+    "venait",
+    "doit",
+    "devait",
+    "pourrait",
+    "va",
+    "allait",
+];
+
+/// Auxiliaries proper: a past participle needs one of these in its chain.
+const AUX: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "est", "sont",
+    "etait", "etaient",
+];
+
+/// Adverbials between a verb and its complement ("juge pour sa part que").
+const AFTER_VERB: &[&str] = &[
+    "pour",
+    "sa",
+    "son",
+    "part",
+    "de",
+    "cote",
+    "toutefois",
+    "egalement",
+    "aussi",
+    "d'ailleurs",
+    "encore",
+    "notamment",
+    "ainsi",
+    "lui",
+    "leur",
+    "hier",
+    "aujourd'hui",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+    "volontiers",
+    "d'emblee",
+    "d'abord",
+    "ensuite",
+    "enfin",
+    "en",
+    "outre",
+    "deja",
+    "clairement",
+    "publiquement",
+];
+
+const DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "l'",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "sa",
+    "son",
+    "ses",
+    "cette",
+    "ce",
+    "cet",
+    "ces",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "au",
+    "aux",
+    "mon",
+    "ma",
+    "mes",
+    "quelques",
+    "plusieurs",
+    "chaque",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
+];
+
+const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles"];
+
+/// The « … » quotations of a block: (open, close) token indices.
+pub(crate) fn quotes(u: &Unit<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0;
+    for i in 0..u.toks.len() {
+        if u.toks[i].kind != Kind::Punct {
+            continue;
+        }
+        match u.tok(i) {
+            "«" | "“" => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            "»" | "”" => {
+                if depth == 1
+                    && let Some(o) = open.take()
+                {
+                    out.push((o, i));
+                }
+                depth = (depth - 1).max(0);
+            }
+            "\"" => {
+                if depth == 0 {
+                    open = Some(i);
+                    depth = 1;
+                } else if let Some(o) = open.take() {
+                    out.push((o, i));
+                    depth = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A reporting-verb cue at token `i`: (lemma, form, end token, inverted
+/// subject pronoun glued to it, "ajoute-t-elle").
+fn verb_at(u: &Unit<'_>, i: usize) -> Option<(u32, Form, usize, bool)> {
+    let t = &u.toks[i];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let (p, fend) = u.hits[i].verb?;
+    let fend = fend as usize;
+    let (lemma, form) = LEXICON.verbs.of_pattern[p as usize];
+    if let Some(e) = u.tok_at_fend(fend) {
+        return Some((lemma, form, e + 1, false));
+    }
+    // Inside a token: "ajoute-t-elle", "dit-il".
+    let k = u.toks.partition_point(|t| t.fend < fend);
+    let rest = &u.folded[fend..u.toks.get(k)?.fend];
+    let inverted = matches!(
+        rest,
+        "-t-il"
+            | "-t-elle"
+            | "-t-ils"
+            | "-t-elles"
+            | "-il"
+            | "-elle"
+            | "-ils"
+            | "-elles"
+            | "-t-on"
+            | "-on"
+    );
+    inverted.then_some((lemma, form, k + 1, true))
+}
+
+/// The gender of the pronoun of an inverted cue in tokens `a..b` ("a-t-il",
+/// "estime-t-elle").
+fn inverted_gender(u: &Unit<'_>, a: usize, b: usize) -> Option<bool> {
+    (a..b).find_map(|k| {
+        let f = u.ftok(k);
+        if f.ends_with("-elle") || f.ends_with("-elles") {
+            Some(true)
+        } else if f.ends_with("-il") || f.ends_with("-ils") {
+            Some(false)
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether token `i` is an inverted auxiliary: "a-t-il", "avait-elle".
+fn inverted_aux(u: &Unit<'_>, i: usize) -> bool {
+    let f = u.ftok(i);
+    let Some((aux, pron)) = f.split_once('-') else {
+        return false;
+    };
+    let pron = pron.trim_start_matches("t-");
+    AUX.contains(&aux) && PRONOUNS.contains(&pron) || (aux == "ont" && pron == "ils")
+}
+
+/// Finds the agents of unit `u`: named mentions (by group), role-only
+/// mentions, anonymous sources and subject pronouns. `named` and `roles`
+/// come from the earlier stages: (a, b, group, inner).
+pub(crate) fn agents(
+    u: &Unit<'_>,
+    named: &[(usize, usize, usize, bool)],
+    roles: &[(usize, usize, Who)],
+) -> Vec<Agent> {
+    let mut out: Vec<Agent> = named
+        .iter()
+        .map(|&(a, b, g, inner)| Agent {
+            a,
+            b,
+            who: Who::Actor(g),
+            inner,
+        })
+        .collect();
+    for (a, b, who) in roles {
+        out.push(Agent {
+            a: *a,
+            b: *b,
+            who: who.clone(),
+            inner: false,
+        });
+    }
+    let n = u.toks.len();
+    let mut covered = vec![false; n + 1];
+    for x in &out {
+        covered[x.a..x.b.min(n)].iter_mut().for_each(|c| *c = true);
+    }
+    for (i, &done) in covered.iter().enumerate().take(n) {
+        if done {
+            continue;
+        }
+        if u.is(i, PRONOUNS) {
+            out.push(Agent {
+                a: i,
+                b: i + 1,
+                who: Who::Pron(Some(u.ftok(i).starts_with('e'))),
+                inner: false,
+            });
+            continue;
+        }
+        // Anonymous sources after a determiner.
+        let det_ok = i > 0
+            && (u.is(
+                i - 1,
+                &[
+                    "un",
+                    "une",
+                    "des",
+                    "le",
+                    "la",
+                    "l'",
+                    "les",
+                    "plusieurs",
+                    "certains",
+                    "certaines",
+                    "deux",
+                    "trois",
+                    "quelques",
+                    "nombreux",
+                    "nombreuses",
+                    "autre",
+                    "autres",
+                    "ce",
+                    "cet",
+                    "cette",
+                    "ces",
+                ],
+            ));
+        if !det_ok || u.toks[i].kind != Kind::Word {
+            continue;
+        }
+        if let Some((p, fend)) = u.hits[i].source
+            && let Some(e) = u.tok_at_fend(fend as usize)
+        {
+            let mut b = e + 1;
+            // One or two adjectives: "un diplomate européen".
+            while b < n
+                && b < e + 3
+                && u.toks[b].kind == Kind::Word
+                && !u.toks[b].cap
+                && !u.is(b, STOP_DESCRIPTION)
+                && verb_at(u, b).is_none()
+            {
+                b += 1;
+            }
+            let a = i - 1;
+            let _ = LEXICON.source_kinds[p as usize] == Source::Generic;
+            out.push(Agent {
+                a,
+                b,
+                who: Who::Anon(u.slice(a, b).to_owned()),
+                inner: false,
+            });
+        }
+    }
+    out.sort_by_key(|x| (x.a, x.b));
+    out
+}
+
+const STOP_DESCRIPTION: &[&str] = &[
+    "a", "ont", "est", "sont", "qui", "que", "qu'", "de", "du", "des", "d'", "et", "ou", "en",
+    "dans", "sur", "pour", "par", "avec", "le", "la", "les", "l'", "un", "une", "se", "s'", "ne",
+    "n'", "y", "lui", "avait", "au", "aux", "a-t-il", "a-t-elle",
+];
+
+/// Documents that speak for their author ("selon un rapport de …").
+const DOCUMENTS: &[&str] = &[
+    "rapport",
+    "etude",
+    "bilan",
+    "chiffres",
+    "donnees",
+    "decompte",
+    "note",
+    "enquete",
+    "sondage",
+    "estimation",
+    "estimations",
+    "communique",
+    "releve",
+    "analyse",
+    "projections",
+    "previsions",
+    "statistiques",
+    "barometre",
+    "classement",
+    "calculs",
+    "comptage",
+    "recensement",
+    "avis",
+    "deliberation",
+    "releves",
+    "bulletin",
+];
+
+/// Determiners that open an unnamed subject.
+const SUBJECT_DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "l'",
+    "les",
+    "un",
+    "une",
+    "des",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "nombre",
+    "beaucoup",
+];
+
+/// Prepositions before a complement: what follows them is no subject.
+const PREPOSITIONS: &[&str] = &[
+    "a", "de", "d'", "en", "par", "avec", "pour", "chez", "contre", "sur", "dans", "entre", "vers",
+    "du", "des", "au", "aux", "que", "qu'", "sans", "apres", "avant", "depuis", "selon",
+];
+
+/// Whether agent `x` can be a subject: not after a preposition, and a place
+/// only when it speaks for a state ("Moscou dénonce", not "de Lorient").
+fn can_speak(u: &Unit<'_>, x: &Agent, state: &[bool], kinds: &[ActorKind]) -> bool {
+    if x.a > 0 && u.is(x.a - 1, PREPOSITIONS) && u.tok(x.a - 1) != "a" {
+        return false;
+    }
+    match x.who {
+        Who::Actor(g) => kinds[g] != ActorKind::Location || state[g],
+        _ => true,
+    }
+}
+
+/// The subject of a verb chain starting at token `c`. Places are subjects
+/// only right before the verb ("Moscou dénonce").
+fn subject(
+    u: &Unit<'_>,
+    agents: &[Agent],
+    kinds: &[ActorKind],
+    state: &[bool],
+    c: usize,
+) -> Option<Who> {
+    let sent = u.sentence_of(c.min(u.toks.len() - 1));
+    let lo = sent.start;
+    if c == 0 || c <= lo {
+        return None;
+    }
+    let ending = |k: usize| {
+        agents
+            .iter()
+            .filter(|x| x.b == k && x.a >= lo && can_speak(u, x, state, kinds))
+            .min_by_key(|x| x.a)
+            .map(|x| x.who.clone())
+    };
+    if let Some(w) = ending(c) {
+        return Some(w);
+    }
+    // "Québec promet …": a place opening the sentence, right before the
+    // verb, speaks for its government.
+    if let Some(x) = agents.iter().find(|x| {
+        x.b == c && x.a == lo && matches!(x.who, Who::Actor(g) if kinds[g] == ActorKind::Location)
+    }) {
+        return Some(x.who.clone());
+    }
+    // "les parties civiles, qui évoquent …": the antecedent.
+    if u.is(c - 1, &["qui"]) && c >= 2 {
+        let k = if u.is(c - 2, &[","]) { c - 2 } else { c - 1 };
+        if let Some(w) = ending(k) {
+            return Some(w);
+        }
+        if let Some(d) = (k.saturating_sub(6).max(lo)..k).find(|&d| {
+            u.is(d, SUBJECT_DETERMINERS) && (d + 1..k).all(|j| u.toks[j].kind == Kind::Word)
+        }) {
+            return unnamed(u, d, k);
+        }
+        return None;
+    }
+    // "Belooussov, de son côté, n’a pas…": skip one parenthetical; "Florian
+    // Gruber (PPE, droite), a dénoncé": a bracket before the comma.
+    let mut np_end = c;
+    if u.is(c - 1, &[",", ")"]) {
+        let opener = if u.is(c - 1, &[")"]) { "(" } else { "," };
+        let mut k = c - 1;
+        if opener == "," && k > lo && u.is(k - 1, &[")"]) {
+            if let Some(o) = (lo..k - 1).rev().find(|&j| u.is(j, &["("])) {
+                if let Some(w) = ending(o) {
+                    return Some(w);
+                }
+            }
+        }
+        while k > lo {
+            k -= 1;
+            if u.is(k, &[")"]) {
+                // Over a bracket.
+                match (lo..k).rev().find(|&j| u.is(j, &["("])) {
+                    Some(o) => {
+                        k = o;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if u.is(k, &[opener]) {
+                if let Some(w) = ending(k) {
+                    return Some(w);
+                }
+                if k > lo && u.is(k - 1, &[")"]) {
+                    if let Some(o) = (lo..k - 1).rev().find(|&j| u.is(j, &["("])) {
+                        if let Some(w) = ending(o) {
+                            return Some(w);
+                        }
+                    }
+                }
+                // "Les organisations environnementales, elles, ont salué".
+                np_end = k;
+                break;
+            }
+            if u.is(k, &[".", ";", "«", "»", ":"]) {
+                break;
+            }
+        }
+    }
+    // "Les organisations agricoles jugent", "Le parquet reproche": a noun
+    // phrase after a determiner, right before the verb, is an unnamed
+    // source.
+    for c in [c, np_end] {
+        if let Some(d) = (c.saturating_sub(6).max(lo)..c).find(|&d| {
+            u.is(d, SUBJECT_DETERMINERS)
+                && (d == lo || u.toks[d - 1].kind == Kind::Punct || u.is(d - 1, &["et", "mais"]))
+                && (d + 1..c).all(|j| {
+                    u.toks[j].kind == Kind::Word && !u.is(j, &["qui", "que", "qu'", "et", "ou"])
+                })
+                && c > d + 1
+        }) && !agents.iter().any(|x| x.a >= d && x.b <= c)
+        {
+            return unnamed(u, d, c);
+        }
+    }
+    // Otherwise the last agent of the clause that is not in a complement.
+    let clause_start = (lo..c)
+        .rev()
+        .find(|&k| u.is(k, &[";", ":", "»", "«"]))
+        .map_or(lo, |k| k + 1);
+    agents
+        .iter()
+        .filter(|x| x.a >= clause_start && x.b <= c && !x.inner)
+        .filter(|x| !matches!(x.who, Who::Actor(g) if kinds[g] == ActorKind::Location))
+        .rfind(|x| can_speak(u, x, state, kinds))
+        .map(|x| x.who.clone())
+}
+
+/// What an unnamed noun phrase `d..c` (determiner first) says about its
+/// speaker: a definite person ("la pédiatre") to resolve, an anonymous or
+/// generic source ("un diplomate", "le parquet", "les organisations
+/// agricoles"), or nothing (a thing: "ses puces").
+pub(crate) fn unnamed(u: &Unit<'_>, d: usize, c: usize) -> Option<Who> {
+    unnamed_source(u, d, c, true)
+}
+
+/// [`unnamed`], with `plural_ok` telling whether any plural noun phrase
+/// ("les organisations agricoles") may speak; after "selon" only people,
+/// sources and documents do ("selon les horaires" is no source).
+fn unnamed_source(u: &Unit<'_>, d: usize, c: usize, plural_ok: bool) -> Option<Who> {
+    let text = u.slice(d, c).to_owned();
+    let generic = u.hits[d].source.is_some();
+    let person = (d + 1..c)
+        .any(|j| u.hits[j].title.is_some() || u.hits[j].source.is_some() || person_like(u.ftok(j)));
+    let document = (d + 1..c).any(|j| u.is(j, DOCUMENTS));
+    let plural = plural_ok
+        && u.is(
+            d,
+            &[
+                "les",
+                "plusieurs",
+                "certains",
+                "certaines",
+                "nombre",
+                "beaucoup",
+            ],
+        );
+    if generic || document {
+        return Some(Who::Anon(text));
+    }
+    if person && u.is(d, &["le", "la", "l'"]) {
+        let fem = match u.ftok(d) {
+            "la" => Some(true),
+            "le" => Some(false),
+            _ => None,
+        };
+        return Some(Who::Desc(text, fem));
+    }
+    (person || plural).then_some(Who::Anon(text))
+}
+
+/// Nouns that look like a person's function ("pédiatre", "torréfacteur",
+/// "bachelière", "scientifique").
+fn person_like(f: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "logue", "iste", "ien", "ienne", "eur", "euse", "rice", "aire", "ier", "iere", "iatre",
+        "ecin", "ateur", "atrice", "isan", "isane", "ifique", "icien", "icienne", "ant", "ante",
+    ];
+    f.len() >= 5 && ENDS.iter().any(|e| f.ends_with(e))
+}
+
+/// The agent named right after token `k` ("a déclaré Paul Morel", "résume
+/// le docteur Hélène Quéré", "confie un pompier"): who, and where it ends.
+/// Up to four lower-case words (a determiner, a title) may come first.
+fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)> {
+    let mut k = k;
+    // "a expliqué à l’AFP Thibault Armengaud": skip the addressee.
+    if let Some(x) = agents.iter().find(|x| x.a > k && x.a <= k + 2)
+        && u.is(k, &["a", "au", "aux"])
+        && u.tok(k) != "a"
+    {
+        k = x.b;
+    }
+    let x = agents.iter().find(|x| x.a >= k && x.a <= k + 4)?;
+    let gap_ok = (k..x.a).all(|j| {
+        u.toks[j].kind == Kind::Word && !u.toks[j].cap
+            || super::mentions::honorific(u, j).is_some()
+            || u.is(j, &["."]) && j > 0 && super::mentions::honorific(u, j - 1).is_some()
+    });
+    gap_ok.then(|| (x.who.clone(), x.b))
+}
+
+/// Where the content that starts at token `k` ends: the end of the
+/// sentence, or a comma before a gerund cue or an incise.
+fn content_end(u: &Unit<'_>, k: usize) -> usize {
+    let sent = u.sentence_of(k.min(u.toks.len() - 1));
+    let mut depth = 0;
+    let mut e = k;
+    while e < sent.end {
+        match u.tok(e) {
+            "«" => depth += 1,
+            "»" => depth -= 1,
+            ";" if depth <= 0 => break,
+            // "… qu’il ne changerait rien : « … »": the quotation is a claim
+            // of its own.
+            ":" if depth <= 0 && u.is(e + 1, &["«"]) && e > k => break,
+            "," if depth <= 0 => {
+                // ", évoquant …", ", a-t-il ajouté", ", selon …", ", tout en
+                // jugeant …"
+                let mut n = e + 1;
+                if u.is(n, &["tout"]) {
+                    n += 1;
+                }
+                if u.is(n, &["en"]) {
+                    n += 1;
+                }
+                if n < sent.end
+                    && (matches!(verb_at(u, n), Some((_, Form::Gerund, _, _)))
+                        || inverted_aux(u, n)
+                        || matches!(verb_at(u, n), Some((_, _, _, true)))
+                        || u.is(n, &["selon"]))
+                {
+                    break;
+                }
+            }
+            "et" if depth <= 0 => {
+                // "… et s’inquiète d’un éloignement", "… et a rappelé que": a
+                // second claim.
+                let mut n = e + 1;
+                while n < sent.end && n < e + 4 && u.is(n, CHAIN) && !u.is(n, &["de", "d'", "a"]) {
+                    n += 1;
+                }
+                if u.is(n, &["a"]) && u.tok(n) == "a" {
+                    n += 1;
+                }
+                if n < sent.end
+                    && matches!(verb_at(u, n), Some((_, Form::Finite, _, _)))
+                    && !u.tok(n).ends_with('é')
+                {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        e += 1;
+    }
+    // No final punctuation.
+    while e > k && u.toks[e - 1].kind == Kind::Punct && !u.is(e - 1, &["»", ")"]) {
+        e -= 1;
+    }
+    e
+}
+
+fn range(u: &Unit<'_>, a: usize, b: usize) -> (usize, usize) {
+    if a >= b {
+        let at = u.toks.get(a).map_or(u.text.len(), |t| t.start);
+        return (at, at);
+    }
+    (u.toks[a].start, u.toks[b - 1].end)
+}
+
+fn has_quote(u: &Unit<'_>, a: usize, b: usize) -> bool {
+    (a..b).any(|k| u.is(k, &["«"]))
+}
+
+/// Finds the claims of unit `ui`.
+pub(crate) fn find(
+    ui: usize,
+    u: &Unit<'_>,
+    agents: &[Agent],
+    kinds: &[ActorKind],
+    state: &[bool],
+    agents_inner: &[(usize, usize)],
+) -> Vec<Pending> {
+    let n = u.toks.len();
+    let qs = quotes(u);
+    let mut used = vec![false; qs.len()];
+    let mut out: Vec<Pending> = Vec::new();
+    let quote_closing_at = |k: usize| qs.iter().position(|q| q.1 == k);
+    let quote_opening_at = |k: usize| qs.iter().position(|q| q.0 == k);
+    let mut in_quote = vec![false; n + 1];
+    for &(o, c) in &qs {
+        in_quote[o + 1..c].iter_mut().for_each(|x| *x = true);
+    }
+    let quoted = |k: usize| in_quote[k];
+    let mut i = 0;
+    while i < n {
+        if quoted(i) {
+            i += 1;
+            continue;
+        }
+        let Some((lemma, form, e, glued)) = verb_at(u, i) else {
+            i += 1;
+            continue;
+        };
+        let frames = LEXICON.verbs.frames[lemma as usize];
+        // A noun, not a verb: "la note", "l’annonce".
+        if i > 0 && u.is(i - 1, DETERMINERS) && !u.is(i - 1, &["lui", "leur"]) {
+            i += 1;
+            continue;
+        }
+        // The chain before the verb.
+        let mut c = i;
+        while c > 0 && c + 8 > i && (u.is(c - 1, CHAIN) || u.tok(c - 1) == "à") {
+            c -= 1;
+        }
+        // Keep "à", "de" and "pour" only inside the chain, not at its start.
+        while c < i && u.is(c, &["de", "d'", "a", "pour", "par", "et"]) && u.tok(c) != "a" {
+            c += 1;
+        }
+        // "a estimé", "s'est félicitée"; not the passive "sont prévues".
+        let reflexive = (c..i).any(|k| u.is(k, &["s'", "se"]));
+        let chain_aux = (c..i).any(|k| {
+            u.is(k, AUX)
+                && u.tok(k) != "à"
+                && (reflexive || !u.is(k, &["est", "sont", "etait", "etaient"]))
+        });
+        let inverted =
+            glued || (c..i).any(|k| inverted_aux(u, k)) || (i > 0 && inverted_aux(u, i - 1));
+        let passive = (c..i).any(|k| u.is(k, &["ete"]));
+        let word = u.tok(i);
+        // Past participles: "estimé", and for other verbs "prévues",
+        // "promise", "écrites" ("salue", "évoque" are present forms).
+        let endings: &[&str] = if LEXICON.verbs.first_group[lemma as usize] {
+            &["é", "ée", "és", "ées"]
+        } else {
+            &[
+                "é", "ée", "és", "ées", "ue", "ues", "us", "ise", "ises", "ite", "ites",
+            ]
+        };
+        let participle = endings.iter().any(|e| word.ends_with(e));
+        // Incises after a quotation: "« … », a-t-il ajouté", "« … »,
+        // confie un pompier", "« … », estime-t-elle".
+        let cstart = if i > 0 && inverted_aux(u, i - 1) {
+            i - 1
+        } else {
+            c
+        };
+        let after_quote =
+            cstart >= 2 && u.is(cstart - 1, &[","]) && u.is(cstart - 2, &["»", "”", "\""])
+                || (cstart >= 1 && u.is(cstart - 1, &["»", "”", "\""]));
+        if after_quote && frames.incise && !passive {
+            let close = if u.is(cstart - 1, &[","]) {
+                cstart - 2
+            } else {
+                cstart - 1
+            };
+            if let Some(q) = quote_closing_at(close)
+                && !used[q]
+            {
+                let after = if inverted {
+                    None
+                } else {
+                    agent_after(u, agents, e)
+                };
+                let who = if inverted {
+                    Some(Who::Pron(inverted_gender(u, cstart, e)))
+                } else {
+                    after.as_ref().map(|x| x.0.clone())
+                };
+                if let Some(who) = who {
+                    used[q] = true;
+                    let mut parts = vec![range(u, qs[q].0 + 1, qs[q].1)];
+                    // A quotation cut by the incise: « A », dit-il, « B ».
+                    let mut end = after.map_or(e, |x| x.1);
+                    // Skip an apposition: "…, dit Paul Morel, maire de X, « B »".
+                    while end < n && !u.is(end, &[",", ".", "«"]) && end < e + 16 {
+                        end += 1;
+                    }
+                    if u.is(end, &[","])
+                        && let Some(q2) = quote_opening_at(end + 1)
+                        && !used[q2]
+                    {
+                        used[q2] = true;
+                        parts.push(range(u, qs[q2].0 + 1, qs[q2].1));
+                    }
+                    out.push(Pending {
+                        unit: ui,
+                        pos: qs[q].0,
+                        who,
+                        cue: (cstart, e),
+                        parts,
+                        kind: ClaimKind::Direct,
+                    });
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        // An incise after a reported clause: "Un automobiliste a été tué, a
+        // précisé le préfet."
+        let k_after = skip_after_verb(u, e);
+        let speaker_after = !inverted
+            && agent_after(u, agents, e).is_some()
+            && !u.is(k_after, &["que", "qu'", ":", "«"]);
+        let followed = !speaker_after
+            && (u.is(k_after, &[":", "«"]) || complement(u, k_after, frames, &qs).is_some());
+        if !after_quote
+            && !followed
+            && frames.incise
+            && !passive
+            && cstart >= 2
+            && u.is(cstart - 1, &[","])
+        {
+            let who = if inverted {
+                Some(Who::Pron(inverted_gender(u, cstart, e)))
+            } else {
+                agent_after(u, agents, e).map(|x| x.0)
+            };
+            let sent = u.sentence_of(i);
+            let start = (sent.start..cstart)
+                .rev()
+                .find(|&k| u.is(k, &[":", ";", "–", "—"]))
+                .map_or(sent.start, |k| k + 1);
+            let end = cstart - 1;
+            let words = (start..end)
+                .filter(|&k| u.toks[k].kind == Kind::Word)
+                .count();
+            if let Some(who) = who
+                && words >= 4
+                && !out.iter().any(|p| p.pos >= start && p.pos < end)
+            {
+                let kind = if has_quote(u, start, end) {
+                    ClaimKind::Mixed
+                } else {
+                    ClaimKind::Indirect
+                };
+                mark_used(&qs, &mut used, start, end);
+                out.push(Pending {
+                    unit: ui,
+                    pos: start,
+                    who,
+                    cue: (cstart, e),
+                    parts: vec![range(u, start, end)],
+                    kind,
+                });
+                i = e;
+                continue;
+            }
+        }
+        if passive {
+            i = e;
+            continue;
+        }
+        // Gerunds: ", évoquant le danger …".
+        if form == Form::Gerund {
+            if i > 0 && (u.is(i - 1, &[",", "en"])) {
+                let k = skip_after_verb(u, e);
+                if let Some((kind, a, b)) = complement(u, k, frames, &qs) {
+                    // The subject of the sentence's last claim, or the
+                    // current speaker.
+                    let sent = u.sentence_of(i);
+                    let who = out
+                        .iter()
+                        .rev()
+                        .find(|p| p.pos >= sent.start && p.pos < i)
+                        .map(|p| p.who.clone())
+                        .or_else(|| {
+                            // The subject that opens the sentence.
+                            let first = agents
+                                .iter()
+                                .find(|x| {
+                                    !x.inner
+                                        && (x.a == sent.start
+                                            || x.a == sent.start + 1
+                                                && u.is(sent.start, DETERMINERS))
+                                })
+                                .map(|x| x.who.clone());
+                            first.or_else(|| {
+                                let end = (sent.start..i)
+                                    .find(|&j| u.toks[j].kind != Kind::Word || is_finite(u, j))
+                                    .unwrap_or(i);
+                                (u.is(sent.start, SUBJECT_DETERMINERS) && end > sent.start + 1)
+                                    .then(|| unnamed(u, sent.start, end))
+                                    .flatten()
+                            })
+                        })
+                        .unwrap_or(Who::Pron(None));
+                    out.push(Pending {
+                        unit: ui,
+                        pos: i,
+                        who,
+                        cue: (i, e),
+                        parts: vec![range(u, a, b)],
+                        kind,
+                    });
+                    mark_used(&qs, &mut used, a, b);
+                    i = b.max(e);
+                    continue;
+                }
+            }
+            i = e;
+            continue;
+        }
+        if form == Form::Infinitive && c == i {
+            // "…, a lancé l’avocat, avant de rappeler que …".
+            if i >= 2 && u.is(i - 1, &["de", "d'"]) && u.is(i - 2, &["avant"]) {
+                let sent = u.sentence_of(i);
+                let k = skip_after_verb(u, e);
+                if let Some(prev) = out
+                    .iter()
+                    .rev()
+                    .find(|p| p.unit == ui && p.pos >= sent.start && p.pos < i)
+                    .map(|p| p.who.clone())
+                    && let Some((kind, a, b)) = complement(u, k, frames, &qs)
+                {
+                    mark_used(&qs, &mut used, a, b);
+                    out.push(Pending {
+                        unit: ui,
+                        pos: i,
+                        who: prev,
+                        cue: (i - 2, e),
+                        parts: vec![range(u, a, b)],
+                        kind,
+                    });
+                    i = b.max(e);
+                    continue;
+                }
+            }
+            i = e;
+            continue;
+        }
+        if participle && !chain_aux && !inverted {
+            i = e;
+            continue;
+        }
+        // "… a fait état de X et s’inquiète de Y": the same subject.
+        let coordinated = (c > 0 && u.is(c - 1, &["et"]))
+            .then(|| {
+                let sent = u.sentence_of(i);
+                out.iter()
+                    .rev()
+                    .find(|p| p.unit == ui && p.pos >= sent.start && p.pos < c)
+                    .map(|p| p.who.clone())
+            })
+            .flatten();
+        let who = if inverted {
+            Some(Who::Pron(inverted_gender(u, c, e)))
+        } else if coordinated.is_some() {
+            coordinated
+        } else {
+            subject(u, agents, kinds, state, c)
+        };
+        let Some(who) = who else {
+            i = e;
+            continue;
+        };
+        let k = skip_after_verb(u, e);
+        // "X a déclaré : « … »" and "X a salué « … »".
+        let q_at = if u.is(k, &[":"]) { k + 1 } else { k };
+        if let Some(q) = quote_opening_at(q_at)
+            && !used[q]
+            && (u.is(k, &[":"]) || frames.np)
+        {
+            let (o, cl) = qs[q];
+            // The quotation is the whole object, or starts it.
+            let end = content_end(u, cl + 1).max(cl + 1);
+            let whole = end <= cl + 1 || !u.toks[cl + 1..end].iter().any(|t| t.kind == Kind::Word);
+            used[q] = true;
+            let (parts, kind) = if whole || u.is(k, &[":"]) {
+                (vec![range(u, o + 1, cl)], ClaimKind::Direct)
+            } else {
+                (vec![range(u, o, end)], ClaimKind::Mixed)
+            };
+            out.push(Pending {
+                unit: ui,
+                pos: c,
+                who,
+                cue: (c, e),
+                parts,
+                kind,
+            });
+            i = cl + 1;
+            continue;
+        }
+        if let Some((kind, a, b)) = complement(u, k, frames, &qs) {
+            mark_used(&qs, &mut used, a, b);
+            out.push(Pending {
+                unit: ui,
+                pos: c,
+                who: who.clone(),
+                cue: (c, e),
+                parts: vec![range(u, a, b)],
+                kind,
+            });
+            if u.is(b, &[":"])
+                && let Some(q) = quote_opening_at(b + 1)
+                && !used[q]
+            {
+                used[q] = true;
+                out.push(Pending {
+                    unit: ui,
+                    pos: b + 1,
+                    who,
+                    cue: (c, e),
+                    parts: vec![range(u, qs[q].0 + 1, qs[q].1)],
+                    kind: ClaimKind::Direct,
+                });
+                i = qs[q].1 + 1;
+                continue;
+            }
+            // What was reported is not reported again; a gerund after it
+            // is a new claim.
+            i = b.max(e);
+            continue;
+        }
+        i = e;
+    }
+    // "Rémi Castagné : « … »" (interviews, headlines).
+    for (q, &(o, cl)) in qs.iter().enumerate() {
+        if used[q] || o < 2 || !u.is(o - 1, &[":"]) {
+            continue;
+        }
+        if let Some(x) = agents.iter().find(|x| x.b == o - 1 && !x.inner)
+            && matches!(x.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
+            && (x.a == 0 || u.toks[x.a - 1].kind == Kind::Punct || u.toks[x.a].initial)
+        {
+            used[q] = true;
+            out.push(Pending {
+                unit: ui,
+                pos: o,
+                who: x.who.clone(),
+                cue: (o - 1, o),
+                parts: vec![range(u, o + 1, cl)],
+                kind: ClaimKind::Direct,
+            });
+        }
+    }
+    // Selon X, … / …, selon X / d’après X, … / pour X, …
+    for i in 0..n {
+        let (x, cue_end) = if u.is(i, &["selon"]) {
+            (i + 1, i + 1)
+        } else if u.is(i, &["d'"]) && u.is(i + 1, &["apres"]) {
+            (i + 2, i + 2)
+        } else if u.is(i, &["pour"]) && (u.toks[i].initial || (i > 0 && u.is(i - 1, &[","]))) {
+            (i + 1, i + 1)
+        } else {
+            continue;
+        };
+        if quoted(i) {
+            continue;
+        }
+        let who = if u.is(x, &["lui", "elle", "eux", "elles"]) {
+            let fem = match u.ftok(x) {
+                "lui" => Some(false),
+                "elle" | "elles" => Some(true),
+                _ => None,
+            };
+            Some((Who::Pron(fem), x + 1))
+        } else {
+            agent_after(u, agents, x).or_else(|| {
+                // "selon un document interne consulté par Reuters": any
+                // noun phrase after a determiner, up to the comma.
+                (!u.is(i, &["pour"]) && u.is(x, &["un", "une", "des", "le", "la", "l'", "les", "plusieurs", "certains", "certaines", "son", "sa", "ses", "leur", "leurs"]))
+                    .then(|| {
+                        let mut b = x + 1;
+                        while b < n && b < x + 14 && u.toks[b].kind == Kind::Word {
+                            b += 1;
+                        }
+                        // "les chiffres publiés mardi par l’observatoire":
+                        // the publisher speaks.
+                        let by = (x + 1..b).find(|&k| {
+                            u.is(k, &["par"])
+                                && (x + 1..k).any(|j| {
+                                    let f = u.ftok(j);
+                                    ["publi", "diffus", "devoil", "present", "rendu", "etabli", "realis"]
+                                        .iter()
+                                        .any(|p| f.starts_with(p))
+                                })
+                        });
+                        if let Some(k) = by
+                            && let Some((w, _)) = agent_after(u, agents, k + 1)
+                        {
+                            return Some((w, b));
+                        }
+                        // "un rapport de la chambre régionale des comptes":
+                        // a document of an organisation.
+                        if u.is(x + 1, DOCUMENTS)
+                            && u.is(x + 2, &["de", "du", "d'", "des"])
+                            && let Some(a) = agents.iter().find(|a| {
+                                (a.a == x + 3 || a.a == x + 4 && u.is(x + 3, &["la", "l'", "le", "les"]))
+                                    && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Organization)
+                            })
+                        {
+                            return Some((a.who.clone(), b));
+                        }
+                        (b > x + 1)
+                            .then(|| unnamed_source(u, x, b, false).map(|w| (w, b)))
+                            .flatten()
+                    })
+                    .flatten()
+            })
+        };
+        let Some((who, mut xb)) = who else { continue };
+        // "Selon le général Anders Vik, chef d’état-major …, ces …": skip
+        // the apposition.
+        if u.is(xb, &[","]) {
+            if let Some(r) = inner_after(agents_inner, xb + 1) {
+                if u.is(r, &[","]) {
+                    xb = r;
+                }
+            }
+        }
+        let is_pour = u.is(i, &["pour"]);
+        if is_pour && !(u.is(xb, &[","]) && matches!(who, Who::Actor(_) | Who::Pron(_))) {
+            continue;
+        }
+        let sent = u.sentence_of(i);
+        let front = (sent.start..i).all(|k| u.toks[k].kind == Kind::Punct) || u.toks[i].initial;
+        let (a, b) = if front
+            || u.is(xb, &[","])
+                && !(sent.start..i)
+                    .any(|k| u.toks[k].kind == Kind::Word && !u.is(k, &["et", "mais", "or"]))
+        {
+            let a = if u.is(xb, &[","]) { xb + 1 } else { xb };
+            (a, content_end(u, a))
+        } else {
+            // Trailing: the clause before.
+            let start = (sent.start..i)
+                .rev()
+                .find(|&k| u.is(k, &[":", ";", "–", "—"]))
+                .map_or(sent.start, |k| k + 1);
+            let mut end = i;
+            while end > start && u.toks[end - 1].kind == Kind::Punct && !u.is(end - 1, &["»"]) {
+                end -= 1;
+            }
+            (start, end)
+        };
+        if b <= a {
+            continue;
+        }
+        mark_used(&qs, &mut used, a, b);
+        out.push(Pending {
+            unit: ui,
+            pos: i,
+            who,
+            cue: (i, cue_end),
+            parts: vec![range(u, a, b)],
+            kind: ClaimKind::AccordingTo,
+        });
+    }
+    out.sort_by_key(|p| p.pos);
+    out
+}
+
+/// The end of the apposition that starts at token `k`, if one does.
+fn inner_after(inner: &[(usize, usize)], k: usize) -> Option<usize> {
+    inner.iter().find(|&&(a, _)| a == k).map(|&(_, b)| b)
+}
+
+fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {
+    for (q, &(o, c)) in qs.iter().enumerate() {
+        if o >= a && c < b {
+            used[q] = true;
+        }
+    }
+}
+
+/// Whether token `j` is a verb or an auxiliary: where a subject ends.
+fn is_finite(u: &Unit<'_>, j: usize) -> bool {
+    u.is(j, AUX) && u.tok(j) != "à"
+        || u.is(j, &["s'", "se", "ne", "n'"])
+        || u.hits[j].verb.is_some()
+}
+
+/// Skips adverbials after a verb ("pour sa part", "toutefois", ", de son
+/// côté,").
+fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
+    if u.is(k, &[","]) {
+        let close = (k + 1..(k + 6).min(u.toks.len())).find(|&j| u.is(j, &[","]));
+        if let Some(j) = close
+            && (k + 1..j).all(|t| u.is(t, AFTER_VERB) || u.is(t, &["cote", "elle", "lui", "eux"]))
+        {
+            k = j + 1;
+        }
+    }
+    let start = k;
+    while k < u.toks.len() && k < start + 4 && u.is(k, AFTER_VERB) {
+        // "de" only as part of "de son côté", "pour" of "pour sa part".
+        if u.is(k, &["de", "en"]) && !u.is(k + 1, &["son", "sa", "outre"]) {
+            break;
+        }
+        if u.is(k, &["pour"])
+            && !(u.is(k + 1, &["sa", "son", "leur"]) && u.is(k + 2, &["part", "compte"]))
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The complement of a reporting verb at token `k`: (kind, a, b).
+fn complement(
+    u: &Unit<'_>,
+    k: usize,
+    frames: crate::lexicon::extract::Frames,
+    qs: &[(usize, usize)],
+) -> Option<(ClaimKind, usize, usize)> {
+    let _ = qs;
+    let n = u.toks.len();
+    if k >= n {
+        return None;
+    }
+    let infinitive = u.is(k, &["avoir", "etre", "ne", "n'"])
+        || (u.toks[k].kind == Kind::Word
+            && !u.toks[k].cap
+            && u.ftok(k).len() > 4
+            && (u.ftok(k).ends_with("er")
+                || u.ftok(k).ends_with("ir")
+                || u.ftok(k).ends_with("re") && !u.ftok(k).ends_with("tre"))
+            && !u.ftok(k).ends_with("ier"));
+    // After the introducing word: "que", "de", "contre", "pour", "sur".
+    let after_word = (frames.que && u.is(k, &["que", "qu'"]))
+        || (frames.de && u.is(k, &["de", "d'"]))
+        || (frames.contre && u.is(k, &["contre", "pour"]))
+        || (frames.sur && u.is(k, &["sur"]))
+        || (frames.a && u.tok(k) == "à");
+    // From the word itself: "du danger", "la nécessité", "avoir convoqué".
+    let from_word = (frames.de && u.is(k, &["du", "des"]))
+        || (frames.np
+            && (u.is(k, DETERMINERS)
+                || u.is(
+                    k,
+                    &["«", "jusqu'", "pres", "plus", "moins", "environ", "quelque"],
+                )
+                || u.toks[k].kind == Kind::Number)
+            && !u.is(k, &["lui", "leur"]))
+        || ((frames.que || frames.np) && infinitive);
+    let start = if after_word {
+        k + 1
+    } else if from_word {
+        k
+    } else {
+        return None;
+    };
+    let end = content_end(u, start);
+    if end <= start || !(start..end).any(|t| u.toks[t].kind == Kind::Word) {
+        return None;
+    }
+    let kind = if has_quote(u, start, end) {
+        ClaimKind::Mixed
+    } else {
+        ClaimKind::Indirect
+    };
+    Some((kind, start, end))
+}

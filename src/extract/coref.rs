@@ -1,0 +1,605 @@
+//! Coreference: one actor per entity.
+//!
+//! Name mentions are grouped by key: the gazetteer entity (so "OTAN",
+//! "Organisation du traité de l’Atlantique nord" and "Alliance atlantique"
+//! are one actor), the folded full name of a person (a surname alone, or a
+//! name after an honorific, joins the person whose name ends with it), and
+//! "Nom complet (SIGLE)" / "SIGLE (Nom complet)" pairs. A lone capitalised
+//! word that no rule explains is dropped when it opens a sentence, and
+//! otherwise typed from its context ("à Montauban" → a place).
+
+use std::collections::HashMap;
+
+use super::mentions::{Ment, adjective_like};
+use super::tokens::{Kind, Unit};
+use crate::ActorKind;
+use crate::lexicon::extract::LEXICON;
+use crate::lexicon::fold_str;
+
+/// An actor being built.
+#[derive(Debug)]
+pub(crate) struct Group {
+    pub(crate) kind: ActorKind,
+    /// Indices into the mention list, in document order.
+    pub(crate) ments: Vec<usize>,
+    /// The canonical name.
+    pub(crate) name: String,
+}
+
+/// Prepositions after which an unknown capitalised word is a place.
+const PLACE_PREPOSITIONS: &[&str] = &["a", "en", "vers", "depuis", "pres", "entre", "via"];
+
+/// Whether the mention is the name of a street, river or mountain: after a
+/// feature noun ("rue des Cordiers", "mer de Barents", "vallée de l’Arve").
+fn feature_name(u: &Unit<'_>, a: usize) -> bool {
+    let mut k = a;
+    if k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]) && !u.toks[k - 1].cap {
+        k -= 1;
+    }
+    if k > 0 && u.is(k - 1, &["de", "du", "des", "d'"]) {
+        k -= 1;
+    }
+    k > 0 && LEXICON.feature_heads.contains(u.ftok(k - 1))
+}
+
+/// The folded text of a mention.
+pub(crate) fn folded(units: &[Unit<'_>], m: &Ment) -> String {
+    let u = &units[m.unit];
+    u.folded[u.toks[m.a].fstart..u.toks[m.b - 1].fend].to_owned()
+}
+
+/// The text of a mention.
+pub(crate) fn text<'a>(units: &'a [Unit<'a>], m: &Ment) -> &'a str {
+    units[m.unit].slice(m.a, m.b)
+}
+
+/// Whether a title ends just before token `k` (within four tokens).
+pub(crate) fn title_before(u: &Unit<'_>, k: usize) -> bool {
+    (k.saturating_sub(4)..k).any(|s| {
+        u.hits[s]
+            .title
+            .is_some_and(|(_, fend)| fend as usize == u.toks[k - 1].fend)
+    })
+}
+
+/// Groups mentions into actors. Mentions that turn out not to be names are
+/// removed from `ments`; `of` gives each remaining mention its group.
+pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, Vec<usize>) {
+    // People named in full: folded last words → full folded name.
+    let mut surnames: HashMap<String, String> = HashMap::new();
+    let mut full_people: Vec<String> = Vec::new();
+    for m in ments.iter() {
+        if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
+            let f = folded(units, m);
+            full_people.push(f.clone());
+            let u = &units[m.unit];
+            // The last name word, with its particles ("de Gaulle").
+            let mut s = m.b - 1;
+            while s > m.a + 1 && u.toks[s - 1].kind == Kind::Word && !u.toks[s - 1].cap {
+                s -= 1;
+            }
+            let last = u.folded[u.toks[s].fstart..u.toks[m.b - 1].fend].to_owned();
+            surnames.entry(last).or_insert_with(|| f.clone());
+            // "Van Dalen", "De Gaulle": a capitalised particle.
+            if m.b - m.a >= 3 && crate::extract::mentions::PARTICLES.contains(&u.ftok(m.b - 2)) {
+                let l2 = u.folded[u.toks[m.b - 2].fstart..u.toks[m.b - 1].fend].to_owned();
+                surnames.entry(l2).or_insert_with(|| f.clone());
+            }
+            // "Marine Le Pen" → "Le Pen".
+            if s > m.a + 1 && u.toks[s - 1].cap && u.is(s - 1, &["le", "la"]) {
+                let l2 = u.folded[u.toks[s - 1].fstart..u.toks[m.b - 1].fend].to_owned();
+                surnames.entry(l2).or_insert_with(|| f.clone());
+            }
+        }
+    }
+    // First names of people named in full, when only one has it ("Odette"
+    // → "Odette Ferrandi").
+    let mut firsts: HashMap<String, Option<String>> = HashMap::new();
+    for m in ments.iter() {
+        if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
+            let u = &units[m.unit];
+            let first = u.ftok(m.a).to_owned();
+            let full = folded(units, m);
+            firsts
+                .entry(first)
+                .and_modify(|f| {
+                    if f.as_deref() != Some(full.as_str()) {
+                        *f = None;
+                    }
+                })
+                .or_insert(Some(full));
+        }
+    }
+    for f in surnames.keys() {
+        firsts.remove(f);
+    }
+    for (first, full) in firsts {
+        if let Some(full) = full {
+            surnames.entry(first).or_insert(full);
+        }
+    }
+    // "Région" after "Région Bretagne": the first word of one organisation's
+    // name.
+    let mut org_firsts: HashMap<String, Option<String>> = HashMap::new();
+    for m in ments.iter() {
+        if m.kind == Some(ActorKind::Organization) && m.b - m.a >= 2 && m.split.is_none() {
+            let first = units[m.unit].ftok(m.a).to_owned();
+            let full = folded(units, m);
+            org_firsts
+                .entry(first)
+                .and_modify(|f| {
+                    if f.as_deref() != Some(full.as_str()) {
+                        *f = None;
+                    }
+                })
+                .or_insert(Some(full));
+        }
+    }
+    // "le cabinet Prixscope … Prixscope": a head before a name used alone
+    // elsewhere is a role ("cabinet"); otherwise it is part of the name
+    // ("musée Duclos de Montluçon").
+    let all: std::collections::HashSet<String> = ments
+        .iter()
+        .filter(|m| m.split.is_none())
+        .map(|m| folded(units, m))
+        .collect();
+    for m in ments.iter_mut() {
+        if let Some(k) = m.split {
+            let u = &units[m.unit];
+            let name = &u.folded[u.toks[k].fstart..u.toks[m.b - 1].fend];
+            let head = &u.folded[u.toks[m.a].fstart..u.toks[k - 1].fend];
+            if all.contains(name) || m.entity.is_some() || LEXICON.org_descriptors.contains(head) {
+                let head = m.a;
+                m.a = k;
+                m.split = Some(head);
+            } else {
+                m.split = None;
+            }
+        }
+    }
+    // "Fos-sur-Mer" → "Fos": the first part of a compound place name.
+    let mut place_prefixes: HashMap<String, (String, ActorKind)> = HashMap::new();
+    for m in ments.iter() {
+        if let Some(e) = m.entity
+            && m.b == m.a + 1
+        {
+            let f = folded(units, m);
+            if let Some(i) = f
+                .find("-sur-")
+                .or_else(|| f.find("-en-"))
+                .or_else(|| f.find("-les-"))
+            {
+                place_prefixes
+                    .entry(f[..i].to_owned())
+                    .or_insert((format!("e{e}"), LEXICON.gazetteer.entities[e as usize].kind));
+            }
+        }
+    }
+    // Words seen as names in mid-sentence.
+    let mut mid: HashMap<String, usize> = HashMap::new();
+    for m in ments.iter().filter(|m| !m.initial) {
+        *mid.entry(folded(units, m)).or_default() += 1;
+    }
+    // Decide the lone words.
+    let mut keep = Vec::with_capacity(ments.len());
+    let mut keys = Vec::with_capacity(ments.len());
+    for m in ments.drain(..) {
+        let f = folded(units, &m);
+        let u = &units[m.unit];
+        let mut m = m;
+        // "a expliqué à l’AFP": the agency spoken to is no actor of the
+        // story.
+        let addressee = {
+            let mut k = m.a;
+            if k > 0 && u.is(k - 1, &["l'", "la", "le"]) {
+                k -= 1;
+            }
+            k >= 2 && u.tok(k - 1) == "à" && u.hits[k - 2].verb.is_some()
+                || k >= 1 && u.is(k - 1, &["au"]) && k >= 2 && u.hits[k - 2].verb.is_some()
+        };
+        if addressee && m.kind == Some(ActorKind::Organization) && u.toks[m.a].upper {
+            continue;
+        }
+        if m.entity.is_none() && feature_name(u, m.a) {
+            continue;
+        }
+        // "une association d’Ajaccio": an indefinite body is no actor.
+        if m.entity.is_none()
+            && m.kind == Some(ActorKind::Organization)
+            && !u.toks[m.a].cap
+            && m.a > 0
+            && u.is(m.a - 1, &["un", "une", "des"])
+        {
+            continue;
+        }
+        // A surname wins over a town of the same name ("Yvan Corrèze" …
+        // "Corrèze").
+        let surname_of = (m.b == m.a + 1 && !m.acronym)
+            .then(|| surnames.get(&f).filter(|full| **full != f))
+            .flatten();
+        if let Some(e) = m.entity
+            && surname_of.is_some()
+            && !LEXICON.gazetteer.entities[e as usize].state
+            && LEXICON.gazetteer.entities[e as usize].kind == ActorKind::Location
+        {
+            m.entity = None;
+            m.kind = None;
+        }
+        // Acronyms nothing vouches for: "les GPU", "liaisons TER".
+        if m.entity.is_none() && m.acronym && lone_kind(u, &m).is_none() {
+            continue;
+        }
+        let key = if let Some(e) = m.entity {
+            format!("e{e}")
+        } else if let Some(full) = surnames.get(&f).filter(|full| **full != f) {
+            if m.kind.is_none() || m.kind == Some(ActorKind::Person) {
+                m.kind = Some(ActorKind::Person);
+                format!("p{full}")
+            } else {
+                format!("n{f}")
+            }
+        } else if m.kind == Some(ActorKind::Person) {
+            format!("p{f}")
+        } else if m.kind.is_some() {
+            format!("n{f}")
+        } else {
+            // "Fos" after "Fos-sur-Mer".
+            if let Some(&(ref key, kind)) = place_prefixes.get(&f) {
+                m.kind = Some(kind);
+                keep.push(m);
+                keys.push(key.clone());
+                continue;
+            }
+            // A lone capitalised word.
+            if let Some(Some(full)) = org_firsts.get(&f)
+                && *full != f
+            {
+                m.kind = Some(ActorKind::Organization);
+                keep.push(m);
+                keys.push(format!("n{full}"));
+                continue;
+            }
+            if m.initial && !mid.contains_key(&f) {
+                continue;
+            }
+            // Units and short words ("W", "Nm"), demonyms after a
+            // determiner ("les Sétois", "aux Montluçonnais").
+            if f.chars().count() <= 2 {
+                continue;
+            }
+            let demonym = [
+                "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines",
+                "ien", "ienne", "iens", "iennes", "ol", "ole", "ols", "oles", "ins", "ines",
+            ]
+            .iter()
+            .any(|e| f.ends_with(e));
+            if demonym
+                && m.a > 0
+                && u.is(
+                    m.a - 1,
+                    &[
+                        "les", "aux", "des", "un", "une", "le", "la", "l'", "ces", "nos", "leurs",
+                    ],
+                )
+            {
+                continue;
+            }
+            // Inside a title: "procureur de la République".
+            if (m.a.saturating_sub(6)..m.a).any(|s| {
+                u.hits[s]
+                    .title
+                    .is_some_and(|(_, fend)| fend as usize >= u.toks[m.b - 1].fend)
+            }) {
+                continue;
+            }
+            // The complement of a title: "ministre de la Défense",
+            // "secrétaire d’État".
+            let mut k = m.a;
+            if k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]) {
+                k -= 1;
+            }
+            // Only a capitalised common noun ("Défense"), not a name
+            // ("Copa-Cogeca", "CNE").
+            let common = u.tok(m.a).chars().skip(1).all(|c| !c.is_uppercase());
+            if common && k > 0 && u.is(k - 1, &["de", "du", "des", "d'", "a", "au", "aux"]) {
+                // Back over adjectives: "ministre norvégienne des Affaires
+                // étrangères", "ministre délégué chargé de l’Industrie".
+                let mut t = k - 1;
+                while t > 0
+                    && (adjective_like(u, t - 1) || u.is(t - 1, &["charge", "chargee"]))
+                    && t + 4 > k
+                {
+                    t -= 1;
+                }
+                if t > 0 && title_before(u, t) {
+                    continue;
+                }
+            }
+            let kind = lone_kind(u, &m);
+            let Some(kind) = kind else { continue };
+            m.kind = Some(kind);
+            if kind == ActorKind::Person {
+                format!("p{f}")
+            } else {
+                format!("n{f}")
+            }
+        };
+        keep.push(m);
+        keys.push(key);
+    }
+    *ments = keep;
+    // Pairs "Nom complet (SIGLE)" and "SIGLE (Nom complet)".
+    let mut alias: HashMap<String, String> = HashMap::new();
+    for w in 0..ments.len().saturating_sub(1) {
+        let (x, y) = (&ments[w], &ments[w + 1]);
+        if x.unit != y.unit {
+            continue;
+        }
+        let u = &units[x.unit];
+        if y.a == x.b + 1 && u.is(x.b, &["("]) && u.is(y.b, &[")"]) && (x.acronym != y.acronym) {
+            let (ka, kb) = (keys[w].clone(), keys[w + 1].clone());
+            if ka != kb {
+                alias.insert(kb, ka);
+            }
+        }
+    }
+    // Acronyms that spell the initials of a full name in the article.
+    let longs: Vec<(String, String)> = ments
+        .iter()
+        .zip(&keys)
+        .filter(|(m, _)| !m.acronym && m.kind == Some(ActorKind::Organization))
+        .map(|(m, k)| (initials(text(units, m)), k.clone()))
+        .filter(|(i, _)| i.len() >= 2)
+        .collect();
+    for (m, k) in ments.iter().zip(&keys) {
+        if m.acronym && !alias.contains_key(k) {
+            let f = fold_str(text(units, m));
+            // "ARS" for "agence régionale de santé d’Île-de-France": the
+            // initials, or their start when the acronym has three letters
+            // or more.
+            if let Some((_, long)) = longs
+                .iter()
+                .find(|(i, _)| *i == f || f.len() >= 3 && i.starts_with(f.as_str()))
+            {
+                alias.insert(k.clone(), long.clone());
+            }
+        }
+    }
+    let resolve = |k: &String| -> String {
+        let mut k = k.clone();
+        for _ in 0..4 {
+            match alias.get(&k) {
+                Some(n) if *n != k => k = n.clone(),
+                _ => break,
+            }
+        }
+        k
+    };
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut of = Vec::with_capacity(ments.len());
+    for (i, (m, k)) in ments.iter().zip(&keys).enumerate() {
+        let k = resolve(k);
+        let g = *index.entry(k).or_insert_with(|| {
+            groups.push(Group {
+                kind: m.kind.unwrap_or(ActorKind::Organization),
+                ments: Vec::new(),
+                name: String::new(),
+            });
+            groups.len() - 1
+        });
+        groups[g].ments.push(i);
+        of.push(g);
+    }
+    for g in &mut groups {
+        // The fullest written form; acronyms only when nothing else.
+        let best = g
+            .ments
+            .iter()
+            .map(|&i| &ments[i])
+            .max_by_key(|m| (!m.acronym, text(units, m).chars().count()))
+            .map(|m| text(units, m).to_owned())
+            .unwrap_or_default();
+        g.name = best;
+        // A person group keeps the kind of its full name.
+        if g.ments
+            .iter()
+            .any(|&i| ments[i].kind == Some(ActorKind::Person))
+        {
+            g.kind = ActorKind::Person;
+        }
+    }
+    (groups, of)
+}
+
+/// Nouns after which a name is a place ("quartier des Chartrons").
+const PLACE_NOUNS: &[&str] = &[
+    "quartier",
+    "commune",
+    "ville",
+    "village",
+    "canton",
+    "secteur",
+    "region",
+    "departement",
+    "arrondissement",
+    "agglomeration",
+    "localite",
+    "bourg",
+    "province",
+    "etat",
+    "pays",
+    "territoire",
+    "vallee",
+    "plateau",
+    "massif",
+    "cote",
+    "rive",
+    "pres",
+    "reliant",
+    "entre",
+    "habitants",
+    "habitant",
+    "environs",
+    "banlieue",
+    "centre-ville",
+    "pays",
+];
+
+/// The kind of a lone capitalised word nothing else explains, from its
+/// context; `None` when it is no actor (a plural acronym: "les GPU").
+fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
+    let a = m.a;
+    let word = u.tok(a);
+    let prev = |k: usize| (a >= k).then(|| a - k);
+    // "CGT-Cheminots", "SNCF Réseau": an acronym in front.
+    if u.tok(a)
+        .split(['-', '‑'])
+        .next()
+        .is_some_and(|p| p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase()))
+        && !m.acronym
+    {
+        return Some(ActorKind::Organization);
+    }
+    if m.acronym || u.toks[a].upper {
+        // "les GPU", "liaisons TER", "mention AB": not a body.
+        if let Some(p) = prev(1)
+            && (u.is(p, &["les", "des", "ces"])
+                || (u.toks[p].kind == Kind::Word && !u.toks[p].cap && !u.is(p, PREPOSITION_LIKE)))
+        {
+            return None;
+        }
+        return Some(ActorKind::Organization);
+    }
+    if m.a > 0 && title_before(u, m.a) {
+        return Some(ActorKind::Person);
+    }
+    // "Léonie, 9 ans": an age.
+    if u.is(m.b, &[","])
+        && u.toks.get(m.b + 1).is_some_and(|t| t.kind == Kind::Number)
+        && u.is(m.b + 2, &["ans"])
+    {
+        return Some(ActorKind::Person);
+    }
+    if LEXICON.org_words.contains(u.ftok(a)) {
+        return Some(ActorKind::Organization);
+    }
+    // Toponyms: "Valence-d’Agen", "Lons-le-Saunier", "La Réole".
+    let f = &u.folded[u.toks[a].fstart..u.toks[m.b - 1].fend];
+    if [
+        "-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-", "saint-", "sainte-",
+    ]
+    .iter()
+    .any(|p| f.contains(p))
+        || u.is(a, &["la", "le"]) && u.toks[a].cap
+    {
+        return Some(ActorKind::Location);
+    }
+    // "SoLocal", "BlaBlaCar": a capital after a small letter makes a brand
+    // ("Croix-Rousse" is a place).
+    if word
+        .chars()
+        .zip(word.chars().skip(1))
+        .any(|(x, y)| x.is_lowercase() && y.is_uppercase())
+    {
+        return Some(ActorKind::Organization);
+    }
+    let k = a;
+    if k > 0 && u.is(k - 1, &["la", "le", "l'", "les"]) && !u.toks[k - 1].cap {
+        // "la Riviera", "le Svalbard".
+        // After a place preposition only: "la Garonne monte", "le débit de
+        // l’Arve" name rivers and things, not actors.
+        if k >= 2
+            && u.is(
+                k - 2,
+                &["a", "vers", "sur", "dans", "entre", "depuis", "en"],
+            )
+        {
+            return Some(ActorKind::Location);
+        }
+        return None;
+    }
+    let before = k.checked_sub(1);
+    if before.is_some_and(|p| u.is(p, PLACE_PREPOSITIONS)) {
+        return Some(ActorKind::Location);
+    }
+    // "quartier des Chartrons", "près de Laguiole", "une mère de Fleurus".
+    if before.is_some_and(|p| u.is(p, &["de", "du", "des", "d'"])) {
+        return Some(ActorKind::Location);
+    }
+    if before.is_some_and(|p| u.is(p, PLACE_NOUNS)) {
+        return Some(ActorKind::Location);
+    }
+    Some(ActorKind::Organization)
+}
+
+/// Words after which an acronym can still be an organisation.
+const PREPOSITION_LIKE: &[&str] = &[
+    "a", "au", "aux", "de", "du", "d'", "la", "le", "l'", "par", "pour", "avec", "chez", "selon",
+    "contre", "et", "ou", "entre", "sur", "dans", "que", "qu'", "dont", "sans", "vers", "apres",
+    "avant", "envers", "aupres",
+];
+
+/// The initials of an organisation's full name ("Agence régionale de
+/// santé" → "ars"), folded.
+fn initials(name: &str) -> String {
+    name.split([' ', '-', '\'', '’'])
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    fold_str(w).as_str(),
+                    "de" | "du"
+                        | "des"
+                        | "d"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "l"
+                        | "et"
+                        | "pour"
+                        | "a"
+                        | "en"
+                )
+        })
+        .filter_map(|w| w.chars().next())
+        .map(|c| fold_str(c.encode_utf8(&mut [0; 4])))
+        .collect()
+}
+
+/// In shouted blocks, the names found elsewhere: (unit, a, b, group).
+pub(crate) fn shouted(
+    units: &[Unit<'_>],
+    ments: &[Ment],
+    groups: &[Group],
+    of: &[usize],
+) -> Vec<(usize, usize, usize, usize)> {
+    let mut forms: Vec<(String, usize)> = ments
+        .iter()
+        .zip(of)
+        .map(|(m, &g)| (folded(units, m), g))
+        .collect();
+    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    forms.dedup();
+    let _ = groups;
+    let mut out = Vec::new();
+    for (ui, u) in units.iter().enumerate().filter(|(_, u)| u.shouting) {
+        let mut taken = vec![false; u.toks.len()];
+        for m in ments.iter().filter(|m| m.unit == ui) {
+            taken[m.a..m.b].iter_mut().for_each(|t| *t = true);
+        }
+        for (form, g) in &forms {
+            for i in 0..u.toks.len() {
+                if taken[i] || !u.folded[u.toks[i].fstart..].starts_with(form.as_str()) {
+                    continue;
+                }
+                if let Some(end) = u.tok_at_fend(u.toks[i].fstart + form.len())
+                    && !taken[i..=end].iter().any(|t| *t)
+                {
+                    taken[i..=end].iter_mut().for_each(|t| *t = true);
+                    out.push((ui, i, end + 1, *g));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,579 @@
+//! Name mentions: people, organisations and places.
+//!
+//! Three finders run left to right over each block and the longest mention
+//! at a position wins:
+//! - the gazetteers (places, institutional metonyms, organisations with
+//!   their acronyms and aliases), matched on folded text at word starts;
+//! - organisation head nouns with their complement ("ministère de
+//!   l’Intérieur", "tribunal correctionnel de Lyon", "groupe Renault");
+//! - runs of capitalised words with the particles of names ("Lloyd Austin",
+//!   "Charles de Gaulle", "Jean-Noël Barrot", "J. Dupont"), after an
+//!   honorific or not. A capitalised word that opens a sentence is a name
+//!   only if it is not a known non-name ("Face", "Selon", "Lors") and is
+//!   followed by another name word, or is found elsewhere in the article.
+//!   Shouted (all-caps) blocks only get gazetteer names here; the names
+//!   found elsewhere are looked for in them later.
+
+use super::tokens::{FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit};
+use crate::ActorKind;
+use crate::lexicon::extract::{Case, LEXICON, Needs};
+
+/// A name mention in a block.
+#[derive(Clone, Debug)]
+pub(crate) struct Ment {
+    pub(crate) unit: usize,
+    /// Token range of the name (without article or honorific).
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    /// `None` while undecided (a lone capitalised word).
+    pub(crate) kind: Option<ActorKind>,
+    /// Gazetteer entity.
+    pub(crate) entity: Option<u32>,
+    /// Whether the mention opens a sentence (a weak sign of a name).
+    pub(crate) initial: bool,
+    /// Whether the name is an acronym.
+    pub(crate) acronym: bool,
+    /// For "head + Name" ("le cabinet Silicon Insight", "le musée Duclos"):
+    /// where the name after the head starts. Coreference decides whether
+    /// the head is part of the name or a role of the organisation.
+    pub(crate) split: Option<usize>,
+    /// The gender an honorific shows ("Mme" → feminine).
+    pub(crate) fem: Option<bool>,
+}
+
+/// Adjectives that name a region of a place ("Suisse romande").
+const REGIONAL: &[&str] = &[
+    "romand",
+    "romande",
+    "alemanique",
+    "central",
+    "centrale",
+    "oriental",
+    "orientale",
+    "occidental",
+    "occidentale",
+    "meridional",
+    "meridionale",
+    "septentrional",
+    "septentrionale",
+    "subsaharienne",
+    "baltes",
+];
+
+/// Particles inside names (folded).
+pub(crate) const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "van", "von", "der", "den", "ben", "bin", "ibn", "al", "el", "da",
+    "di", "dos", "do", "del", "della", "y", "ter", "zu", "bou", "ould", "abou", "abu",
+];
+
+/// Words that never start or continue a name even when capitalised: the
+/// lexicon's non-names, prepositions and conjunctions, and nationality nouns
+/// ("les Européens", "deux Russes").
+fn stopword(u: &Unit<'_>, i: usize) -> bool {
+    let f = u.flags[i];
+    f & STOPWORD != 0 || (!u.toks[i].upper && f & NATIONALITY != 0)
+}
+
+/// An honorific at token `i`: (implied role, tokens used).
+pub(crate) fn honorific(u: &Unit<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let t = u.toks.get(i)?;
+    if u.flags[i] & HONORIFIC == 0 {
+        return None;
+    }
+    let role = LEXICON.honorifics.get(u.ftok(i))?;
+    let dot = u.is(i + 1, &["."]) && u.toks[i + 1].start == t.end;
+    // "M" alone is a letter, not "M.": ask for the period on one-letter
+    // honorifics.
+    if u.ftok(i).len() == 1 && !dot {
+        return None;
+    }
+    Some((role, 1 + usize::from(dot)))
+}
+
+/// Whether token `i` can be part of a name.
+pub(crate) fn name_word(u: &Unit<'_>, i: usize) -> bool {
+    let Some(t) = u.toks.get(i) else { return false };
+    t.kind == Kind::Word
+        && t.cap
+        && !u.tok(i).bytes().any(|b| b.is_ascii_digit())
+        && !u.ftok(i).ends_with('\'')
+        && !stopword(u, i)
+        && honorific(u, i).is_none()
+}
+
+/// Capitalised adjectives that open names ("Grand Port maritime", "Haute
+/// Autorité", "Petits Explorateurs") even though they are known non-names
+/// at the start of a sentence.
+fn name_adjective(u: &Unit<'_>, i: usize) -> bool {
+    i < u.toks.len()
+        && u.toks[i].cap
+        && u.is(
+            i,
+            &[
+                "grand",
+                "grande",
+                "grands",
+                "grandes",
+                "haut",
+                "haute",
+                "hauts",
+                "hautes",
+                "petit",
+                "petite",
+                "petits",
+                "petites",
+                "nouveau",
+                "nouvelle",
+                "nouveaux",
+                "nouvelles",
+                "vieux",
+                "vieille",
+                "saint",
+                "sainte",
+                "bas",
+                "basse",
+                "mont",
+                "val",
+                "bel",
+                "belle",
+                "beau",
+            ],
+        )
+        && (name_word(u, i + 1) || inner_name_word(u, i + 1))
+}
+
+/// A capitalised word that continues a name even if it is a known
+/// non-name at the start of a sentence ("Agrimarkets Conseil", "SUD Santé").
+fn inner_name_word(u: &Unit<'_>, i: usize) -> bool {
+    let Some(t) = u.toks.get(i) else { return false };
+    t.kind == Kind::Word
+        && t.cap
+        && !u.tok(i).bytes().any(|b| b.is_ascii_digit())
+        && !u.ftok(i).ends_with('\'')
+        && !FUNCTION_WORDS.contains(&u.ftok(i))
+        && u.flags[i] & NATIONALITY == 0
+        && honorific(u, i).is_none()
+}
+
+/// Whether a lower-case word looks like an adjective ("européenne",
+/// "régionale", "correctionnel", "délégué"), judged on the source text:
+/// verbs in -e, -ent are not.
+pub(crate) fn adjective_like(u: &Unit<'_>, i: usize) -> bool {
+    const ENDS: &[&str] = &[
+        "al", "ale", "aux", "ales", "ique", "iques", "ien", "ienne", "iens", "iennes", "éen",
+        "éenne", "éens", "éennes", "aire", "aires", "if", "ive", "ifs", "ives", "el", "elle",
+        "els", "elles", "é", "ée", "és", "ées", "ier", "ière", "iers", "ières", "ais", "aise",
+        "ois", "oise", "ain", "aine", "anne", "iste", "istes", "in", "ine", "eur", "rice",
+    ];
+    let t = u.tok(i);
+    u.toks[i].kind == Kind::Word
+        && !u.toks[i].cap
+        && (u.flags[i] & NATIONALITY != 0 || ENDS.iter().any(|e| t.ends_with(e)))
+}
+
+/// An initial ("J.") at token `i` followed by a name word.
+fn initial_at(u: &Unit<'_>, i: usize) -> bool {
+    let Some(t) = u.toks.get(i) else { return false };
+    t.kind == Kind::Word
+        && t.cap
+        && u.tok(i).chars().count() == 1
+        && u.is(i + 1, &["."])
+        && name_word(u, i + 2)
+}
+
+/// The end of a run of name words starting at `i` (a name word).
+pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
+    let mut j = i + 1;
+    loop {
+        if j >= u.toks.len() {
+            break;
+        }
+        if (name_word(u, j) || inner_name_word(u, j)) && !u.toks[j].initial {
+            j += 1;
+            continue;
+        }
+        // "Marine Le Pen", "CPE Les Petits Explorateurs": a capitalised
+        // article inside a name.
+        if u.is(j, &["le", "la", "les"])
+            && u.toks[j].cap
+            && (name_word(u, j + 1) || name_adjective(u, j + 1))
+        {
+            j += 2;
+            continue;
+        }
+        if initial_at(u, j) {
+            j += 2;
+            continue;
+        }
+        // "Riese & Müller".
+        if u.is(j, &["&"]) && name_word(u, j + 1) {
+            j += 2;
+            continue;
+        }
+        // Particles: "de Gaulle", "de La Fontaine", "van der Leyen"; not
+        // after an acronym ("LR du Cantal").
+        if u.toks[j - 1].upper {
+            break;
+        }
+        let mut k = j;
+        while k < u.toks.len() && k < j + 3 && u.is(k, PARTICLES) && !u.toks[k].cap {
+            k += 1;
+        }
+        if k > j && u.is(k, &["la", "le", "l'"]) && !u.toks[k].cap {
+            k += 1;
+        }
+        if k > j && (name_word(u, k) || (u.is(k, &["la", "le"]) && name_word(u, k + 1))) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// A gazetteer name at token `i`: (entity, end token).
+pub(crate) fn gazetteer_at(u: &Unit<'_>, i: usize) -> Option<(u32, usize)> {
+    let t = u.toks.get(i)?;
+    if t.kind == Kind::Punct {
+        return None;
+    }
+    let g = &LEXICON.gazetteer;
+    let (p, fend) = u.hits[i].gazetteer?;
+    let end = u.tok_at_fend(fend as usize)?;
+    let (entity, case) = g.patterns[p as usize];
+    let src = u.slice(i, end + 1);
+    let ok = u.shouting
+        || match case {
+            Case::Upper => src
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase),
+            Case::Capital => t.cap,
+            Case::Any => true,
+        };
+    ok.then_some((entity, end + 1))
+}
+
+/// An organisation head with its complement at token `i`: (end token,
+/// start of a name that follows the head directly).
+fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
+    let t = u.toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let (p, fend) = u.hits[i].head?;
+    let mut k = u.tok_at_fend(fend as usize)? + 1;
+    let needs = LEXICON.org_needs[p as usize];
+    let head_cap = t.cap && !t.initial;
+    // "groupe Renault": a company descriptor, a role, before the name;
+    // "musée Duclos", "centre hospitalier Alpes-Dauphiné": part of it.
+    if matches!(needs, Needs::Cap | Needs::Either) && (name_word(u, k) || inner_name_word(u, k)) {
+        return Some((name_run(u, k), (!t.cap).then_some(k)));
+    }
+    if needs == Needs::Cap {
+        return None;
+    }
+    // Up to two adjectives: "tribunal correctionnel de Lyon".
+    let mut adjectives = 0;
+    while adjectives < 2
+        && k < u.toks.len()
+        && adjective_like(u, k)
+        && !u.is(k, PARTICLES)
+        && !u.is(k, COMPLEMENT_STOP)
+        && !is_verb(u, k)
+    {
+        k += 1;
+        adjectives += 1;
+    }
+    if !u.is(k, &["de", "du", "des", "d'", "pour"]) {
+        return (head_cap && adjectives > 0).then_some((k, None));
+    }
+    k += 1;
+    if u.is(k, &["la", "l'", "le", "les"]) {
+        k += 1;
+    }
+    if name_word(u, k) || inner_name_word(u, k) {
+        // "ministère de la Transition énergétique".
+        let mut e = name_run(u, k);
+        while e < u.toks.len() && e < k + 8 && adjective_like(u, e) && !is_verb(u, e) {
+            e += 1;
+        }
+        return Some((e, None));
+    }
+    // A lower-case complement counts under a capitalised head ("Cour des
+    // comptes", "Institut français des relations internationales").
+    if head_cap && k < u.toks.len() && u.toks[k].kind == Kind::Word && !u.is(k, COMPLEMENT_STOP) {
+        return Some((lower_complement(u, k), None));
+    }
+    None
+}
+
+/// The end of a lower-case complement starting at `k` (a word): words and
+/// inner particles, up to eight tokens, ending on a word.
+fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
+    let mut e = k + 1;
+    let mut j = k + 1;
+    while j < u.toks.len() && j < k + 8 {
+        let particle = u.is(j, &["de", "du", "des", "d'", "en", "la", "le", "les", "l'"]);
+        if u.toks[j].kind != Kind::Word || is_verb(u, j) || (!particle && u.is(j, COMPLEMENT_STOP))
+        {
+            break;
+        }
+        j += 1;
+        if !particle {
+            e = j;
+        }
+    }
+    e
+}
+
+/// Whether a reporting verb starts at token `j`.
+pub(crate) fn is_verb(u: &Unit<'_>, j: usize) -> bool {
+    u.hits[j]
+        .verb
+        .is_some_and(|(_, fend)| u.tok_at_fend(fend as usize).is_some())
+}
+
+/// Words that end an organisation's lower-case complement.
+const COMPLEMENT_STOP: &[&str] = &[
+    "a", "est", "sont", "ont", "et", "ou", "qui", "que", "qu'", "dont", "le", "la", "les", "un",
+    "une", "en", "dans", "sur", "pour", "par", "avec", "a-t-il", "a-t-elle", "se", "s'", "n'",
+    "ne", "il", "elle", "y",
+];
+
+/// Finds the name mentions of unit `ui`.
+pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
+    let n = u.toks.len();
+    let mut i = 0;
+    while i < n {
+        if u.toks[i].kind == Kind::Punct {
+            i += 1;
+            continue;
+        }
+        // Candidates at i: (end, kind, entity, honorific, acronym, start).
+        let mut best: Option<Ment> = None;
+        let mut best_end = i;
+        if let Some((entity, end)) = gazetteer_at(u, i) {
+            // A place glued to more name words is part of a longer name
+            // ("Paris Saint-Germain", "Jean Paris").
+            let glued = !u.shouting
+                && ((name_word(u, end) && !u.toks[end].initial)
+                    || (i > 0 && name_word(u, i - 1) && !u.toks[i].initial && u.toks[i].cap));
+            let e = &LEXICON.gazetteer.entities[entity as usize];
+            // "la Région Sud", "le Département": the institution.
+            let kind = if e.kind == ActorKind::Location
+                && u.toks[i].cap
+                && end > i + 1
+                && LEXICON.org_words.contains(u.ftok(i))
+            {
+                ActorKind::Organization
+            } else {
+                e.kind
+            };
+            // "Suisse romande", "Europe centrale": a region of the place.
+            let end = if e.kind == ActorKind::Location && u.is(end, REGIONAL) {
+                end + 1
+            } else {
+                end
+            };
+            if !(glued && e.kind == ActorKind::Location) {
+                best_end = end;
+                best = Some(Ment {
+                    unit: ui,
+                    a: i,
+                    b: end,
+                    kind: Some(kind),
+                    entity: Some(entity),
+                    initial: u.toks[i].initial,
+                    acronym: u.toks[i].upper && end == i + 1,
+                    split: None,
+                    fem: None,
+                });
+            }
+        }
+        if let Some((end, name)) = org_head_at(u, i)
+            && end > best_end
+        {
+            best_end = end;
+            let entity = name.and_then(|a| {
+                LEXICON
+                    .gazetteer
+                    .by_name
+                    .get(&u.folded[u.toks[a].fstart..u.toks[end - 1].fend])
+                    .copied()
+            });
+            best = Some(Ment {
+                unit: ui,
+                a: i,
+                b: end,
+                kind: Some(ActorKind::Organization),
+                entity,
+                initial: u.toks[i].initial,
+                acronym: false,
+                split: name,
+                fem: None,
+            });
+        }
+        if !u.shouting
+            && let Some(m) = name_at(ui, u, i)
+            && m.b > best_end
+        {
+            best_end = m.b;
+            best = Some(m);
+        }
+        match best {
+            Some(m) => {
+                i = best_end.max(i + 1);
+                // Places inside an organisation's name are actors too
+                // ("tribunal correctionnel de Lille" → Lille).
+                let inner_from = m.split.unwrap_or(m.a) + 1;
+                let (a, b) = (m.a, m.b);
+                let org = m.entity.is_none() && b - a > 1 && u.hits[a].head.is_some();
+                out.push(m);
+                if org {
+                    let mut k = inner_from;
+                    while k < b {
+                        match gazetteer_at(u, k) {
+                            Some((e, end))
+                                if end <= b
+                                    && LEXICON.gazetteer.entities[e as usize].kind
+                                        == ActorKind::Location =>
+                            {
+                                out.push(Ment {
+                                    unit: ui,
+                                    a: k,
+                                    b: end,
+                                    kind: Some(ActorKind::Location),
+                                    entity: Some(e),
+                                    initial: false,
+                                    acronym: false,
+                                    split: None,
+                                    fem: None,
+                                });
+                                k = end;
+                            }
+                            // "conseil local de la FCPE" → FCPE.
+                            _ if u.toks[k].upper
+                                && u.tok(k).chars().count() >= 2
+                                && k > 0
+                                && u.is(
+                                    k - 1,
+                                    &["de", "du", "des", "d'", "la", "l'", "le", "les"],
+                                ) =>
+                            {
+                                let entity = gazetteer_at(u, k)
+                                    .filter(|&(_, end)| end == k + 1)
+                                    .map(|(e, _)| e);
+                                out.push(Ment {
+                                    unit: ui,
+                                    a: k,
+                                    b: k + 1,
+                                    kind: Some(ActorKind::Organization),
+                                    entity,
+                                    initial: false,
+                                    acronym: true,
+                                    split: None,
+                                    fem: None,
+                                });
+                                k += 1;
+                            }
+                            _ => k += 1,
+                        }
+                    }
+                }
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// A run of capitalised name words at `i` (after an honorific or not).
+fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
+    let (hon, a) = match honorific(u, i) {
+        Some((role, used)) if name_word(u, i + used) || initial_at(u, i + used) => {
+            (Some(role), i + used)
+        }
+        _ => (None, i),
+    };
+    // A capitalised article opens a name in mid-sentence ("La Réole",
+    // "Le Havre"); at the start of a sentence it is just an article.
+    let (a, with_article) =
+        if hon.is_none() && u.is(a, &["le", "la", "les"]) && u.toks[a].cap && !u.toks[a].initial {
+            if name_word(u, a + 1) {
+                (a, true)
+            } else {
+                return None;
+            }
+        } else {
+            (a, false)
+        };
+    let adjective = !with_article && name_adjective(u, a) && !u.toks[a].initial;
+    if !with_article && !adjective && !name_word(u, a) && !initial_at(u, a) {
+        return None;
+    }
+    let first = if with_article { a + 1 } else { a };
+    let mut b = if initial_at(u, first) {
+        name_run(u, first + 2)
+    } else if adjective || with_article && name_adjective(u, first) {
+        name_run(u, first + 1)
+    } else {
+        name_run(u, first)
+    };
+    let t = &u.toks[first];
+    let single = b == first + 1;
+    let acronym = single && t.upper;
+    // "SDIS 47": an acronym with its number.
+    if acronym
+        && u.toks
+            .get(b)
+            .is_some_and(|n| n.kind == Kind::Number && n.end - n.start <= 3)
+    {
+        b += 1;
+    }
+    // "SUD Santé", "Oddo BHF": a name with an acronym in it is an
+    // organisation.
+    let has_acronym = (first..b).any(|k| u.toks[k].upper && u.tok(k).chars().count() >= 2)
+        || (first..b).any(|k| LEXICON.org_words.contains(u.ftok(k)) || u.is(k, &["des", "&"]))
+        // "les Fanatiques de l’Estuaire": a plural after "les".
+        || (first > 0 && u.is(first - 1, &["les"]) && u.ftok(first).ends_with('s'));
+    let kind = if hon.is_some() || (b - first >= 2 && !acronym && !has_acronym) {
+        Some(ActorKind::Person)
+    } else if b - first >= 2 || acronym {
+        Some(ActorKind::Organization)
+    } else {
+        None
+    };
+    // A whole run may be a gazetteer name ("Le Havre").
+    let entity = LEXICON
+        .gazetteer
+        .by_name
+        .get(&u.folded[u.toks[a].fstart..u.toks[b - 1].fend])
+        .copied();
+    let kind = match entity {
+        Some(e) if hon.is_none() => Some(LEXICON.gazetteer.entities[e as usize].kind),
+        _ => kind,
+    };
+    let a = if with_article && entity.is_none() && kind == Some(ActorKind::Person) {
+        a + 1
+    } else {
+        a
+    };
+    Some(Ment {
+        unit: ui,
+        a,
+        b,
+        kind,
+        entity,
+        initial: u.toks[i].initial,
+        acronym,
+        // "l’ONG Foodwatch": an acronym before a name may be a head.
+        split: (b - first >= 2 && t.upper && !u.toks[first + 1].upper).then_some(first + 1),
+        fem: hon.and(match u.ftok(i) {
+            "mme" | "mmes" | "mlle" | "mlles" | "madame" | "mademoiselle" | "mesdames" => {
+                Some(true)
+            }
+            "m" | "mm" | "monsieur" | "messieurs" => Some(false),
+            _ => None,
+        }),
+    })
+}

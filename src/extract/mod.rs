@@ -1,0 +1,496 @@
+//! The extractor: actors, roles and claims from a structured article.
+//!
+//! ```text
+//! Article ──► units ──► mentions ──► coreference ──► roles ──► claims
+//!             (tokens,  (gazetteers, (one actor     (appositions, (cues, quotes,
+//!              sentences, heads,      per entity)    prefixed       selon, incises)
+//!              alignment) capitals)                  titles)
+//! ```
+//!
+//! Only the headline, standfirst, sections and takeaways are read, never
+//! cross-promotions or boilerplate. Each stage is a module; the data they
+//! consult is in `src/lexicon/` (see `lexicon::extract`).
+
+mod align;
+mod claims;
+mod coref;
+mod mentions;
+mod roles;
+mod tokens;
+
+use crate::extraction::{Actor, Claim, Extraction, Mention, Role};
+use crate::{ActorKind, Article, Span};
+use claims::{Pending, Who};
+use mentions::Ment;
+use tokens::Unit;
+
+/// Extracts actors, roles and claims from `article`, parsed from `input`.
+///
+/// [`Parser`](crate::Parser) calls this when [`Options::extract`] is on (the
+/// default) and stores the result in [`Article::actors`] and
+/// [`Article::claims`]; call it yourself on an article parsed with
+/// extraction off. Every span of the result is a byte range of `input`,
+/// inside the span of the block it comes from.
+///
+/// [`Options::extract`]: crate::Options::extract
+///
+/// ```
+/// let input = "Titre\n\nLe ministre des Transports, Pierre Aubrac, a estimé que la ligne restait prioritaire.\n";
+/// let parser = depeche::Parser::new(depeche::Options::default().extract(false));
+/// let article = parser.parse_text(input)?;
+/// assert!(article.actors.is_empty());
+/// let found = depeche::extract(&article, input);
+/// assert_eq!(found.actors[0].name, "Pierre Aubrac");
+/// assert_eq!(found.actors[0].roles[0].text, "ministre des Transports");
+/// assert_eq!(found.claims[0].speaker.as_deref(), Some("Pierre Aubrac"));
+/// assert_eq!(found.claims[0].content, "la ligne restait prioritaire");
+/// # Ok::<(), depeche::Error>(())
+/// ```
+#[must_use]
+pub fn extract(article: &Article, input: &str) -> Extraction {
+    let units = units(article, input);
+    if units.is_empty() {
+        return Extraction::default();
+    }
+    // Mentions and coreference.
+    let mut ments: Vec<Ment> = Vec::new();
+    for (ui, u) in units.iter().enumerate() {
+        mentions::find(ui, u, &mut ments);
+    }
+    let (groups, mut of) = coref::group(&units, &mut ments);
+    for (unit, a, b, g) in coref::shouted(&units, &ments, &groups, &of) {
+        ments.push(Ment {
+            unit,
+            a,
+            b,
+            kind: Some(groups[g].kind),
+            entity: None,
+            initial: false,
+            acronym: false,
+            split: None,
+            fem: None,
+        });
+        of.push(g);
+    }
+    let mut order: Vec<usize> = (0..ments.len()).collect();
+    order.sort_by_key(|&i| (ments[i].unit, ments[i].a));
+    let ments: Vec<Ment> = order.iter().map(|&i| ments[i].clone()).collect();
+    let of: Vec<usize> = order.iter().map(|&i| of[i]).collect();
+
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); groups.len()];
+    for (m, &g) in ments.iter().zip(&of) {
+        let u = &units[m.unit];
+        mentions[g].push(Mention {
+            text: u.slice(m.a, m.b).to_owned(),
+            span: u.span(m.a, m.b),
+        });
+    }
+
+    // Each block's mentions (they are sorted by block).
+    let mut by_unit = vec![0..0; units.len()];
+    let mut at = 0;
+    for (ui, r) in by_unit.iter_mut().enumerate() {
+        let start = at;
+        while at < ments.len() && ments[at].unit == ui {
+            at += 1;
+        }
+        *r = start..at;
+    }
+    // Roles.
+    let mut phrases = Vec::new();
+    for (ui, u) in units.iter().enumerate() {
+        roles::find(ui, u, &ments, by_unit[ui].clone(), &mut phrases);
+    }
+    // Genders, for "il", "elle" and "la présidente": honorifics, titles.
+    let mut gender: Vec<Option<bool>> = vec![None; groups.len()];
+    for (m, &g) in ments.iter().zip(&of) {
+        if m.fem.is_some() {
+            gender[g] = m.fem;
+        }
+    }
+    for p in &phrases {
+        if let (Some(h), Some(f)) = (p.holder, p.fem) {
+            gender[of[h]].get_or_insert(f);
+        }
+    }
+    let mut actor_roles: Vec<Vec<Role>> = vec![Vec::new(); groups.len()];
+    // Title → the actors holding it, in order, with the folded role.
+    let mut holders: Vec<(String, usize)> = Vec::new();
+    let mut held: Vec<(String, usize)> = Vec::new();
+    for p in phrases.iter().filter(|p| !p.key.is_empty()) {
+        if let Some(h) = p.holder {
+            holders.push((p.key.clone(), of[h]));
+            let u = &units[p.unit];
+            held.push((
+                u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend].to_owned(),
+                of[h],
+            ));
+        }
+    }
+    // Role-only agents per unit: (a, b, who).
+    let mut role_agents: Vec<Vec<(usize, usize, Who)>> = vec![Vec::new(); units.len()];
+    // Token ranges that are appositions or complements (not subjects).
+    let mut inner: Vec<Vec<(usize, usize)>> = vec![Vec::new(); units.len()];
+    for p in &phrases {
+        let u = &units[p.unit];
+        let text = u.slice(p.a, p.b).to_owned();
+        let span = u.span(p.a, p.b);
+        if let Some(h) = p.holder {
+            let g = of[h];
+            inner[p.unit].push((p.da, p.b));
+            role_agents[p.unit].push((p.da, p.b, Who::Actor(g)));
+            let counterpart_of = (p.key == "homologue")
+                .then(|| other_party(&ments, &of, &groups, h))
+                .flatten()
+                .map(|o| groups[o].name.clone());
+            if p.det.is_some() && ments[h].b <= p.da {
+                mentions[g].push(Mention {
+                    text: u.slice(p.da, p.b).to_owned(),
+                    span: u.span(p.da, p.b),
+                });
+            }
+            if !actor_roles[g].iter().any(|r| r.text == text) {
+                actor_roles[g].push(Role {
+                    text,
+                    span,
+                    counterpart_of,
+                });
+            }
+            continue;
+        }
+        inner[p.unit].push((p.a + 1, p.b));
+        let det = p.det.as_deref().unwrap_or("");
+        let demonstrative = matches!(det, "cet" | "cette" | "ce");
+        // "le commandant de l’Association Sécurité Riviera": the very role
+        // someone holds.
+        let folded_role = &u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend];
+        if let Some(&(_, g)) = held.iter().find(|(r, _)| r == folded_role) {
+            mentions[g].push(Mention {
+                text: u.slice(p.da, p.b).to_owned(),
+                span: u.span(p.da, p.b),
+            });
+            role_agents[p.unit].push((p.da, p.b, Who::Actor(g)));
+            continue;
+        }
+        let resolved = (matches!(det, "le" | "la" | "l'") && !p.indefinite || demonstrative)
+            .then(|| resolve_role(p, &units, &ments, &of, &groups, &holders, &inner, &gender))
+            .flatten();
+        match resolved {
+            Some(g) => {
+                // "cet ancien cadre de la SNCF" describes the person.
+                if demonstrative && !actor_roles[g].iter().any(|r| r.text == text) {
+                    actor_roles[g].push(Role {
+                        text: text.clone(),
+                        span,
+                        counterpart_of: None,
+                    });
+                }
+                mentions[g].push(Mention {
+                    text: u.slice(p.da, p.b).to_owned(),
+                    span: u.span(p.da, p.b),
+                });
+                role_agents[p.unit].push((p.da, p.b, Who::Actor(g)));
+            }
+            None => role_agents[p.unit].push((p.da, p.b, Who::Anon(u.slice(p.da, p.b).to_owned()))),
+        }
+    }
+
+    // Claims.
+    let kinds: Vec<ActorKind> = groups.iter().map(|g| g.kind).collect();
+    let mut state = vec![false; groups.len()];
+    for (m, &g) in ments.iter().zip(&of) {
+        if let Some(e) = m.entity {
+            state[g] |= crate::lexicon::extract::LEXICON.gazetteer.entities[e as usize].state;
+        }
+    }
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut agents_of = Vec::with_capacity(units.len());
+    for (ui, u) in units.iter().enumerate() {
+        let r = by_unit[ui].clone();
+        let named: Vec<(usize, usize, usize, bool)> = ments[r.clone()]
+            .iter()
+            .zip(&of[r])
+            .map(|(m, &g)| {
+                let is_inner = inner[ui].iter().any(|&(a, b)| a <= m.a && m.b <= b);
+                (m.a, m.b, g, is_inner)
+            })
+            .collect();
+        let agents = claims::agents(u, &named, &role_agents[ui]);
+        pending.extend(claims::find(ui, u, &agents, &kinds, &state, &inner[ui]));
+        agents_of.push(agents);
+    }
+    pending.sort_by_key(|p| (p.unit, p.pos));
+    let mut out_claims = Vec::new();
+    let mut current: Option<usize> = None;
+    let seen: Vec<(usize, usize)> = Vec::new();
+    // The last claim's block, position and anonymous source, if any.
+    let mut last_anon: Option<(usize, usize, String)> = None;
+    for mut p in pending {
+        let u = &units[p.unit];
+        // "« … », confie une infirmière. « … », glisse-t-elle": a pronoun
+        // right after an anonymous source's claim is that source, when no
+        // one is named in between.
+        if let Who::Pron(_) = p.who
+            && let Some((lu, lpos, desc)) = &last_anon
+            && *lu == p.unit
+            && !agents_of[p.unit].iter().any(|a| {
+                a.a > *lpos
+                    && a.b <= p.pos
+                    && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
+            })
+        {
+            p.who = Who::Anon(desc.clone());
+        }
+        let speaker = match &p.who {
+            Who::Actor(g) => Some(*g),
+            Who::Anon(_) => None,
+            Who::Desc(_, fem) => {
+                let fits = |g: usize| fem.is_none() || gender[g].is_none() || gender[g] == *fem;
+                last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits)
+                    .or(current.filter(|&g| fits(g)))
+                    .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true, &fits))
+            }
+            Who::Pron(fem) => {
+                // Someone of the pronoun's gender first, then of an unknown
+                // one: in the block, the current speaker, before.
+                let strict = |g: usize| fem.is_some() && gender[g] == *fem;
+                let fits = |g: usize| fem.is_none() || gender[g].is_none() || gender[g] == *fem;
+                last_person(&agents_of, &kinds, p.unit, p.pos, false, &strict)
+                    .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits))
+                    .or(current.filter(|&g| fits(g)))
+                    .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true, &fits))
+            }
+        };
+        if let Who::Pron(_) = p.who
+            && speaker.is_none()
+        {
+            continue;
+        }
+        if let Some(g) = speaker
+            && kinds[g] == ActorKind::Person
+        {
+            current = Some(g);
+        }
+        last_anon = match (&p.who, speaker) {
+            (Who::Anon(d), _) | (Who::Desc(d, _), None) => Some((p.unit, p.pos, d.clone())),
+            _ => None,
+        };
+        let (first, last) = (p.parts[0], p.parts[p.parts.len() - 1]);
+        if seen.iter().any(|&(a, b)| a <= first.0 && last.1 <= b) {
+            continue;
+        }
+        let content: Vec<&str> = p.parts.iter().map(|&(a, b)| u.text[a..b].trim()).collect();
+        let content = content.join(" ");
+        if content.is_empty() {
+            continue;
+        }
+        let cue_span = u.span(p.cue.0, p.cue.1);
+        let content_span = u.text_span(first.0, last.1);
+        out_claims.push(Claim {
+            speaker: speaker.map(|g| groups[g].name.clone()),
+            speaker_description: match &p.who {
+                Who::Anon(d) => Some(d.clone()),
+                Who::Desc(d, _) if speaker.is_none() => Some(d.clone()),
+                _ => None,
+            },
+            cue: u.slice(p.cue.0, p.cue.1).to_owned(),
+            cue_span,
+            content,
+            content_span,
+            kind: p.kind,
+            span: cue_span.to(content_span),
+        });
+    }
+    let actors = groups
+        .into_iter()
+        .zip(mentions)
+        .zip(actor_roles)
+        .map(|((g, mut mentions), roles)| {
+            mentions.sort_by_key(|m| m.span);
+            mentions.dedup();
+            Actor {
+                name: g.name,
+                kind: g.kind,
+                roles,
+                mentions,
+            }
+        })
+        .collect();
+    Extraction {
+        actors,
+        claims: out_claims,
+    }
+}
+
+/// The actor a role-only mention ("le ministre", "la pédiatre") stands for:
+/// the person last named in the same block, unless that person holds
+/// another title while someone else holds this one; else the last holder of
+/// the title; else the person last named before.
+#[allow(clippy::too_many_arguments)]
+fn resolve_role(
+    p: &roles::RolePhrase,
+    units: &[Unit<'_>],
+    ments: &[Ment],
+    of: &[usize],
+    groups: &[coref::Group],
+    holders: &[(String, usize)],
+    inner: &[Vec<(usize, usize)>],
+    gender: &[Option<bool>],
+) -> Option<usize> {
+    let fits = |g: usize| p.fem.is_none() || gender[g].is_none() || gender[g] == p.fem;
+    let head = |k: &str| k.split(' ').next().unwrap_or("").to_owned();
+    let holder_of = holders
+        .iter()
+        .rev()
+        .find(|(k, _)| *k == p.key || head(k) == head(&p.key))
+        .map(|&(_, g)| g);
+    let titles_of = |g: usize| -> Vec<&String> {
+        holders
+            .iter()
+            .filter(|(_, x)| *x == g)
+            .map(|(k, _)| k)
+            .collect()
+    };
+    let is_inner = |m: &Ment| inner[m.unit].iter().any(|&(a, b)| a <= m.a && m.b <= b);
+    // The person last named in the block, not as an object ("à Girod"),
+    // of the same gender when both are known, else of an unknown one.
+    let candidates: Vec<usize> = ments
+        .iter()
+        .zip(of)
+        .filter(|(m, g)| {
+            m.unit == p.unit
+                && m.b <= p.da
+                && groups[**g].kind == ActorKind::Person
+                && !is_inner(m)
+                && fits(**g)
+        })
+        .filter(|(m, _)| {
+            m.a < 1 || {
+                let u = &units[m.unit];
+                !u.is(
+                    m.a - 1,
+                    &[
+                        "a", "au", "aux", "de", "par", "pour", "avec", "contre", "chez",
+                    ],
+                ) || u.tok(m.a - 1) == "a"
+            }
+        })
+        .map(|(_, &g)| g)
+        .collect();
+    let last_here = candidates
+        .iter()
+        .rev()
+        .find(|&&g| p.fem.is_some() && gender[g] == p.fem)
+        .or_else(|| candidates.last())
+        .copied();
+    // With a complement ("le ministre de l’Intérieur"), only someone named
+    // in the same block, or holding that very role.
+    if p.complement && last_here.is_none() {
+        // "le vice-président du Département" when one person only holds
+        // that title in the article.
+        let mut with_key = holders
+            .iter()
+            .filter(|(k, _)| *k == p.key)
+            .map(|&(_, g)| g)
+            .collect::<Vec<_>>();
+        with_key.dedup();
+        return (with_key.len() == 1)
+            .then(|| with_key[0])
+            .filter(|&g| fits(g));
+    }
+    if let Some(g) = last_here {
+        let titles = titles_of(g);
+        let other_title = !titles.is_empty()
+            && !titles
+                .iter()
+                .any(|k| **k == p.key || head(k) == head(&p.key));
+        if !(other_title && holder_of.is_some_and(|h| h != g)) {
+            return Some(g);
+        }
+    }
+    if holder_of.is_some() {
+        return holder_of;
+    }
+    let before: Vec<usize> = ments
+        .iter()
+        .zip(of)
+        .filter(|(m, g)| {
+            (m.unit < p.unit || (m.unit == p.unit && m.b <= p.da))
+                && groups[**g].kind == ActorKind::Person
+                && fits(**g)
+        })
+        .map(|(_, &g)| g)
+        .collect();
+    before
+        .iter()
+        .rev()
+        .find(|&&g| p.fem.is_some() && gender[g] == p.fem)
+        .or_else(|| before.last())
+        .copied()
+}
+
+/// The nearest other person mentioned before mention `h`.
+fn other_party(ments: &[Ment], of: &[usize], groups: &[coref::Group], h: usize) -> Option<usize> {
+    (0..h)
+        .rev()
+        .map(|i| of[i])
+        .find(|&g| g != of[h] && groups[g].kind == ActorKind::Person)
+        .filter(|_| ments[h].unit < usize::MAX)
+}
+
+/// The last person named before token `pos` of unit `unit`, in that unit
+/// only or in any before.
+fn last_person(
+    agents: &[Vec<claims::Agent>],
+    kinds: &[ActorKind],
+    unit: usize,
+    pos: usize,
+    before: bool,
+    fits: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let first = if before { 0 } else { unit };
+    for ui in (first..=unit).rev() {
+        let found = agents[ui]
+            .iter()
+            .filter(|a| (ui < unit || a.b <= pos) && !a.inner)
+            .filter_map(|a| match a.who {
+                Who::Actor(g) if kinds[g] == ActorKind::Person && fits(g) => Some(g),
+                _ => None,
+            })
+            .next_back();
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The blocks extraction reads, tokenised, in input order.
+fn units<'a>(article: &'a Article, input: &str) -> Vec<Unit<'a>> {
+    let mut blocks: Vec<(&'a str, Span)> = Vec::new();
+    if let (Some(h), Some(span)) = (&article.headline, article.headline_span) {
+        blocks.push((h, span));
+    }
+    if let Some(p) = &article.standfirst {
+        blocks.push((&p.text, p.span));
+    }
+    for s in &article.sections {
+        if let (Some(h), Some(span)) = (&s.heading, s.heading_span) {
+            blocks.push((h, span));
+        }
+        for b in s.content() {
+            match b {
+                crate::SectionBlock::Paragraph(p) => blocks.push((&p.text, p.span)),
+                crate::SectionBlock::Item(i) => blocks.push((&i.text, i.span)),
+            }
+        }
+    }
+    for t in &article.takeaways {
+        blocks.push((&t.text, t.span));
+    }
+    blocks
+        .into_iter()
+        .filter(|(t, s)| !t.is_empty() && s.end <= input.len())
+        .map(|(t, s)| Unit::new(t, input, s))
+        .collect()
+}

@@ -1,0 +1,451 @@
+//! Roles: functions and titles attached to actors, and role-only mentions.
+//!
+//! A title from the lexicon ("ministre", "secrétaire d’État", "maire") opens
+//! a role phrase that runs on over adjectives ("secrétaire américain",
+//! "ministre délégué chargé de …") and a complement ("maire d’Agen",
+//! "économiste chez Natixis", "président du groupe Y") to the next comma,
+//! full stop, relative pronoun or verb. The phrase is attached to a name
+//! - in apposition after it: "Lloyd Austin, le secrétaire américain à la
+//!   défense," (any noun phrase after a determiner or a profession-like
+//!   noun counts there: "Raphaël Girod, boulanger installé à Lons,");
+//! - in apposition before it: "Le ministre des Transports, Pierre Aubrac,",
+//!   "sa présidente, Christine Lagarde";
+//! - right before it: "le président Abdelmadjid Tebboune".
+//!
+//! Otherwise, after a determiner, it is a role-only mention ("le préfet",
+//! "son homologue russe"), resolved in `mod.rs`.
+
+use super::mentions::{Ment, adjective_like, is_verb};
+use super::tokens::{Kind, Unit};
+use crate::ActorKind;
+use crate::lexicon::extract::LEXICON;
+
+/// A role phrase found in a block.
+#[derive(Clone, Debug)]
+pub(crate) struct RolePhrase {
+    pub(crate) unit: usize,
+    /// Token range of the phrase (without determiner).
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    /// Start of the phrase with its determiner.
+    pub(crate) da: usize,
+    /// Folded masculine singular of its title ("" for a free apposition).
+    pub(crate) key: String,
+    /// The determiner, folded ("le", "son"…), if any.
+    pub(crate) det: Option<String>,
+    /// The mention it is attached to, if any.
+    pub(crate) holder: Option<usize>,
+    /// Whether the phrase has a complement ("le ministre de l’Intérieur"),
+    /// and whether it is indefinite ("d’une entreprise concurrente").
+    pub(crate) complement: bool,
+    pub(crate) indefinite: bool,
+    /// The gender the phrase shows ("la ministre", "présidente").
+    pub(crate) fem: Option<bool>,
+}
+
+pub(crate) const DETERMINERS: &[&str] = &[
+    "le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "un", "une", "cet", "cette",
+    "ce", "notre", "votre",
+];
+
+/// Adjectives that may come before a title ("l’ancien ministre").
+const PRE_ADJECTIVES: &[&str] = &[
+    "ancien",
+    "ancienne",
+    "anciens",
+    "anciennes",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "futur",
+    "future",
+    "actuel",
+    "actuelle",
+    "premier",
+    "premiere",
+    "jeune",
+    "celebre",
+    "puissant",
+    "puissante",
+    "influent",
+    "influente",
+    "eternel",
+    "eternelle",
+    "ex",
+    "haut",
+    "haute",
+    "principal",
+    "principale",
+    "tout",
+    "toute",
+    "emblematique",
+    "charismatique",
+];
+
+/// Words that end a role phrase.
+const ROLE_STOP: &[&str] = &[
+    "qui", "que", "qu'", "a", "ont", "est", "sont", "etait", "avait", "sera", "dont", "ou", "mais",
+    "car", "lorsqu'", "quand", "selon", "lors", "il", "elle", "ils", "elles", "ne", "n'", "se",
+    "s'", "y", "on", "comme", "si", "lui", "leur", "vient", "doit", "peut", "va", "fait",
+    "avaient", "etaient", "aura", "pourrait", "devrait", "reste", "restent",
+];
+
+/// Complement openers after a title.
+const COMPLEMENT: &[&str] = &[
+    "de", "du", "des", "d'", "a", "au", "aux", "chez", "en", "sur", "pour", "aupres", "charge",
+    "chargee", "dans", "depuis",
+];
+
+/// Nouns that look like a profession or a description ("hydrologue",
+/// "boulanger", "analyste", "directrice"), for appositions without a
+/// lexicon title.
+fn profession_like(f: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "logue", "iste", "ien", "ienne", "eur", "euse", "rice", "aire", "ier", "iere", "ant",
+        "ante", "graphe", "nome", "iatre", "ecin", "ecine", "ourier", "ere", "ateur", "atrice",
+        "ent", "ente", "ome",
+    ];
+    f.len() >= 4 && ENDS.iter().any(|e| f.ends_with(e))
+}
+
+/// Where the role phrase whose title ends at `t_end` ends. `loose` (an
+/// apposition, closed by punctuation) takes any lower-case word; otherwise
+/// only adjectives may come before the complement.
+fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
+    let n = u.toks.len();
+    let mut k = t_end;
+    let limit = (t_end + if loose { 16 } else { 12 }).min(n);
+    let mut in_complement = false;
+    let mut after_acronym = false;
+    while k < limit {
+        let t = &u.toks[k];
+        if t.kind == Kind::Punct {
+            // "Riese & Müller".
+            if !(u.is(k, &["&"]) && in_complement) {
+                break;
+            }
+        }
+        // "à" folds to "a": the source tells the preposition from the verb.
+        if u.is(k, ROLE_STOP) && !matches!(u.tok(k), "à" | "À") {
+            break;
+        }
+        if is_verb(u, k) {
+            break;
+        }
+        if u.is(k, &["et"]) && !loose && !u.is(k + 1, &["de", "des", "du", "d'"]) {
+            break;
+        }
+        let comp = u.is(k, COMPLEMENT) && u.tok(k) != "a";
+        if !in_complement && !comp {
+            if t.cap {
+                // A name right after the title: "le président Tebboune";
+                // an acronym and its name: "délégué SUD Santé".
+                if !t.upper && !after_acronym {
+                    break;
+                }
+            } else if !loose && !adjective_like(u, k) {
+                break;
+            }
+        }
+        after_acronym = t.upper || (after_acronym && t.cap);
+        if comp {
+            in_complement = true;
+        }
+        k += 1;
+    }
+    // No dangling particle or article at the end.
+    while k > t_end
+        && u.is(
+            k - 1,
+            &[
+                "de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "et", "en",
+                "chez", "dans", "depuis", "pour", "sur",
+            ],
+        )
+    {
+        k -= 1;
+    }
+    k
+}
+
+/// Finds role phrases in unit `ui`, given all name mentions.
+/// `mine` is the range of `ments` (sorted by block) that are in block `ui`.
+pub(crate) fn find(
+    ui: usize,
+    u: &Unit<'_>,
+    ments: &[Ment],
+    mine: std::ops::Range<usize>,
+    out: &mut Vec<RolePhrase>,
+) {
+    let n = u.toks.len();
+    let mut starting = vec![usize::MAX; n + 1];
+    let mut ending = vec![usize::MAX; n + 1];
+    let mut inside = vec![false; n + 1];
+    for i in mine.clone() {
+        let (a, b) = (ments[i].a, ments[i].b);
+        if starting[a] == usize::MAX {
+            starting[a] = i;
+        }
+        if ending[b] == usize::MAX {
+            ending[b] = i;
+        }
+        if b - a > 1 {
+            inside[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let mention_at = |k: usize| starting.get(k).copied().filter(|&i| i != usize::MAX);
+    let mention_ending = |k: usize| ending.get(k).copied().filter(|&i| i != usize::MAX);
+    let inside_name = |k: usize| inside[k];
+    let mine: Vec<usize> = mine.collect();
+    // Heads of organisations: "le cabinet Silicon Insight" → "cabinet".
+    for &i in &mine {
+        if let Some(h) = ments[i].split {
+            let a = ments[i].a;
+            out.push(RolePhrase {
+                unit: ui,
+                a: h,
+                b: a,
+                da: h,
+                key: String::new(),
+                det: None,
+                holder: Some(i),
+                complement: false,
+                indefinite: false,
+                fem: None,
+            });
+        }
+        // "le Norvégien Henrik Solberg": a nationality before a name.
+        let a = ments[i].a;
+        if ments[i].kind == Some(ActorKind::Person)
+            && a > 0
+            && u.toks[a - 1].cap
+            && LEXICON.nationalities.contains_key(u.ftok(a - 1))
+        {
+            out.push(RolePhrase {
+                unit: ui,
+                a: a - 1,
+                b: a,
+                da: a - 1,
+                key: String::new(),
+                det: None,
+                holder: Some(i),
+                complement: false,
+                indefinite: false,
+                fem: None,
+            });
+        }
+    }
+    // The mention an apposition starting at `da` (after a comma) belongs
+    // to: "Name, …", "Name (Parti), …", "Name, 45 ans, …".
+    let apposed_to = |da: usize| -> Option<usize> {
+        if da < 2 || !u.is(da - 1, &[","]) {
+            return None;
+        }
+        if let Some(m) = mention_ending(da - 1) {
+            return Some(m);
+        }
+        if u.is(da - 2, &[")"]) {
+            let open = (da.saturating_sub(8)..da - 2)
+                .rev()
+                .find(|&k| u.is(k, &["("]))?;
+            return mention_ending(open);
+        }
+        if da >= 5 && u.is(da - 2, &["ans"]) && u.is(da - 4, &[","]) {
+            return mention_ending(da - 4);
+        }
+        None
+    };
+    let mut i = 0;
+    while i < n {
+        let t = &u.toks[i];
+        if t.kind != Kind::Word || inside_name(i) {
+            i += 1;
+            continue;
+        }
+        let (da, det) = if i > 0 && u.is(i - 1, DETERMINERS) {
+            (i - 1, Some(u.ftok(i - 1).to_owned()))
+        } else {
+            (i, None)
+        };
+        // Pre-adjectives: "l’ancien ministre".
+        let mut ta = i;
+        while ta < n && ta < i + 2 && u.is(ta, PRE_ADJECTIVES) {
+            ta += 1;
+        }
+        let title = (ta < n)
+            .then(|| u.hits[ta].title)
+            .flatten()
+            .and_then(|(p, fend)| u.tok_at_fend(fend as usize).map(|e| (p as usize, e + 1)));
+        // A title that is a verb here: "…, juge que", "juge la réforme".
+        let title = title.filter(|&(_, e)| {
+            !(is_verb(u, i)
+                && (u.is(
+                    e,
+                    &[
+                        "que", "qu'", "le", "la", "les", "l'", "un", "une", "des", "du",
+                    ],
+                ) || det.is_none() && i > 0 && !u.is(i - 1, &[","])))
+        });
+        let apposed = apposed_to(da);
+        let org_head = u.hits[i]
+            .head
+            .is_some_and(|(_, fend)| u.tok_at_fend(fend as usize).is_some());
+        // "Son chargé de campagne, Karim Aït-Saïd": a possessive noun phrase
+        // before a name.
+        let possessive = matches!(det.as_deref(), Some("son" | "sa" | "leur"));
+        let free_ok = (apposed.is_some() || possessive)
+            && !t.cap
+            && !u.is(i, ROLE_STOP)
+            && !u.is(
+                i,
+                &[
+                    "de",
+                    "du",
+                    "des",
+                    "d'",
+                    "a",
+                    "au",
+                    "aux",
+                    "en",
+                    "et",
+                    "dont",
+                    "selon",
+                    "pour",
+                    "avec",
+                    "sans",
+                    "notamment",
+                    "puis",
+                    "ainsi",
+                    "alors",
+                    "aussi",
+                    "deja",
+                    "sur",
+                    "dans",
+                    "chez",
+                    "par",
+                ],
+            )
+            && !is_verb(u, i)
+            && (det.is_some()
+                || profession_like(u.ftok(i))
+                || org_head
+                || u.is(i, PRE_ADJECTIVES)
+                || u.is(i + 1, COMPLEMENT) && u.tok(i + 1) != "a");
+        // Only feminine forms tell a gender: "le docteur Hélène Quéré".
+        let mut fem = match det.as_deref() {
+            Some("la" | "une" | "cette") => Some(true),
+            _ => None,
+        };
+        let (key, t_end, free) = match title {
+            Some((p, e)) => {
+                fem = LEXICON.titles.gender[p].filter(|&f| f).or(fem);
+                (
+                    LEXICON.titles.keys[LEXICON.titles.of_pattern[p] as usize].clone(),
+                    e,
+                    false,
+                )
+            }
+            None if free_ok => (String::new(), i + 1, true),
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        let loose = apposed.is_some() || free;
+        let mut b = phrase_end(u, t_end, loose);
+        if loose && !(b >= n || u.is(b, &[",", ")", ".", ";"])) {
+            // An apposition that does not close is no apposition.
+            if free {
+                i += 1;
+                continue;
+            }
+            b = phrase_end(u, t_end, false);
+        }
+        // Apposition before a name: "Le ministre des Transports, Pierre
+        // Aubrac,", "Fille d’agriculteurs du Niolo, Odette Ferrandi".
+        let mut holder = None;
+        if (!free || possessive) && u.is(b, &[","]) && (det.is_some() || u.toks[i].initial) {
+            // The name may come after an honorific or "le Norvégien".
+            let mut k = b + 1;
+            if let Some((_, used)) = super::mentions::honorific(u, k) {
+                k += used;
+            } else if u.is(k, &["le", "la"])
+                && u.toks.get(k + 1).is_some_and(|t| t.cap)
+                && LEXICON.nationalities.contains_key(u.ftok(k + 1))
+            {
+                k += 2;
+            } else if u.is(k, &["le", "la", "l'"])
+                && u.toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+            {
+                // "…, le major Cédric Aubort,".
+                let mut j = k + 2;
+                while j < n && j < k + 5 && u.toks[j].kind == Kind::Word && !u.toks[j].cap {
+                    j += 1;
+                }
+                k = j;
+            }
+            if let Some(m) = mention_at(k) {
+                let mb = ments[m].b;
+                let closes = mb >= n
+                    || u.is(mb, &[",", ".", ")", ";", ":", "("])
+                    || u.toks[mb].kind == Kind::Word;
+                if closes && ments[m].kind == Some(ActorKind::Person) {
+                    holder = Some(m);
+                }
+            }
+        }
+        if holder.is_none() {
+            holder = apposed;
+        }
+        if free && apposed.is_none() && holder.is_none() {
+            i += 1;
+            continue;
+        }
+        // A title right before a name: "le président Abdelmadjid Tebboune".
+        if holder.is_none()
+            && !free
+            && let Some(m) = mention_at(b)
+            && ments[m].kind == Some(ActorKind::Person)
+        {
+            holder = Some(m);
+        }
+        // Places take no role; organisations only titles and heads ("Norvane,
+        // groupe chimique").
+        if let Some(h) = holder {
+            match ments[h].kind {
+                Some(ActorKind::Location) => holder = None,
+                // A person's title after an organisation ("franceinfo, le
+                // vice-président du Département") is someone else's.
+                Some(ActorKind::Organization) if !org_head => holder = None,
+                _ => {}
+            }
+        }
+        if holder.is_some() || (det.is_some() && !free) {
+            // "l’artisan de 52 ans": an age is no complement.
+            let age = b >= t_end + 3
+                && u.is(t_end, &["de"])
+                && u.toks[t_end + 1].kind == Kind::Number
+                && u.is(t_end + 2, &["ans"]);
+            let complement = !age && (t_end..b).any(|k| u.is(k, COMPLEMENT));
+            let indefinite =
+                (t_end..b).any(|k| u.is(k, &["un", "une", "plusieurs", "certains", "certaines"]));
+            out.push(RolePhrase {
+                unit: ui,
+                a: i,
+                b,
+                da,
+                key,
+                det,
+                holder,
+                complement,
+                indefinite,
+                fem,
+            });
+            i = b.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}

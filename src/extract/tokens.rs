@@ -1,0 +1,506 @@
+//! Tokens and sentences of a block of text.
+//!
+//! A hand-written tokenizer, enough for French news: words keep their inner
+//! hyphens ("Jean-Noël", "a-t-il", "Lot-et-Garonne") and apostrophes
+//! ("aujourd’hui"), elided words end at their apostrophe ("l’", "d’",
+//! "qu’"), numbers keep their decimal comma, everything else is one
+//! punctuation token per character. Sentences end at . ! ? … before a
+//! capital, never inside « … », never after an initial or an abbreviation
+//! ("M.", "Mme").
+
+use super::align::Align;
+use crate::Span;
+use crate::lexicon::extract::{
+    GAZETTEER, HEADS, IS_HONORIFIC, IS_NATIONALITY, IS_STOPWORD, LEXICON, SOURCES, TITLES, VERBS,
+    first_word,
+};
+use crate::lexicon::fold;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token: byte ranges in the text and in its folded form.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) fstart: usize,
+    pub(crate) fend: usize,
+    pub(crate) kind: Kind,
+    /// First letter upper-case.
+    pub(crate) cap: bool,
+    /// Two letters or more, all upper-case.
+    pub(crate) upper: bool,
+    /// First word of a sentence or of a clause opened by a quote, a dash,
+    /// a colon or a bracket: capitals there prove nothing.
+    pub(crate) initial: bool,
+    /// Index of its sentence.
+    pub(crate) sent: u32,
+}
+
+/// What the lexicons hold at a token: (pattern, folded end) of the longest
+/// entry starting there, per lexicon. Looked up once per token.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Hits {
+    pub(crate) verb: Option<(u32, u32)>,
+    pub(crate) title: Option<(u32, u32)>,
+    pub(crate) gazetteer: Option<(u32, u32)>,
+    pub(crate) head: Option<(u32, u32)>,
+    pub(crate) source: Option<(u32, u32)>,
+}
+
+/// In [`Unit::flags`]: a known non-name (or a function word).
+pub(crate) const STOPWORD: u8 = 1;
+/// In [`Unit::flags`]: a nationality adjective or noun.
+pub(crate) const NATIONALITY: u8 = 2;
+/// In [`Unit::flags`]: an honorific ("M", "Mme", "Dr").
+pub(crate) const HONORIFIC: u8 = 4;
+
+/// Closed-class words, whatever the lexicon says.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "a", "au", "aux", "en", "dans", "de", "du", "des", "et", "ou", "mais", "ni", "car", "par",
+    "pour", "sur", "sous", "avec", "sans", "chez", "entre", "vers", "le", "la", "les", "l'", "un",
+    "une", "il", "elle", "ils", "elles", "on", "ce", "ces", "cet", "cette", "son", "sa", "ses",
+];
+
+/// One block of article text, tokenised.
+pub(crate) struct Unit<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) folded: String,
+    pub(crate) toks: Vec<Tok>,
+    /// Token ranges of the sentences.
+    pub(crate) sents: Vec<std::ops::Range<usize>>,
+    /// Mostly upper-case text (a shouted headline): capitals prove nothing.
+    pub(crate) shouting: bool,
+    /// Lexicon hits per token.
+    pub(crate) hits: Vec<Hits>,
+    /// Word lists per token: [`STOPWORD`], [`NATIONALITY`], [`HONORIFIC`].
+    pub(crate) flags: Vec<u8>,
+    align: Align,
+}
+
+/// Words that elide before a vowel ("l’", "qu’").
+fn is_elision(word: &str) -> bool {
+    word.len() <= 6
+        && [
+            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+            "presqu",
+        ]
+        .iter()
+        .any(|e| e.eq_ignore_ascii_case(word))
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Abbreviations after which a period does not end a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "M" | "MM"
+            | "Mme"
+            | "Mmes"
+            | "Mlle"
+            | "Me"
+            | "Dr"
+            | "Pr"
+            | "Mgr"
+            | "St"
+            | "Ste"
+            | "av"
+            | "etc"
+            | "cf"
+            | "p"
+            | "n°"
+            | "Cie"
+            | "Jr"
+            | "Gal"
+    ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+impl<'a> Unit<'a> {
+    /// Tokenises `text`, the normalised text of the block at `span`.
+    pub(crate) fn new(text: &'a str, input: &str, span: Span) -> Unit<'a> {
+        let mut toks = tokenize(text);
+        // Fold token by token (the spaces between tokens fold to
+        // themselves, one byte each).
+        let mut folded = String::with_capacity(text.len() + 8);
+        let mut at = 0;
+        for t in &mut toks {
+            fold_into(&text[at..t.start], &mut folded);
+            t.fstart = folded.len();
+            fold_into(&text[t.start..t.end], &mut folded);
+            t.fend = folded.len();
+            at = t.end;
+        }
+        let sents = sentences(text, &mut toks);
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for c in text.chars() {
+            if c.is_ascii() {
+                upper += usize::from(c.is_ascii_uppercase());
+                lower += usize::from(c.is_ascii_lowercase());
+            } else if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+        let lex = &*LEXICON;
+        let hits = toks
+            .iter()
+            .map(|t| {
+                if t.kind == Kind::Punct {
+                    return Hits::default();
+                }
+                let word = &folded[t.fstart..t.fend];
+                let exact = lex
+                    .words
+                    .get(word)
+                    .filter(|w| w.multi != 0 || w.single != [u32::MAX; 5]);
+                let first = first_word(word);
+                let bits = if first.len() == word.len() {
+                    exact.map_or(0, |w| w.multi)
+                } else {
+                    lex.words.get(first).map_or(0, |w| w.multi)
+                };
+                if bits == 0 && exact.is_none() {
+                    // "ajoute-t-elle", "dit-il": the verb before its
+                    // inverted pronoun.
+                    if let Some(stem) = inverted_stem(word)
+                        && let Some(p) = lex
+                            .words
+                            .get(stem)
+                            .map(|x| x.single[0])
+                            .filter(|&p| p != u32::MAX)
+                    {
+                        return Hits {
+                            verb: Some((p, (t.fstart + stem.len()) as u32)),
+                            ..Hits::default()
+                        };
+                    }
+                    return Hits::default();
+                }
+                let at = |bit: u8, a: &crate::lexicon::extract::Anchor| {
+                    if bits & bit != 0 {
+                        return a.at(&folded, t.fstart).map(|(p, e)| (p as u32, e as u32));
+                    }
+                    let n = bit.trailing_zeros() as usize;
+                    exact
+                        .map(|x| x.single[n])
+                        .filter(|&p| p != u32::MAX)
+                        .map(|p| (p, t.fend as u32))
+                };
+                Hits {
+                    verb: at(VERBS, &lex.verbs.anchor),
+                    title: at(TITLES, &lex.titles.anchor),
+                    gazetteer: at(GAZETTEER, &lex.gazetteer.anchor),
+                    head: at(HEADS, &lex.org_heads),
+                    source: at(SOURCES, &lex.sources),
+                }
+            })
+            .collect();
+        let flags = toks
+            .iter()
+            .map(|t| {
+                if t.kind != Kind::Word {
+                    return 0;
+                }
+                let f = &folded[t.fstart..t.fend];
+                let lists = lex.words.get(f).map_or(0, |w| w.lists);
+                let mut x = 0;
+                if lists & IS_NATIONALITY != 0 {
+                    x |= NATIONALITY;
+                }
+                if t.cap {
+                    if lists & IS_STOPWORD != 0 || FUNCTION_WORDS.contains(&f) {
+                        x |= STOPWORD;
+                    }
+                    if lists & IS_HONORIFIC != 0 {
+                        x |= HONORIFIC;
+                    }
+                }
+                x
+            })
+            .collect();
+        Unit {
+            text,
+            folded,
+            toks,
+            sents,
+            shouting: upper > 8 && upper > lower * 2,
+            hits,
+            flags,
+            align: Align::new(text, input, span),
+        }
+    }
+
+    /// The text of token `i`.
+    pub(crate) fn tok(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The folded text of token `i`.
+    pub(crate) fn ftok(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.folded[t.fstart..t.fend]
+    }
+
+    /// Whether token `i` exists and its folded text is one of `words`.
+    pub(crate) fn is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.toks.len() && words.contains(&self.ftok(i))
+    }
+
+    /// The text of tokens `a..b`.
+    pub(crate) fn slice(&self, a: usize, b: usize) -> &'a str {
+        if a >= b {
+            return "";
+        }
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
+    }
+
+    /// The input span of tokens `a..b`.
+    pub(crate) fn span(&self, a: usize, b: usize) -> Span {
+        if a >= b {
+            let at = self.toks.get(a).map_or(self.text.len(), |t| t.start);
+            return self.align.span(self.text, at, at);
+        }
+        self.align
+            .span(self.text, self.toks[a].start, self.toks[b - 1].end)
+    }
+
+    /// The input span of text range `a..b`.
+    pub(crate) fn text_span(&self, a: usize, b: usize) -> Span {
+        self.align.span(self.text, a, b)
+    }
+
+    /// The token that starts at folded offset `f`, if any.
+    pub(crate) fn tok_at_fend(&self, f: usize) -> Option<usize> {
+        self.toks.binary_search_by_key(&f, |t| t.fend).ok()
+    }
+
+    /// The sentence of token `i`.
+    pub(crate) fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
+        self.sents[self.toks[i].sent as usize].clone()
+    }
+}
+
+/// Folds `s` onto `out`, ASCII without a call per character.
+fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        for c in s.chars() {
+            fold::push_folded(c, out);
+        }
+    }
+}
+
+/// The verb of an inverted form ("ajoute-t-elle" → "ajoute").
+fn inverted_stem(word: &str) -> Option<&str> {
+    for suffix in [
+        "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on", "-il", "-elle", "-ils", "-elles", "-on",
+    ] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return Some(stem);
+        }
+    }
+    None
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let digit = c.is_ascii_digit();
+            while let Some(&(j, n)) = chars.peek() {
+                if n.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&n) {
+                    chars.next();
+                    end = j + n.len_utf8();
+                    continue;
+                }
+                // Inner hyphens, apostrophes, decimal marks: look one further.
+                let after = text[j + n.len_utf8()..].chars().next();
+                let joins = match n {
+                    '-' | '‑' => after.is_some_and(char::is_alphanumeric),
+                    c if is_apostrophe(c) => {
+                        after.is_some_and(char::is_alphabetic) && !is_elision(&text[i..end])
+                    }
+                    ',' | '.' => digit && after.is_some_and(|a| a.is_ascii_digit()),
+                    _ => false,
+                };
+                if joins {
+                    chars.next();
+                    end = j + n.len_utf8();
+                    continue;
+                }
+                // An elision keeps its apostrophe.
+                if is_apostrophe(n) && is_elision(&text[i..end]) {
+                    chars.next();
+                    end = j + n.len_utf8();
+                }
+                break;
+            }
+            let word = &text[i..end];
+            let mut letters = word.chars().filter(|c| c.is_alphabetic());
+            let cap = word.chars().next().is_some_and(char::is_uppercase);
+            let upper = {
+                let mut n = 0;
+                let all = letters.all(|c| {
+                    n += 1;
+                    c.is_uppercase()
+                });
+                all && n >= 2
+            };
+            toks.push(Tok {
+                start: i,
+                end,
+                fstart: 0,
+                fend: 0,
+                kind: if digit && word.chars().all(|c| !c.is_alphabetic()) {
+                    Kind::Number
+                } else {
+                    Kind::Word
+                },
+                cap,
+                upper,
+                initial: false,
+                sent: 0,
+            });
+        } else {
+            let mut end = i + c.len_utf8();
+            if c == '.' {
+                while let Some(&(j, '.')) = chars.peek() {
+                    chars.next();
+                    end = j + 1;
+                }
+            }
+            toks.push(Tok {
+                start: i,
+                end,
+                fstart: 0,
+                fend: 0,
+                kind: Kind::Punct,
+                cap: false,
+                upper: false,
+                initial: false,
+                sent: 0,
+            });
+        }
+    }
+    toks
+}
+
+/// Splits tokens into sentences and marks initial tokens.
+fn sentences(text: &str, toks: &mut [Tok]) -> Vec<std::ops::Range<usize>> {
+    let opens = text.matches('«').count();
+    let closes = text.matches('»').count();
+    let track_quotes = opens == closes;
+    let mut sents = Vec::new();
+    let mut start = 0;
+    let mut depth = 0i32;
+    let mut initial = true;
+    for i in 0..toks.len() {
+        toks[i].sent = sents.len() as u32;
+        let t = &text[toks[i].start..toks[i].end];
+        if toks[i].kind != Kind::Punct {
+            toks[i].initial = initial;
+            initial = false;
+        } else {
+            initial |= matches!(
+                t,
+                "«" | "“" | "\"" | "–" | "—" | "-" | ":" | ";" | "•" | "|"
+            );
+        }
+        if track_quotes {
+            match t {
+                "«" => depth += 1,
+                "»" => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        let ends = match t {
+            "." | "!" | "?" | "…" | "..." => {
+                depth == 0
+                    && !(t == "."
+                        && i > 0
+                        && toks[i - 1].kind == Kind::Word
+                        && toks[i - 1].end == toks[i].start
+                        && is_abbreviation(&text[toks[i - 1].start..toks[i - 1].end]))
+            }
+            "»" => {
+                depth == 0
+                    && i > 0
+                    && matches!(
+                        &text[toks[i - 1].start..toks[i - 1].end],
+                        "." | "!" | "?" | "…" | "..."
+                    )
+            }
+            _ => false,
+        };
+        let next_starts = toks.get(i + 1).is_none_or(|n| {
+            let c = text[n.start..].chars().next().unwrap_or(' ');
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '–' | '—' | '-')
+        });
+        if ends && next_starts {
+            sents.push(start..i + 1);
+            start = i + 1;
+            initial = true;
+        }
+    }
+    if start < toks.len() || sents.is_empty() {
+        sents.push(start..toks.len());
+    }
+    sents
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let u = Unit::new(text, text, Span::new(0, text.len()));
+        (0..u.toks.len()).map(|i| u.tok(i)).collect()
+    }
+
+    #[test]
+    fn french_words() {
+        assert_eq!(
+            words("L’OTAN, a-t-il dit, aujourd’hui à Valence-d’Agen : 9,12 m."),
+            [
+                "L’",
+                "OTAN",
+                ",",
+                "a-t-il",
+                "dit",
+                ",",
+                "aujourd’hui",
+                "à",
+                "Valence-d’Agen",
+                ":",
+                "9,12",
+                "m",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_respect_quotes_and_abbreviations() {
+        let text = "M. Dupont a dit : « Non. Jamais. » Puis il est parti. Fin.";
+        let u = Unit::new(text, text, Span::new(0, text.len()));
+        assert_eq!(u.sents.len(), 3, "{:?}", u.sents);
+        assert!(u.toks[0].initial);
+    }
+}

@@ -1,0 +1,590 @@
+//! The extractor's lexicons: gazetteers of places, institutional metonyms and
+//! organisations, titles and functions, honorifics, nationality adjectives,
+//! reporting verbs, organisation head nouns, words that are not names, and
+//! anonymous sources.
+//!
+//! Every file is `|`-separated (see its header); entries are written in
+//! plain French and folded here (case, accents, apostrophes). Each list is
+//! compiled once, on first use, into an aho-corasick automaton that the
+//! extractor runs anchored at word starts of folded text, or into a set.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use super::{entries, fold_str};
+use crate::ActorKind;
+
+/// A word-at-a-time multiplicative hash (in the manner of FxHash): lexicon
+/// keys are short words hashed many times per document, and SipHash's
+/// protection against flooding buys nothing here.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(SEED);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(SEED);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
+    }
+}
+
+/// A hash map with the [`WordHasher`] hasher.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// A hash set with the [`WordHasher`] hasher.
+pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// The `|`-separated fields of an entry, trimmed.
+fn fields(line: &str) -> Vec<&str> {
+    line.split('|').map(str::trim).collect()
+}
+
+/// The comma-separated values of a field, trimmed, empty ones dropped.
+fn values(field: &str) -> impl Iterator<Item = &str> {
+    field.split(',').map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// An automaton over folded patterns, searched anchored at a given offset,
+/// longest pattern first.
+pub(crate) struct Anchor {
+    automaton: AhoCorasick,
+    /// The patterns, folded.
+    patterns: Vec<String>,
+}
+
+/// The first word of a folded text: up to its first space, or to its first
+/// apostrophe included ("s'", "valence-d'").
+pub(crate) fn first_word(s: &str) -> &str {
+    match s.find([' ', '\'']) {
+        Some(i) if s.as_bytes()[i] == b'\'' => &s[..=i],
+        Some(i) => &s[..i],
+        None => s,
+    }
+}
+
+impl Anchor {
+    fn new(patterns: &[String]) -> Anchor {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .expect("lexicon patterns compile");
+        Anchor {
+            automaton,
+            patterns: patterns.to_vec(),
+        }
+    }
+
+    /// The longest pattern starting at folded offset `at`: (pattern, end).
+    /// Callers check [`Lexicon::firsts`] first.
+    pub(crate) fn at(&self, folded: &str, at: usize) -> Option<(usize, usize)> {
+        let input = Input::new(folded).range(at..).anchored(Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        Some((m.pattern().as_usize(), m.end()))
+    }
+}
+
+/// How the source must be written for a gazetteer pattern to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// All letters upper-case (short acronyms: "ONU", "PS").
+    Upper,
+    /// First letter upper-case.
+    Capital,
+    /// Any (names that start lower-case: "gendarmerie nationale").
+    Any,
+}
+
+/// One entity of the gazetteers.
+#[derive(Debug)]
+pub(crate) struct Entity {
+    pub(crate) kind: ActorKind,
+    /// For a place: whether it is a country or a capital, which speak for
+    /// a state ("Moscou dénonce").
+    pub(crate) state: bool,
+}
+
+/// Places, metonyms and organisations in one automaton.
+pub(crate) struct Gazetteer {
+    pub(crate) anchor: Anchor,
+    /// Entity and case rule of each pattern.
+    pub(crate) patterns: Vec<(u32, Case)>,
+    pub(crate) entities: Vec<Entity>,
+    /// Folded name → entity, for whole-string look-ups.
+    pub(crate) by_name: FastMap<String, u32>,
+}
+
+fn case_of(form: &str) -> Case {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        Case::Upper
+    } else if form.chars().next().is_some_and(char::is_uppercase) {
+        Case::Capital
+    } else {
+        Case::Any
+    }
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = GazBuilder::default();
+        for line in entries(include_str!("places.txt")) {
+            let f = fields(line);
+            let name = f[0];
+            let state = f.get(1).is_some_and(|k| *k == "country" || *k == "capital");
+            let id = g.entity(name, ActorKind::Location, state);
+            g.form(name, id);
+            for a in f.get(3).map(|a| values(a)).into_iter().flatten() {
+                g.form(a, id);
+            }
+        }
+        for line in entries(include_str!("metonyms.txt")) {
+            let f = fields(line);
+            let kind = match f.get(1).copied() {
+                Some("location") => ActorKind::Location,
+                Some("person") => ActorKind::Person,
+                _ => ActorKind::Organization,
+            };
+            let id = g.entity(f[0], kind, false);
+            g.form(f[0], id);
+            for a in f.get(3).map(|a| values(a)).into_iter().flatten() {
+                g.form(a, id);
+            }
+        }
+        for line in entries(include_str!("organisations.txt")) {
+            let f = fields(line);
+            let id = g.entity(f[0], ActorKind::Organization, false);
+            g.form(f[0], id);
+            for a in f.get(1).map(|a| values(a)).into_iter().flatten() {
+                g.form(a, id);
+            }
+            for a in f.get(2).map(|a| values(a)).into_iter().flatten() {
+                g.form(a, id);
+            }
+        }
+        Gazetteer {
+            anchor: Anchor::new(&g.folded),
+            patterns: g.patterns,
+            entities: g.entities,
+            by_name: g.by_name,
+        }
+    }
+}
+
+#[derive(Default)]
+struct GazBuilder {
+    folded: Vec<String>,
+    patterns: Vec<(u32, Case)>,
+    entities: Vec<Entity>,
+    by_name: FastMap<String, u32>,
+}
+
+impl GazBuilder {
+    fn entity(&mut self, name: &'static str, kind: ActorKind, state: bool) -> u32 {
+        // A name listed twice (a city that is also a région) keeps its
+        // first entry.
+        if let Some(&id) = self.by_name.get(&fold_str(name)) {
+            return id;
+        }
+        self.entities.push(Entity { kind, state });
+        (self.entities.len() - 1) as u32
+    }
+
+    fn form(&mut self, form: &'static str, id: u32) {
+        let folded = fold_str(form);
+        if folded.is_empty() {
+            return;
+        }
+        self.by_name.entry(folded.clone()).or_insert(id);
+        self.folded.push(folded);
+        self.patterns.push((id, case_of(form)));
+    }
+}
+
+/// A title or function ("président", "secrétaire d’État"), any gender or
+/// number, with its masculine singular form as the key.
+pub(crate) struct Titles {
+    pub(crate) anchor: Anchor,
+    /// Title index (in file order) of each pattern.
+    pub(crate) of_pattern: Vec<u32>,
+    /// Grammatical gender of each pattern when it shows one (`Some(true)`:
+    /// feminine, "présidente"; `None` for invariable titles and plurals).
+    pub(crate) gender: Vec<Option<bool>>,
+    /// Folded masculine singular of each title.
+    pub(crate) keys: Vec<String>,
+}
+
+impl Titles {
+    fn load() -> Titles {
+        let mut patterns = Vec::new();
+        let mut of_pattern = Vec::new();
+        let mut gender = Vec::new();
+        let mut keys = Vec::new();
+        for line in entries(include_str!("titles.txt")) {
+            let f = fields(line);
+            let id = keys.len() as u32;
+            let masc = fold_str(f[0]);
+            let fem = f.get(1).map(|s| fold_str(s)).unwrap_or_default();
+            keys.push(masc.clone());
+            let mut forms: Vec<String> = vec![masc.clone()];
+            forms.push(fem.clone());
+            for p in f.get(2).map(|p| values(p)).into_iter().flatten() {
+                forms.push(fold_str(p));
+            }
+            forms.sort();
+            forms.dedup();
+            for form in forms.into_iter().filter(|f| !f.is_empty()) {
+                gender.push(if masc == fem || fem.is_empty() {
+                    None
+                } else if form == fem {
+                    Some(true)
+                } else if form == masc {
+                    Some(false)
+                } else {
+                    None
+                });
+                patterns.push(form);
+                of_pattern.push(id);
+            }
+        }
+        Titles {
+            anchor: Anchor::new(&patterns),
+            of_pattern,
+            gender,
+            keys,
+        }
+    }
+}
+
+/// What a reporting verb takes after it (the `frames` field).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Frames {
+    pub(crate) que: bool,
+    pub(crate) np: bool,
+    pub(crate) de: bool,
+    pub(crate) contre: bool,
+    pub(crate) sur: bool,
+    /// "à" + infinitive or noun phrase ("appelle à un rassemblement").
+    pub(crate) a: bool,
+    pub(crate) incise: bool,
+}
+
+/// The grammatical form of a matched reporting-verb pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A finite form or a past participle.
+    Finite,
+    /// The present participle ("évoquant").
+    Gerund,
+    /// The infinitive.
+    Infinitive,
+}
+
+/// Reporting verbs and multiword cues with all their forms.
+pub(crate) struct Verbs {
+    pub(crate) anchor: Anchor,
+    /// Lemma index and form of each pattern.
+    pub(crate) of_pattern: Vec<(u32, Form)>,
+    pub(crate) frames: Vec<Frames>,
+    /// Whether each lemma is a first-group verb (-er): its participles are
+    /// the forms in -é(e)(s), the others in -u, -is, -it… are not.
+    pub(crate) first_group: Vec<bool>,
+}
+
+impl Verbs {
+    fn load() -> Verbs {
+        let mut patterns = Vec::new();
+        let mut of_pattern = Vec::new();
+        let mut frames = Vec::new();
+        let mut first_group = Vec::new();
+        for line in entries(include_str!("reporting_verbs.txt")) {
+            let f = fields(line);
+            let id = frames.len() as u32;
+            first_group.push(verb_word(&fold_str(f[0])).ends_with("er"));
+            let mut fr = Frames::default();
+            for v in f.get(1).map(|v| values(v)).into_iter().flatten() {
+                match v {
+                    "que" => fr.que = true,
+                    "np" => fr.np = true,
+                    "de" => fr.de = true,
+                    "contre" => fr.contre = true,
+                    "sur" => fr.sur = true,
+                    "à" => fr.a = true,
+                    "incise" => fr.incise = true,
+                    _ => {}
+                }
+            }
+            frames.push(fr);
+            let lemma = fold_str(f[0]);
+            let mut forms: Vec<String> = vec![lemma.clone()];
+            for form in f.get(2).map(|v| values(v)).into_iter().flatten() {
+                forms.push(fold_str(form));
+            }
+            forms.sort();
+            forms.dedup();
+            for form in forms {
+                let kind = if verb_word(&form) == verb_word(&lemma) {
+                    Form::Infinitive
+                } else if verb_word(&form).ends_with("ant") && !verb_word(&lemma).ends_with("ant") {
+                    Form::Gerund
+                } else {
+                    Form::Finite
+                };
+                patterns.push(form);
+                of_pattern.push((id, kind));
+            }
+        }
+        Verbs {
+            anchor: Anchor::new(&patterns),
+            of_pattern,
+            frames,
+            first_group,
+        }
+    }
+}
+
+/// The verb of a folded form: its first word, without a reflexive pronoun.
+fn verb_word(form: &str) -> &str {
+    let form = form
+        .strip_prefix("s'")
+        .or_else(|| form.strip_prefix("se "))
+        .unwrap_or(form);
+    form.split(' ').next().unwrap_or(form)
+}
+
+/// What an organisation head noun needs after it (`org_heads.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Needs {
+    /// A "de" complement: "ministère de l’Intérieur".
+    De,
+    /// A capitalised word: "groupe Renault".
+    Cap,
+    /// Either.
+    Either,
+}
+
+/// Anonymous or generic sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// "un diplomate européen".
+    Anonymous,
+    /// "le gouvernement", "les syndicats".
+    Generic,
+}
+
+/// Every extractor lexicon, compiled once.
+pub(crate) struct Lexicon {
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) titles: Titles,
+    pub(crate) verbs: Verbs,
+    /// Folded honorific without its final period → implied role.
+    pub(crate) honorifics: FastMap<String, &'static str>,
+    /// Folded nationality adjective → state name.
+    pub(crate) nationalities: FastMap<String, &'static str>,
+    pub(crate) org_heads: Anchor,
+    pub(crate) org_needs: Vec<Needs>,
+    pub(crate) sources: Anchor,
+    pub(crate) source_kinds: Vec<Source>,
+    /// Folded words that make a name an organisation ("partners", "club").
+    pub(crate) org_words: FastSet<String>,
+    /// Folded nouns that head a street, river or mountain name.
+    pub(crate) feature_heads: FastSet<String>,
+    /// Folded organisation heads that are a role before a name ("cabinet").
+    pub(crate) org_descriptors: FastSet<String>,
+    /// Every folded word any list knows, with what they know of it: one
+    /// hash look-up per word of a document.
+    pub(crate) words: FastMap<String, Word>,
+}
+
+/// What the lexicons know of a folded word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    /// Lexicons with an entry of several words starting with this word
+    /// (bits: 1 verbs, 2 titles, 4 gazetteer, 8 heads, 16 sources): only
+    /// then is an automaton searched.
+    pub(crate) multi: u8,
+    /// The one-word entry in each of those lexicons (`u32::MAX`: none).
+    pub(crate) single: [u32; 5],
+    /// Word lists: 1 non-name, 2 nationality, 4 honorific.
+    pub(crate) lists: u8,
+}
+
+impl Default for Word {
+    fn default() -> Word {
+        Word {
+            multi: 0,
+            single: [u32::MAX; 5],
+            lists: 0,
+        }
+    }
+}
+
+/// Bits of [`Word::lists`].
+pub(crate) const IS_STOPWORD: u8 = 1;
+/// See [`IS_STOPWORD`].
+pub(crate) const IS_NATIONALITY: u8 = 2;
+/// See [`IS_STOPWORD`].
+pub(crate) const IS_HONORIFIC: u8 = 4;
+
+/// Bits of [`Lexicon::firsts`].
+pub(crate) const VERBS: u8 = 1;
+/// See [`VERBS`].
+pub(crate) const TITLES: u8 = 2;
+/// See [`VERBS`].
+pub(crate) const GAZETTEER: u8 = 4;
+/// See [`VERBS`].
+pub(crate) const HEADS: u8 = 8;
+/// See [`VERBS`].
+pub(crate) const SOURCES: u8 = 16;
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut honorifics = FastMap::default();
+        for line in entries(include_str!("honorifics.txt")) {
+            let f = fields(line);
+            let key = fold_str(f[0].trim_end_matches('.'));
+            honorifics.insert(key, f.get(1).copied().unwrap_or(""));
+        }
+        let mut nationalities = FastMap::default();
+        for line in entries(include_str!("nationalities.txt")) {
+            let f = fields(line);
+            let Some(state) = f.get(1).copied() else {
+                continue;
+            };
+            for adj in values(f[0]) {
+                nationalities.entry(fold_str(adj)).or_insert(state);
+            }
+        }
+        let mut heads = Vec::new();
+        let mut org_needs = Vec::new();
+        for line in entries(include_str!("org_heads.txt")) {
+            let f = fields(line);
+            heads.push(fold_str(f[0]));
+            org_needs.push(match f.get(1).copied() {
+                Some("de") => Needs::De,
+                Some("cap") => Needs::Cap,
+                _ => Needs::Either,
+            });
+        }
+        let stopwords: Vec<String> = entries(include_str!("name_stopwords.txt"))
+            .map(fold_str)
+            .collect();
+        let mut sources = Vec::new();
+        let mut source_kinds = Vec::new();
+        for line in entries(include_str!("anonymous_sources.txt")) {
+            let f = fields(line);
+            sources.push(fold_str(f[0]));
+            source_kinds.push(match f.get(1).copied() {
+                Some("generic") => Source::Generic,
+                _ => Source::Anonymous,
+            });
+        }
+        let gazetteer = Gazetteer::load();
+        let titles = Titles::load();
+        let verbs = Verbs::load();
+        let org_heads = Anchor::new(&heads);
+        let sources = Anchor::new(&sources);
+        let mut words: FastMap<String, Word> = FastMap::default();
+        for (n, anchor) in [
+            &verbs.anchor,
+            &titles.anchor,
+            &gazetteer.anchor,
+            &org_heads,
+            &sources,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for (i, p) in anchor.patterns.iter().enumerate() {
+                let first = first_word(p);
+                if first == p {
+                    // The first entry wins, as in the automata.
+                    let slot = &mut words.entry(p.clone()).or_default().single[n];
+                    if *slot == u32::MAX {
+                        *slot = i as u32;
+                    }
+                } else {
+                    words.entry(first.to_owned()).or_default().multi |= 1 << n;
+                }
+            }
+        }
+        for w in &stopwords {
+            words.entry(String::clone(w)).or_default().lists |= IS_STOPWORD;
+        }
+        for w in nationalities.keys() {
+            words.entry(w.clone()).or_default().lists |= IS_NATIONALITY;
+        }
+        for w in honorifics.keys() {
+            words.entry(w.clone()).or_default().lists |= IS_HONORIFIC;
+        }
+        Lexicon {
+            words,
+            gazetteer,
+            titles,
+            verbs,
+            honorifics,
+            nationalities,
+            org_heads,
+            org_needs,
+            sources,
+            source_kinds,
+            org_words: entries(include_str!("org_words.txt"))
+                .map(fold_str)
+                .collect(),
+            feature_heads: entries(include_str!("feature_heads.txt"))
+                .map(fold_str)
+                .collect(),
+            org_descriptors: entries(include_str!("org_descriptors.txt"))
+                .map(fold_str)
+                .collect(),
+        }
+    }
+}
+
+/// The extractor's lexicons, compiled on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_lexicons_load_and_are_big_enough() {
+        let l = &*LEXICON;
+        assert!(
+            l.verbs.frames.len() >= 150,
+            "{} verbs",
+            l.verbs.frames.len()
+        );
+        assert!(l.titles.keys.len() >= 250, "{} titles", l.titles.keys.len());
+        assert!(
+            l.words
+                .get("selon")
+                .is_some_and(|w| w.lists & IS_STOPWORD != 0)
+        );
+        assert_eq!(l.nationalities.get("russe").copied(), Some("Russie"));
+        assert!(l.gazetteer.by_name.contains_key("otan"));
+        assert!(l.gazetteer.by_name.contains_key("moscou"));
+        assert!(l.gazetteer.by_name.contains_key("kremlin"));
+    }
+}

@@ -1,0 +1,320 @@
+//! The extractor on small French examples written for these tests: one
+//! test per pattern of the issue (names, organisations, places, roles,
+//! coreference, claims).
+
+use depeche::{Actor, ActorKind, Article, Claim, ClaimKind};
+
+fn parse(body: &str) -> (String, Article) {
+    let input = format!("Un titre d’essai\n\n{body}\n");
+    let article = depeche::parse_text(&input).expect("parses");
+    (input, article)
+}
+
+fn actor<'a>(a: &'a Article, name: &str) -> &'a Actor {
+    a.actors
+        .iter()
+        .find(|x| x.name == name)
+        .unwrap_or_else(|| panic!("no actor {name:?} in {:#?}", names(a)))
+}
+
+fn names(a: &Article) -> Vec<(String, ActorKind)> {
+    a.actors.iter().map(|x| (x.name.clone(), x.kind)).collect()
+}
+
+fn has(a: &Article, name: &str) -> bool {
+    a.actors.iter().any(|x| x.name == name)
+}
+
+fn roles(a: &Article, name: &str) -> Vec<String> {
+    actor(a, name)
+        .roles
+        .iter()
+        .map(|r| r.text.clone())
+        .collect()
+}
+
+fn claim<'a>(a: &'a Article, speaker: Option<&str>, content_start: &str) -> &'a Claim {
+    a.claims
+        .iter()
+        .find(|c| c.speaker.as_deref() == speaker && c.content.starts_with(content_start))
+        .unwrap_or_else(|| {
+            panic!(
+                "no claim by {speaker:?} starting {content_start:?} in {:#?}",
+                a.claims
+                    .iter()
+                    .map(|c| (&c.speaker, &c.cue, &c.content))
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn people_with_particles_hyphens_initials_and_honorifics() {
+    let (_, a) = parse(
+        "La réunion a réuni Jean-Noël Vasseur, Charles de Montclair, Abdelmadjid Rahmouni, \
+         Ursula van der Berg et J. Delorme. Mme Claire Vasseur et Me Nadia Kessler étaient là, \
+         comme le Dr Paul Imbert et le Pr Anne Girard.",
+    );
+    for (name, kind) in [
+        ("Jean-Noël Vasseur", ActorKind::Person),
+        ("Charles de Montclair", ActorKind::Person),
+        ("Abdelmadjid Rahmouni", ActorKind::Person),
+        ("Ursula van der Berg", ActorKind::Person),
+        ("J. Delorme", ActorKind::Person),
+        ("Claire Vasseur", ActorKind::Person),
+        ("Nadia Kessler", ActorKind::Person),
+        ("Paul Imbert", ActorKind::Person),
+        ("Anne Girard", ActorKind::Person),
+    ] {
+        assert_eq!(actor(&a, name).kind, kind, "{name}");
+    }
+}
+
+#[test]
+fn sentence_initial_words_are_not_names() {
+    let (_, a) = parse(
+        "Face à la crise, le maire a réagi. Selon les chiffres, la hausse continue. Lors du \
+         conseil, rien n’a été décidé. Après le vote, Côté finances, tout va bien.",
+    );
+    for word in ["Face", "Selon", "Lors", "Après", "Côté"] {
+        assert!(!has(&a, word), "{word} taken for a name: {:?}", names(&a));
+    }
+}
+
+#[test]
+fn shouted_headlines_only_get_known_names() {
+    let input = "LA FRANCE ET L’OTAN FACE AU DÉFI DES MUNITIONS\n\nLa France a signé. \
+                 Selon l’OTAN, les stocks baissent.\n";
+    let a = depeche::parse_text(input).unwrap();
+    assert!(has(&a, "France") && has(&a, "OTAN"), "{:?}", names(&a));
+    for word in ["FACE", "DÉFI", "MUNITIONS", "LA FRANCE"] {
+        assert!(!has(&a, word), "{word}");
+    }
+    assert_eq!(actor(&a, "OTAN").mentions.len(), 2);
+}
+
+#[test]
+fn acronyms_and_pairs_are_one_organisation() {
+    let (_, a) = parse(
+        "L’Agence régionale de santé (ARS) a ouvert une enquête. L’ARS a confirmé les faits. \
+         La FNSEA et la CFDT ont réagi, comme la SNCF.",
+    );
+    let ars = actor(&a, "Agence régionale de santé");
+    assert_eq!(ars.kind, ActorKind::Organization);
+    assert_eq!(ars.mentions.len(), 3, "{:?}", ars.mentions);
+    for acronym in ["FNSEA", "CFDT", "SNCF"] {
+        assert_eq!(actor(&a, acronym).kind, ActorKind::Organization);
+    }
+    let (_, a) =
+        parse("L’OTAN se réunit. L’Organisation du traité de l’Atlantique nord (OTAN) est prête.");
+    assert_eq!(
+        actor(&a, "Organisation du traité de l’Atlantique nord")
+            .mentions
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn organisation_heads_and_gazetteer() {
+    let (_, a) = parse(
+        "Le ministère de l’Intérieur a saisi le tribunal correctionnel de Lyon. L’Union \
+         européenne et Greenpeace ont réagi, tout comme le groupe Renault.",
+    );
+    for name in [
+        "ministère de l’Intérieur",
+        "tribunal correctionnel de Lyon",
+        "Union européenne",
+        "Greenpeace",
+        "groupe Renault",
+    ] {
+        assert_eq!(actor(&a, name).kind, ActorKind::Organization, "{name}");
+    }
+}
+
+#[test]
+fn places_and_metonyms() {
+    let (_, a) = parse(
+        "Washington et Moscou se parlent. Le Kremlin a répondu à l’Élysée, et la Maison-Blanche \
+         au Quai d’Orsay. Matignon et le Pentagone se taisent, comme Marseille.",
+    );
+    for (name, kind) in [
+        ("Washington", ActorKind::Location),
+        ("Moscou", ActorKind::Location),
+        ("Marseille", ActorKind::Location),
+        ("Kremlin", ActorKind::Organization),
+        ("Élysée", ActorKind::Organization),
+        ("Maison-Blanche", ActorKind::Organization),
+        ("Quai d’Orsay", ActorKind::Organization),
+        ("Matignon", ActorKind::Organization),
+        ("Pentagone", ActorKind::Organization),
+    ] {
+        assert_eq!(actor(&a, name).kind, kind, "{name}");
+    }
+}
+
+#[test]
+fn nationality_adjectives_make_no_actor_but_resolve_counterparts() {
+    let (_, a) = parse(
+        "Lloyd Austin, le secrétaire américain à la défense, a appelé Andreï Belooussov, son \
+         homologue russe.",
+    );
+    assert!(!has(&a, "américain") && !has(&a, "russe"));
+    let b = actor(&a, "Andreï Belooussov");
+    assert_eq!(b.roles[0].text, "homologue russe");
+    assert_eq!(b.roles[0].counterpart_of.as_deref(), Some("Lloyd Austin"));
+    assert_eq!(
+        roles(&a, "Lloyd Austin"),
+        ["secrétaire américain à la défense"]
+    );
+}
+
+#[test]
+fn appositions_both_ways_and_prefixed_titles() {
+    let (_, a) = parse(
+        "Le ministre des Transports, Pierre Aubrac, est arrivé. Le président Abdelmadjid \
+         Tebboune l’a reçu avec le professeur Antoine Rivière. Sophie Marcaillou, maire \
+         d’Agen, était présente, avec Paul Morel, président du groupe Renault.",
+    );
+    assert_eq!(roles(&a, "Pierre Aubrac"), ["ministre des Transports"]);
+    assert_eq!(roles(&a, "Abdelmadjid Tebboune"), ["président"]);
+    assert_eq!(roles(&a, "Antoine Rivière"), ["professeur"]);
+    assert_eq!(roles(&a, "Sophie Marcaillou"), ["maire d’Agen"]);
+    assert_eq!(roles(&a, "Paul Morel"), ["président du groupe Renault"]);
+}
+
+#[test]
+fn possessive_roles_and_economists() {
+    let (_, a) = parse(
+        "La Banque centrale européenne a parlé. Sa présidente, Christine Lagarde, a été claire. \
+         Anne-Sophie Dutreil, économiste chez Natixis, approuve.",
+    );
+    assert_eq!(roles(&a, "Christine Lagarde"), ["présidente"]);
+    assert_eq!(
+        roles(&a, "Anne-Sophie Dutreil"),
+        ["économiste chez Natixis"]
+    );
+}
+
+#[test]
+fn coreference_of_surnames_acronyms_roles_and_pronouns() {
+    let (_, a) = parse(
+        "Le préfet de la Gironde, Hervé Lantier, a parlé. Lantier a ensuite rencontré la \
+         presse. Le préfet annonce l’ouverture d’un centre. « Nous tiendrons », a-t-il ajouté.",
+    );
+    let h = actor(&a, "Hervé Lantier");
+    let texts: Vec<&str> = h.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"Lantier"), "{texts:?}");
+    assert!(texts.contains(&"Le préfet"), "{texts:?}");
+    claim(&a, Some("Hervé Lantier"), "l’ouverture d’un centre");
+    let c = claim(&a, Some("Hervé Lantier"), "Nous tiendrons");
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert_eq!(c.cue, "a-t-il ajouté");
+}
+
+#[test]
+fn indirect_claims_with_que_np_and_multiword_cues() {
+    let (_, a) = parse(
+        "Paul Morel a estimé que la réforme était prématurée. Claire Duval a mis en avant la \
+         nécessité d’un dialogue. Marc Petit a pointé du doigt les retards du chantier. Julie \
+         Roux a fait état de nombreuses plaintes. Luc Brun a mis en garde contre un excès \
+         d’optimisme. Léa Martin a tiré la sonnette d’alarme sur la situation des vergers.",
+    );
+    let c = claim(&a, Some("Paul Morel"), "la réforme était prématurée");
+    assert_eq!(c.kind, ClaimKind::Indirect);
+    assert_eq!(c.cue, "a estimé");
+    claim(&a, Some("Claire Duval"), "la nécessité d’un dialogue");
+    claim(&a, Some("Marc Petit"), "les retards du chantier");
+    claim(&a, Some("Julie Roux"), "nombreuses plaintes");
+    claim(&a, Some("Luc Brun"), "un excès d’optimisme");
+    claim(&a, Some("Léa Martin"), "la situation des vergers");
+}
+
+#[test]
+fn participle_cue_goes_to_the_subject() {
+    let (_, a) = parse(
+        "Belooussov a critiqué la livraison d’armes, évoquant le danger d’une escalade. \
+         Andreï Belooussov est ministre.",
+    );
+    let c = claim(&a, Some("Andreï Belooussov"), "le danger d’une escalade");
+    assert_eq!(c.cue, "évoquant");
+}
+
+#[test]
+fn according_to_claims() {
+    let (_, a) = parse(
+        "Selon Vigicrues, la Garonne a atteint 9 mètres. La décrue tardera, d’après Paul Morel. \
+         Pour Claire Duval, « rien n’est joué ».",
+    );
+    let c = claim(&a, Some("Vigicrues"), "la Garonne a atteint 9 mètres");
+    assert_eq!(c.kind, ClaimKind::AccordingTo);
+    assert_eq!(c.cue, "Selon");
+    claim(&a, Some("Paul Morel"), "La décrue tardera");
+    let c = claim(&a, Some("Claire Duval"), "« rien n’est joué »");
+    assert_eq!(c.kind, ClaimKind::AccordingTo);
+}
+
+#[test]
+fn direct_quotes_before_and_after_their_speaker() {
+    let (_, a) = parse(
+        "Paul Morel a déclaré : « Nous ne céderons pas. » « C’est une erreur », a affirmé Claire \
+         Duval. « Rien ne presse », estime-t-elle.",
+    );
+    assert_eq!(
+        claim(&a, Some("Paul Morel"), "Nous ne céderons pas").kind,
+        ClaimKind::Direct
+    );
+    claim(&a, Some("Claire Duval"), "C’est une erreur");
+    let c = claim(&a, Some("Claire Duval"), "Rien ne presse");
+    assert_eq!(c.cue, "estime-t-elle");
+}
+
+#[test]
+fn mixed_quote_and_split_quote() {
+    let (_, a) = parse(
+        "Bastien Orliac a estimé que la crue restait « comparable à celle de 1981 ». « La digue \
+         tient », a-t-il précisé, « mais pour combien de temps ? »",
+    );
+    let c = claim(&a, Some("Bastien Orliac"), "la crue restait");
+    assert_eq!(c.kind, ClaimKind::Mixed);
+    let c = claim(&a, Some("Bastien Orliac"), "La digue tient");
+    assert_eq!(c.content, "La digue tient mais pour combien de temps ?");
+}
+
+#[test]
+fn anonymous_sources_have_a_description() {
+    let (_, a) = parse("« Personne ne veut d’une escalade », a confié un diplomate européen.");
+    let c = claim(&a, None, "Personne ne veut");
+    assert_eq!(
+        c.speaker_description.as_deref(),
+        Some("un diplomate européen")
+    );
+}
+
+#[test]
+fn promotions_make_no_actor() {
+    let input =
+        "Titre\n\nWashington a parlé.\nÀ lire aussi : Les frères Tate en Roumanie\nFin du texte.\n";
+    let a = depeche::parse_text(input).unwrap();
+    assert!(has(&a, "Washington"));
+    assert!(!has(&a, "Roumanie") && !has(&a, "Tate"), "{:?}", names(&a));
+}
+
+#[test]
+fn spans_point_at_the_source() {
+    let (input, a) = parse("Lloyd\u{A0}Austin a déclaré que tout allait bien.");
+    let m = &actor(&a, "Lloyd Austin").mentions[0];
+    assert_eq!(&input[m.span.range()], "Lloyd\u{A0}Austin");
+    let c = &a.claims[0];
+    assert_eq!(&input[c.cue_span.range()], "a déclaré");
+    assert_eq!(&input[c.content_span.range()], "tout allait bien");
+}
+
+#[test]
+fn extraction_can_be_turned_off() {
+    let input = "Titre\n\nWashington a parlé.\n";
+    let parser = depeche::Parser::new(depeche::Options::default().extract(false));
+    let a = parser.parse_text(input).unwrap();
+    assert!(a.actors.is_empty() && a.claims.is_empty());
+    assert_eq!(depeche::extract(&a, input).actors[0].name, "Washington");
+}
