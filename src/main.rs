@@ -222,10 +222,13 @@ fn main() -> ExitCode {
     } else {
         Format::Jsonl
     });
-    let plain = Parser::default();
+    // Actors and claims appear in the JSON formats only: the text and
+    // Markdown renderings do not pay for their extraction.
+    let base = Options::default().extract(matches!(format, Format::Json | Format::Jsonl));
+    let plain = Parser::new(base.clone());
     // A .md file is Markdown whatever it looks like.
-    let markdown = Parser::new(Options::default().markdown(Markdown::Always));
-    let text = Parser::new(Options::default().markdown(Markdown::Never));
+    let markdown = Parser::new(base.clone().markdown(Markdown::Always));
+    let text = Parser::new(base.markdown(Markdown::Never));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;

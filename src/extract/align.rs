@@ -41,7 +41,11 @@ impl Align {
             };
         }
         let base = span.start;
-        if src.contains(['<', '&']) {
+        // HTML source: closing tags or entities (a lone "<" or "&" in plain
+        // text is text).
+        if src.contains("</")
+            || regex!(r"&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").is_match(src)
+        {
             return Align::through_markup(text, src, span);
         }
         let mut starts = vec![0u32; text.len() + 1];

@@ -187,8 +187,12 @@ impl<'a> Unit<'a> {
                     return Hits::default();
                 }
                 let at = |bit: u8, a: &crate::lexicon::extract::Anchor| {
-                    if bits & bit != 0 {
-                        return a.at(&folded, t.fstart).map(|(p, e)| (p as u32, e as u32));
+                    let several = (bits & bit != 0)
+                        .then(|| a.at(&folded, t.fstart))
+                        .flatten()
+                        .map(|(p, e)| (p as u32, e as u32));
+                    if several.is_some() {
+                        return several;
                     }
                     let n = bit.trailing_zeros() as usize;
                     exact

@@ -11,8 +11,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-
 use super::{entries, fold_str};
 use crate::ActorKind;
 
@@ -64,10 +62,16 @@ fn values(field: &str) -> impl Iterator<Item = &str> {
     field.split(',').map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// An automaton over folded patterns, searched anchored at a given offset,
-/// longest pattern first.
+/// Folded patterns of several words, looked up anchored at a given offset,
+/// longest first. One-word patterns are found by the word table
+/// (`Lexicon::words`); the longer ones are few, and a hash look-up of each
+/// candidate end (the word boundaries within reach) costs less, at start-up
+/// and per search, than building and running an automaton.
 pub(crate) struct Anchor {
-    automaton: AhoCorasick,
+    /// Pattern of several words → its index in `patterns`.
+    several: FastMap<String, usize>,
+    /// The longest such pattern, in bytes.
+    max_len: usize,
     /// The patterns, folded.
     patterns: Vec<String>,
 }
@@ -84,23 +88,53 @@ pub(crate) fn first_word(s: &str) -> &str {
 
 impl Anchor {
     fn new(patterns: &[String]) -> Anchor {
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(patterns)
-            .expect("lexicon patterns compile");
+        let mut several = FastMap::default();
+        let mut max_len = 0;
+        for (i, p) in patterns.iter().enumerate() {
+            if first_word(p).len() < p.len() {
+                max_len = max_len.max(p.len());
+                // The first listed wins, as the automaton's order did.
+                several.entry(p.clone()).or_insert(i);
+            }
+        }
         Anchor {
-            automaton,
+            several,
+            max_len,
             patterns: patterns.to_vec(),
         }
     }
 
-    /// The longest pattern starting at folded offset `at`: (pattern, end).
-    /// Callers check [`Lexicon::firsts`] first.
+    /// The longest pattern of several words starting at folded offset `at`
+    /// and ending at a word boundary: (pattern, end). Callers check
+    /// [`Lexicon::firsts`] first, and look one-word patterns up in the word
+    /// table.
     pub(crate) fn at(&self, folded: &str, at: usize) -> Option<(usize, usize)> {
-        let input = Input::new(folded).range(at..).anchored(Anchored::Yes);
-        let m = self.automaton.find(input)?;
-        Some((m.pattern().as_usize(), m.end()))
+        let rest = folded.get(at..)?;
+        let reach = rest.len().min(self.max_len);
+        let mut best = None;
+        for (i, c) in rest.char_indices() {
+            if i > reach {
+                break;
+            }
+            let end = i + c.len_utf8();
+            // A pattern ends before a non-word character, at the end of the
+            // text, or just after an apostrophe ("faire etat d'").
+            let ends_here = if c == '\'' {
+                Some(end)
+            } else if !c.is_alphanumeric() && c != '-' {
+                Some(i)
+            } else if end == rest.len() {
+                Some(end)
+            } else {
+                None
+            };
+            if let Some(e) = ends_here.filter(|&e| e > 0 && e <= self.max_len) {
+                if let Some(&p) = self.several.get(&rest[..e]) {
+                    best = Some((p, at + e));
+                }
+            }
+        }
+        best
     }
 }
 
