@@ -70,8 +70,8 @@ fn values(field: &str) -> impl Iterator<Item = &str> {
 pub(crate) struct Anchor {
     /// Pattern of several words → its index in `patterns`.
     several: FastMap<String, usize>,
-    /// The longest such pattern, in bytes.
-    max_len: usize,
+    /// First word → the longest pattern starting with it, in bytes.
+    reach: FastMap<String, usize>,
     /// The patterns, folded.
     patterns: Vec<String>,
 }
@@ -89,17 +89,19 @@ pub(crate) fn first_word(s: &str) -> &str {
 impl Anchor {
     fn new(patterns: &[String]) -> Anchor {
         let mut several = FastMap::default();
-        let mut max_len = 0;
+        let mut reach: FastMap<String, usize> = FastMap::default();
         for (i, p) in patterns.iter().enumerate() {
-            if first_word(p).len() < p.len() {
-                max_len = max_len.max(p.len());
+            let first = first_word(p);
+            if first.len() < p.len() {
+                let r = reach.entry(first.to_owned()).or_default();
+                *r = (*r).max(p.len());
                 // The first listed wins, as the automaton's order did.
                 several.entry(p.clone()).or_insert(i);
             }
         }
         Anchor {
             several,
-            max_len,
+            reach,
             patterns: patterns.to_vec(),
         }
     }
@@ -110,7 +112,8 @@ impl Anchor {
     /// table.
     pub(crate) fn at(&self, folded: &str, at: usize) -> Option<(usize, usize)> {
         let rest = folded.get(at..)?;
-        let reach = rest.len().min(self.max_len);
+        let max_len = *self.reach.get(first_word(rest))?;
+        let reach = rest.len().min(max_len);
         let mut best = None;
         for (i, c) in rest.char_indices() {
             if i > reach {
@@ -128,7 +131,7 @@ impl Anchor {
             } else {
                 None
             };
-            if let Some(e) = ends_here.filter(|&e| e > 0 && e <= self.max_len) {
+            if let Some(e) = ends_here.filter(|&e| e > 0 && e <= max_len) {
                 if let Some(&p) = self.several.get(&rest[..e]) {
                     best = Some((p, at + e));
                 }
