@@ -9,6 +9,8 @@
 //! each text node the span of the source text it was decoded from. No stage
 //! after this one recurses on the page's depth.
 
+use std::collections::HashMap;
+
 use ego_tree::iter::Edge;
 use scraper::{Html, Node as DomNode};
 
@@ -190,6 +192,7 @@ impl<'a> Dom<'a> {
         let mut cursor = 0;
         let mut nodes: Vec<Node<'a>> = Vec::new();
         let mut json_ld = Vec::new();
+        let mut hint_cache = HashMap::new();
         let mut stack: Vec<Ix> = Vec::new();
         // Depth of invisible elements we are inside (their text is not
         // matched to source runs: the scan skips it too).
@@ -211,7 +214,7 @@ impl<'a> Dom<'a> {
                             if matches!(tag, Tag::Invisible | Tag::JsonLd | Tag::Title) {
                                 raw_depth += usize::from(tag != Tag::Title);
                             }
-                            Kind::Element(element(tag, el))
+                            Kind::Element(element(tag, el, &mut hint_cache))
                         }
                         DomNode::Text(t) => {
                             let text: &'a str = &t[..];
@@ -392,27 +395,43 @@ impl<'a> Dom<'a> {
     }
 }
 
-fn element<'a>(tag: Tag, el: &'a scraper::node::Element) -> Element<'a> {
-    let names = el.classes().chain(el.id());
-    let hint = HTML_HINTS.find(names);
-    let body_markup = el
-        .attr("itemprop")
-        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
-        || el
-            .attr("role")
-            .is_some_and(|v| v.eq_ignore_ascii_case("main"));
-    let hidden = el.attr("hidden").is_some()
-        || el
-            .attr("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || el.attr("style").is_some_and(|s| {
-            let s: String = s
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
+fn element<'a>(
+    tag: Tag,
+    el: &'a scraper::node::Element,
+    cache: &mut HashMap<&'a str, Option<(usize, Hint)>>,
+) -> Element<'a> {
+    // One pass over the attributes (each `attr` call is a scan of its own).
+    let mut body_markup = false;
+    let mut hidden = false;
+    let mut named = false;
+    for (name, value) in el.attrs() {
+        match name {
+            "class" | "id" => named = true,
+            "itemprop" => body_markup |= value.eq_ignore_ascii_case("articleBody"),
+            "role" => body_markup |= value.eq_ignore_ascii_case("main"),
+            "hidden" => hidden = true,
+            "aria-hidden" => hidden |= value.eq_ignore_ascii_case("true"),
+            "style" => hidden |= style_hides(value),
+            _ => {}
+        }
+    }
+    let hint = if named {
+        // Pages repeat the same class lists: each is looked up once.
+        let classes = el.attr("class").and_then(|class| {
+            *cache
+                .entry(class)
+                .or_insert_with(|| HTML_HINTS.find_ranked(el.classes()))
         });
+        let id = el
+            .id()
+            .and_then(|id| HTML_HINTS.find_ranked(std::iter::once(id)));
+        match (classes, id) {
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|(_, hint)| hint),
+        }
+    } else {
+        None
+    };
     Element {
         tag,
         hint,
@@ -420,6 +439,19 @@ fn element<'a>(tag: Tag, el: &'a scraper::node::Element) -> Element<'a> {
         hidden,
         el,
     }
+}
+
+/// Whether an inline style hides the element.
+fn style_hides(style: &str) -> bool {
+    if !style.contains("none") && !style.contains("hidden") {
+        return false;
+    }
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 /// Elements whose content is raw text in the source (no tags inside).
@@ -445,9 +477,15 @@ fn text_runs(input: &str) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut text_start = 0;
     let mut at = 0;
+    // Runs are kept trimmed: white space at their ends is not text a
+    // reader sees, and trimmed runs compare with text nodes directly.
     let push = |runs: &mut Vec<(usize, usize)>, start: usize, end: usize| {
-        if end > start && !input[start..end].trim().is_empty() {
-            runs.push((start, end));
+        let run = &input[start..end];
+        let trimmed = run.trim_start();
+        let start = start + (run.len() - trimmed.len());
+        let trimmed = trimmed.trim_end();
+        if !trimmed.is_empty() {
+            runs.push((start, start + trimmed.len()));
         }
     };
     while let Some(lt) = memchr::memchr(b'<', &bytes[at..]).map(|k| k + at) {
@@ -548,6 +586,7 @@ const RUN_WINDOW: usize = 64;
 /// cursor on.
 fn find_run(input: &str, runs: &[(usize, usize)], cursor: &mut usize, text: &str) -> Option<Span> {
     let end = runs.len().min(*cursor + RUN_WINDOW);
+    let text = text.trim();
     let found = runs[*cursor..end]
         .iter()
         .position(|&(s, e)| same_text(&input[s..e], text))?;
@@ -556,19 +595,20 @@ fn find_run(input: &str, runs: &[(usize, usize)], cursor: &mut usize, text: &str
     Some(Span::new(s, e))
 }
 
-/// Whether source text `raw` is what html5ever made `text` of: entities
-/// decoded, carriage returns turned into line feeds, a leading newline
-/// dropped in `<pre>`.
+/// Whether trimmed source text `raw` is what html5ever made the trimmed
+/// text node `text` of: entities decoded, carriage returns turned into line
+/// feeds.
 fn same_text(raw: &str, text: &str) -> bool {
     if raw == text {
         return true;
     }
-    if raw.contains(['&', '\r', '\0']) {
-        let decoded = html_escape::decode_html_entities(raw);
-        let decoded = decoded.replace("\r\n", "\n").replace('\r', "\n");
-        return decoded == text || decoded.trim() == text.trim();
+    // Decoding only shortens: a shorter source cannot hold the text.
+    if raw.len() < text.len() || !raw.contains(['&', '\r', '\0']) {
+        return false;
     }
-    raw.trim() == text.trim()
+    let decoded = html_escape::decode_html_entities(raw);
+    let decoded = decoded.replace("\r\n", "\n").replace('\r', "\n");
+    decoded.trim() == text
 }
 
 #[cfg(test)]
@@ -599,7 +639,7 @@ mod tests {
                 ("T & co".into(), Some("T &amp; co".into())),
                 // Script text is not looked for in the source.
                 ("var a = '<p>x</p>';".into(), None),
-                ("Café ".into(), Some("Caf&eacute; ".into())),
+                ("Café ".into(), Some("Caf&eacute;".into())),
                 ("noir".into(), Some("noir".into())),
                 ("x < y".into(), Some("x < y".into())),
             ]

@@ -256,7 +256,17 @@ impl HtmlHints {
 
     /// The hint of the first listed pattern found, between word boundaries,
     /// in one of `names` (class tokens and the id).
+    #[cfg(test)]
     pub(crate) fn find<'a>(&self, names: impl Iterator<Item = &'a str>) -> Option<Hint> {
+        self.find_ranked(names).map(|(_, hint)| hint)
+    }
+
+    /// As [`HtmlHints::find`], with the rank (file order) of the hint, so
+    /// that results for several attributes can be combined.
+    pub(crate) fn find_ranked<'a>(
+        &self,
+        names: impl Iterator<Item = &'a str>,
+    ) -> Option<(usize, Hint)> {
         let mut best: Option<usize> = None;
         for name in names {
             let bytes = name.as_bytes();
@@ -269,7 +279,7 @@ impl HtmlHints {
                 }
             }
         }
-        best.map(|rank| self.hints[rank])
+        best.map(|rank| (rank, self.hints[rank]))
     }
 }
 
