@@ -152,86 +152,37 @@ impl<'a> Unit<'a> {
             }
         }
         let lex = &*LEXICON;
-        let hits = toks
-            .iter()
-            .map(|t| {
-                if t.kind == Kind::Punct {
-                    return Hits::default();
+        let mut flags = Vec::with_capacity(toks.len());
+        let mut hits = Vec::with_capacity(toks.len());
+        for t in &toks {
+            if t.kind == Kind::Punct {
+                flags.push(0);
+                hits.push(Hits::default());
+                continue;
+            }
+            let word = &folded[t.fstart..t.fend];
+            let entry = lex.words.get(word);
+            // Word lists, from the same look-up.
+            let lists = if t.kind == Kind::Word {
+                entry.map_or(0, |w| w.lists)
+            } else {
+                0
+            };
+            let mut x = 0;
+            if lists & IS_NATIONALITY != 0 {
+                x |= NATIONALITY;
+            }
+            if t.cap && t.kind == Kind::Word {
+                if lists & IS_STOPWORD != 0 || FUNCTION_WORDS.contains(&word) {
+                    x |= STOPWORD;
                 }
-                let word = &folded[t.fstart..t.fend];
-                let exact = lex
-                    .words
-                    .get(word)
-                    .filter(|w| w.multi != 0 || w.single != [u32::MAX; 5]);
-                let first = first_word(word);
-                let bits = if first.len() == word.len() {
-                    exact.map_or(0, |w| w.multi)
-                } else {
-                    lex.words.get(first).map_or(0, |w| w.multi)
-                };
-                if bits == 0 && exact.is_none() {
-                    // "ajoute-t-elle", "dit-il": the verb before its
-                    // inverted pronoun.
-                    if let Some(stem) = inverted_stem(word)
-                        && let Some(p) = lex
-                            .words
-                            .get(stem)
-                            .map(|x| x.single[0])
-                            .filter(|&p| p != u32::MAX)
-                    {
-                        return Hits {
-                            verb: Some((p, (t.fstart + stem.len()) as u32)),
-                            ..Hits::default()
-                        };
-                    }
-                    return Hits::default();
+                if lists & IS_HONORIFIC != 0 {
+                    x |= HONORIFIC;
                 }
-                let at = |bit: u8, a: &crate::lexicon::extract::Anchor| {
-                    let several = (bits & bit != 0)
-                        .then(|| a.at(&folded, t.fstart))
-                        .flatten()
-                        .map(|(p, e)| (p as u32, e as u32));
-                    if several.is_some() {
-                        return several;
-                    }
-                    let n = bit.trailing_zeros() as usize;
-                    exact
-                        .map(|x| x.single[n])
-                        .filter(|&p| p != u32::MAX)
-                        .map(|p| (p, t.fend as u32))
-                };
-                Hits {
-                    verb: at(VERBS, &lex.verbs.anchor),
-                    title: at(TITLES, &lex.titles.anchor),
-                    gazetteer: at(GAZETTEER, &lex.gazetteer.anchor),
-                    head: at(HEADS, &lex.org_heads),
-                    source: at(SOURCES, &lex.sources),
-                }
-            })
-            .collect();
-        let flags = toks
-            .iter()
-            .map(|t| {
-                if t.kind != Kind::Word {
-                    return 0;
-                }
-                let f = &folded[t.fstart..t.fend];
-                let lists = lex.words.get(f).map_or(0, |w| w.lists);
-                let mut x = 0;
-                if lists & IS_NATIONALITY != 0 {
-                    x |= NATIONALITY;
-                }
-                if t.cap {
-                    if lists & IS_STOPWORD != 0 || FUNCTION_WORDS.contains(&f) {
-                        x |= STOPWORD;
-                    }
-                    if lists & IS_HONORIFIC != 0 {
-                        x |= HONORIFIC;
-                    }
-                }
-                x
-            })
-            .collect();
+            }
+            flags.push(x);
+            hits.push(lexicon_hits(lex, &folded, t, entry));
+        }
         Unit {
             text,
             folded,
@@ -292,6 +243,62 @@ impl<'a> Unit<'a> {
     /// The sentence of token `i`.
     pub(crate) fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
         self.sents[self.toks[i].sent as usize].clone()
+    }
+}
+
+/// The longest lexicon entries starting at token `t`; `entry` is the word
+/// table's entry for the token itself.
+fn lexicon_hits(
+    lex: &crate::lexicon::extract::Lexicon,
+    folded: &str,
+    t: &Tok,
+    entry: Option<&crate::lexicon::extract::Word>,
+) -> Hits {
+    let word = &folded[t.fstart..t.fend];
+    let exact = entry.filter(|w| w.multi != 0 || w.single != [u32::MAX; 5]);
+    let first = first_word(word);
+    let bits = if first.len() == word.len() {
+        exact.map_or(0, |w| w.multi)
+    } else {
+        lex.words.get(first).map_or(0, |w| w.multi)
+    };
+    if bits == 0 && exact.is_none() {
+        // "ajoute-t-elle", "dit-il": the verb before its
+        // inverted pronoun.
+        if let Some(stem) = inverted_stem(word)
+            && let Some(p) = lex
+                .words
+                .get(stem)
+                .map(|x| x.single[0])
+                .filter(|&p| p != u32::MAX)
+        {
+            return Hits {
+                verb: Some((p, (t.fstart + stem.len()) as u32)),
+                ..Hits::default()
+            };
+        }
+        return Hits::default();
+    }
+    let at = |bit: u8, a: &crate::lexicon::extract::Anchor| {
+        let several = (bits & bit != 0)
+            .then(|| a.at(&folded, t.fstart))
+            .flatten()
+            .map(|(p, e)| (p as u32, e as u32));
+        if several.is_some() {
+            return several;
+        }
+        let n = bit.trailing_zeros() as usize;
+        exact
+            .map(|x| x.single[n])
+            .filter(|&p| p != u32::MAX)
+            .map(|p| (p, t.fend as u32))
+    };
+    Hits {
+        verb: at(VERBS, &lex.verbs.anchor),
+        title: at(TITLES, &lex.titles.anchor),
+        gazetteer: at(GAZETTEER, &lex.gazetteer.anchor),
+        head: at(HEADS, &lex.org_heads),
+        source: at(SOURCES, &lex.sources),
     }
 }
 

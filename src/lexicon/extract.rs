@@ -112,30 +112,43 @@ impl Anchor {
     /// table.
     pub(crate) fn at(&self, folded: &str, at: usize) -> Option<(usize, usize)> {
         let rest = folded.get(at..)?;
-        let max_len = *self.reach.get(first_word(rest))?;
+        let first = first_word(rest);
+        let max_len = *self.reach.get(first)?;
         let reach = rest.len().min(max_len);
+        let bytes = rest.as_bytes();
         let mut best = None;
-        for (i, c) in rest.char_indices() {
-            if i > reach {
-                break;
-            }
-            let end = i + c.len_utf8();
-            // A pattern ends before a non-word character, at the end of the
-            // text, or just after an apostrophe ("faire etat d'").
-            let ends_here = if c == '\'' {
-                Some(end)
-            } else if !c.is_alphanumeric() && c != '-' {
-                Some(i)
-            } else if end == rest.len() {
-                Some(end)
-            } else {
-                None
-            };
-            if let Some(e) = ends_here.filter(|&e| e > 0 && e <= max_len) {
+        let mut check = |e: usize| {
+            if e > first.len() && e <= reach {
                 if let Some(&p) = self.several.get(&rest[..e]) {
                     best = Some((p, at + e));
                 }
             }
+        };
+        // Patterns have two words at least: ends lie past the first word.
+        // A pattern ends before a non-word character, at the end of the
+        // text, or just after an apostrophe ("faire etat d'"). Folded text
+        // is ASCII but for some punctuation, decoded only where met.
+        let mut i = first.len();
+        while i <= reach && i < bytes.len() {
+            let b = bytes[i];
+            if b == b'\'' {
+                check(i + 1);
+            } else if b < 0x80 {
+                if !b.is_ascii_alphanumeric() && b != b'-' {
+                    check(i);
+                }
+            } else if rest.is_char_boundary(i)
+                && rest[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_alphanumeric())
+            {
+                check(i);
+            }
+            i += 1;
+        }
+        if rest.len() <= reach {
+            check(rest.len());
         }
         best
     }
