@@ -281,7 +281,7 @@ fn lexicon_hits(
     }
     let at = |bit: u8, a: &crate::lexicon::extract::Anchor| {
         let several = (bits & bit != 0)
-            .then(|| a.at(&folded, t.fstart))
+            .then(|| a.at(folded, t.fstart))
             .flatten()
             .map(|(p, e)| (p as u32, e as u32));
         if several.is_some() {
