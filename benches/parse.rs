@@ -114,5 +114,54 @@ fn extraction(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_text, extraction, parse_html);
+/// Pathological documents at growing sizes: the cost per MB must stay flat
+/// (issue 6). `DEPECHE_BENCH_MAX_MB` caps the largest size (default 50).
+fn pathological(c: &mut Criterion) {
+    let max_mb: usize = std::env::var("DEPECHE_BENCH_MAX_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    type Make = fn(usize) -> String;
+    let cases: [(&str, bool, Make); 6] = [
+        ("long_line", false, |n| {
+            "Le conseil a voté la mesure, a dit le maire. ".repeat(n / 46 + 1)
+        }),
+        ("bullet_lines", false, |n| {
+            format!("Titre\n\n{}", "- un point\n".repeat(n / 11 + 1))
+        }),
+        ("headings", false, |n| {
+            "Un intertitre court\n".repeat(n / 20 + 1)
+        }),
+        ("nested_divs", true, |n| {
+            let k = n / 11 + 1;
+            format!("{}<p>Texte.</p>{}", "<div>".repeat(k), "</div>".repeat(k))
+        }),
+        ("unclosed_p", true, |n| {
+            "<p>Un paragraphe jamais fermé, ".repeat(n / 34 + 1)
+        }),
+        ("angle_brackets", true, |n| "<".repeat(n)),
+    ];
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    for (name, is_html, make) in cases {
+        for mb in [1usize, 10, 50].into_iter().filter(|&m| m <= max_mb) {
+            let doc = make(mb << 20);
+            group.throughput(Throughput::Bytes(doc.len() as u64));
+            let parser = depeche::Parser::default();
+            group.bench_function(format!("{name}/{mb}MB"), |b| {
+                b.iter(|| {
+                    let r = if is_html {
+                        parser.parse_html(black_box(&doc))
+                    } else {
+                        parser.parse_text(black_box(&doc))
+                    };
+                    black_box(r.ok())
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse_text, extraction, parse_html, pathological);
 criterion_main!(benches);

@@ -39,6 +39,12 @@ pub struct Options {
     /// from their shape (a heading marked up as such in Markdown still is).
     /// Default: 100.
     pub max_heading_chars: usize,
+    /// How deep HTML elements may nest. Deeper ones are read as if their
+    /// tags were not there (their text stays, in their ancestor's block).
+    /// The HTML parsing algorithm checks open elements at each tag, so that
+    /// a page of a hundred thousand nested `div`s costs quadratic time;
+    /// flattening past this depth keeps every page linear. Default: 256.
+    pub max_html_depth: usize,
     /// Whether to read Markdown syntax. Default: [`Markdown::Auto`].
     pub markdown: Markdown,
     /// Whether to extract actors, roles and claims into
@@ -52,6 +58,7 @@ impl Default for Options {
         Options {
             max_input_bytes: 64 * 1024 * 1024,
             max_heading_chars: 100,
+            max_html_depth: 256,
             markdown: Markdown::Auto,
             extract: true,
         }
@@ -70,6 +77,13 @@ impl Options {
     #[must_use]
     pub fn max_heading_chars(mut self, chars: usize) -> Options {
         self.max_heading_chars = chars;
+        self
+    }
+
+    /// Sets [`Options::max_html_depth`].
+    #[must_use]
+    pub fn max_html_depth(mut self, depth: usize) -> Options {
+        self.max_html_depth = depth;
         self
     }
 
@@ -162,7 +176,7 @@ impl Parser {
     /// visible text.
     pub fn parse_html(&self, input: &str) -> Result<Article, Error> {
         crate::validate(input, &self.options)?;
-        let doc = crate::html::read(input);
+        let doc = crate::html::read(input, self.options.max_html_depth);
         if doc.blocks.is_empty() && doc.title.is_none() {
             return Err(Error::Empty);
         }

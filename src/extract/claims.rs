@@ -689,16 +689,16 @@ fn person_like(f: &str) -> bool {
 /// The agent named right after token `k` ("a déclaré Paul Morel", "résume
 /// le docteur Hélène Quéré", "confie un pompier"): who, and where it ends.
 /// Up to four lower-case words (a determiner, a title) may come first.
-fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)> {
+fn agent_after(u: &Unit<'_>, agents: &AgentIndex<'_>, k: usize) -> Option<(Who, usize)> {
     let mut k = k;
     // "a expliqué à l’AFP Thibault Armengaud": skip the addressee.
-    if let Some(x) = agents.iter().find(|x| x.a > k && x.a <= k + 2)
+    if let Some(x) = agents.first_starting(k + 1, k + 2)
         && u.is(k, &["a", "au", "aux"])
         && u.tok(k) != "a"
     {
         k = x.b;
     }
-    let x = agents.iter().find(|x| x.a >= k && x.a <= k + 4)?;
+    let x = agents.first_starting(k, k + 4)?;
     let gap_ok = (k..x.a).all(|j| {
         u.toks[j].kind == Kind::Word && !u.toks[j].cap
             || super::mentions::honorific(u, j).is_some()
@@ -780,6 +780,62 @@ fn has_quote(u: &Unit<'_>, a: usize, b: usize) -> bool {
     (a..b).any(|k| u.is(k, &["«"]))
 }
 
+/// The agents of a unit, with an index by first token: a block of
+/// thousands of sentences has thousands of agents, and looking them all
+/// through at each verb would cost quadratic time.
+pub(crate) struct AgentIndex<'x> {
+    list: &'x [Agent],
+    /// (first token, position in `list`), sorted.
+    by_a: Vec<(usize, usize)>,
+}
+
+impl<'x> AgentIndex<'x> {
+    fn new(list: &'x [Agent]) -> AgentIndex<'x> {
+        let mut by_a: Vec<(usize, usize)> =
+            list.iter().enumerate().map(|(i, x)| (x.a, i)).collect();
+        by_a.sort_unstable();
+        AgentIndex { list, by_a }
+    }
+
+    /// The first agent of the list (in list order, as a scan would find it)
+    /// whose first token lies in `lo..=hi`.
+    fn first_starting(&self, lo: usize, hi: usize) -> Option<&'x Agent> {
+        let from = self.by_a.partition_point(|&(a, _)| a < lo);
+        self.by_a[from..]
+            .iter()
+            .take_while(|&&(a, _)| a <= hi)
+            .map(|&(_, i)| i)
+            .min()
+            .map(|i| &self.list[i])
+    }
+}
+
+/// The claims found so far, by position: what the rules ask of them is
+/// "the last claim in this range of tokens", which a scan of all of them
+/// would answer in quadratic time over a block of thousands of sentences.
+#[derive(Default)]
+struct Placed {
+    /// Token position → index in the claims of the last claim there.
+    by_pos: std::collections::BTreeMap<usize, usize>,
+    /// How many claims are indexed.
+    indexed: usize,
+}
+
+impl Placed {
+    /// The index of the last claim pushed whose position lies in
+    /// `lo..hi`, after indexing the claims pushed since the last call.
+    fn last_in(&mut self, out: &[Pending], lo: usize, hi: usize) -> Option<usize> {
+        for (k, p) in out.iter().enumerate().skip(self.indexed) {
+            self.by_pos.insert(p.pos, k);
+        }
+        self.indexed = out.len();
+        if lo >= hi {
+            return None;
+        }
+        self.by_pos.range(lo..hi).map(|(_, &k)| k).max()
+    }
+}
+
 /// Finds the claims of unit `ui`.
 pub(crate) fn find(
     ui: usize,
@@ -790,6 +846,8 @@ pub(crate) fn find(
     agents_inner: &[(usize, usize)],
 ) -> Vec<Pending> {
     let n = u.toks.len();
+    let index = AgentIndex::new(agents);
+    let mut placed = Placed::default();
     let qs = quotes(u);
     let mut used = vec![false; qs.len()];
     let mut out: Vec<Pending> = Vec::new();
@@ -868,7 +926,7 @@ pub(crate) fn find(
                 let after = if inverted {
                     None
                 } else {
-                    agent_after(u, agents, e)
+                    agent_after(u, &index, e)
                 };
                 let who = if inverted {
                     Some(Who::Pron(inverted_gender(u, cstart, e)))
@@ -908,7 +966,7 @@ pub(crate) fn find(
         // précisé le préfet."
         let k_after = skip_after_verb(u, e);
         let speaker_after = !inverted
-            && agent_after(u, agents, e).is_some()
+            && agent_after(u, &index, e).is_some()
             && !u.is(k_after, &["que", "qu'", ":", "«"]);
         let followed = !speaker_after
             && (u.is(k_after, &[":", "«"]) || complement(u, k_after, frames, &qs).is_some());
@@ -922,7 +980,7 @@ pub(crate) fn find(
             let who = if inverted {
                 Some(Who::Pron(inverted_gender(u, cstart, e)))
             } else {
-                agent_after(u, agents, e).map(|x| x.0)
+                agent_after(u, &index, e).map(|x| x.0)
             };
             let sent = u.sentence_of(i);
             let start = (sent.start..cstart)
@@ -935,7 +993,7 @@ pub(crate) fn find(
                 .count();
             if let Some(who) = who
                 && words >= 4
-                && !out.iter().any(|p| p.pos >= start && p.pos < end)
+                && placed.last_in(&out, start, end).is_none()
             {
                 let kind = if has_quote(u, start, end) {
                     ClaimKind::Mixed
@@ -967,11 +1025,9 @@ pub(crate) fn find(
                     // The subject of the sentence's last claim, or the
                     // current speaker.
                     let sent = u.sentence_of(i);
-                    let who = out
-                        .iter()
-                        .rev()
-                        .find(|p| p.pos >= sent.start && p.pos < i)
-                        .map(|p| p.who.clone())
+                    let who = placed
+                        .last_in(&out, sent.start, i)
+                        .map(|k| out[k].who.clone())
                         .or_else(|| {
                             // The subject that opens the sentence.
                             let first = agents
@@ -1014,11 +1070,9 @@ pub(crate) fn find(
             if i >= 2 && u.is(i - 1, &["de", "d'"]) && u.is(i - 2, &["avant"]) {
                 let sent = u.sentence_of(i);
                 let k = skip_after_verb(u, e);
-                if let Some(prev) = out
-                    .iter()
-                    .rev()
-                    .find(|p| p.unit == ui && p.pos >= sent.start && p.pos < i)
-                    .map(|p| p.who.clone())
+                if let Some(prev) = placed
+                    .last_in(&out, sent.start, i)
+                    .map(|k| out[k].who.clone())
                     && let Some((kind, a, b)) = complement(u, k, frames, &qs)
                 {
                     mark_used(&qs, &mut used, a, b);
@@ -1045,10 +1099,9 @@ pub(crate) fn find(
         let coordinated = (c > 0 && u.is(c - 1, &["et"]))
             .then(|| {
                 let sent = u.sentence_of(i);
-                out.iter()
-                    .rev()
-                    .find(|p| p.unit == ui && p.pos >= sent.start && p.pos < c)
-                    .map(|p| p.who.clone())
+                placed
+                    .last_in(&out, sent.start, c)
+                    .map(|k| out[k].who.clone())
             })
             .flatten();
         let who = if inverted {
@@ -1165,7 +1218,7 @@ pub(crate) fn find(
             };
             Some((Who::Pron(fem), x + 1))
         } else {
-            agent_after(u, agents, x).or_else(|| {
+            agent_after(u, &index, x).or_else(|| {
                 // "selon un document interne consulté par Reuters": any
                 // noun phrase after a determiner, up to the comma.
                 (!u.is(i, &["pour"]) && u.is(x, &["un", "une", "des", "le", "la", "l'", "les", "plusieurs", "certains", "certaines", "son", "sa", "ses", "leur", "leurs"]))
@@ -1186,7 +1239,7 @@ pub(crate) fn find(
                                 })
                         });
                         if let Some(k) = by
-                            && let Some((w, _)) = agent_after(u, agents, k + 1)
+                            && let Some((w, _)) = agent_after(u, &index, k + 1)
                         {
                             return Some((w, b));
                         }

@@ -148,7 +148,8 @@ fn readers_comments(dom: &Dom<'_>, ix: Ix) -> bool {
         "author", "avatar", "vcard", "reply", "respond", "pseudo", "user", "auteur",
     ];
     const WORDS: [&str; 4] = ["repondre", "signaler", "commenter", "reagir"];
-    (ix..dom.nodes[ix].end).any(|k| match &dom.nodes[k].kind {
+    let end = dom.nodes[ix].end.min(ix + COMMENT_MARK_NODES);
+    (ix..end).any(|k| match &dom.nodes[k].kind {
         Kind::Element(e) => {
             matches!(e.tag, Tag::Form | Tag::Button)
                 || e.el.name() == "textarea"
@@ -166,9 +167,19 @@ fn readers_comments(dom: &Dom<'_>, ix: Ix) -> bool {
     })
 }
 
+/// How many nodes into an element its first text is looked for: a label
+/// opens a box, and the look stays bounded on pages nested deep (each of a
+/// hundred thousand nested `div`s would otherwise look through all the
+/// others).
+const FIRST_TEXT_NODES: usize = 32;
+/// How many nodes of a comment section are looked through for readers'
+/// marks.
+const COMMENT_MARK_NODES: usize = 2000;
+
 /// The first visible text of an element.
 fn first_text<'a>(dom: &Dom<'a>, ix: Ix) -> Option<&'a str> {
-    (ix + 1..dom.nodes[ix].end).find_map(|k| match &dom.nodes[k].kind {
+    let end = dom.nodes[ix].end.min(ix + 1 + FIRST_TEXT_NODES);
+    (ix + 1..end).find_map(|k| match &dom.nodes[k].kind {
         Kind::Text { text, .. } if !text.trim().is_empty() => Some(*text),
         _ => None,
     })

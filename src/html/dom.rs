@@ -531,6 +531,84 @@ fn text_runs(input: &str) -> Vec<(usize, usize)> {
     runs
 }
 
+/// Elements that hold no content (no closing tag).
+const VOID: [&str; 15] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+/// Elements that an opening tag of the same name closes.
+const SELF_CLOSING_SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "tr", "td", "th", "option"];
+
+/// `input` with the tags of elements nested deeper than `max_depth`
+/// replaced by spaces (byte for byte: offsets are kept), or `input` itself
+/// when none is. A light scan, as `text_runs`: void elements, self-closing
+/// tags and the elements that close their own siblings (`p`, `li`, `td`…)
+/// are taken into account, which is what unclosed tags in real pages need.
+pub(crate) fn limit_depth(input: &str, max_depth: usize) -> std::borrow::Cow<'_, str> {
+    let bytes = input.as_bytes();
+    // Open elements: name and whether its tags are blanked.
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut blank: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(lt) = memchr::memchr(b'<', &bytes[at..]).map(|k| k + at) {
+        let rest = &bytes[lt + 1..];
+        if rest.starts_with(b"!--") {
+            at = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |k| k + 3);
+            continue;
+        }
+        let close = rest.first() == Some(&b'/');
+        let name_start = lt + 1 + usize::from(close);
+        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            at = lt + 1;
+            continue;
+        }
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |k| name_start + k);
+        let name = input[name_start..name_end].to_ascii_lowercase();
+        let end = tag_end(bytes, name_end);
+        at = end;
+        if close {
+            if let Some(k) = stack.iter().rposition(|(n, _)| *n == name) {
+                if stack[k].1 {
+                    blank.push((lt, end));
+                }
+                stack.truncate(k);
+            }
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) || RCDATA.contains(&name.as_str()) {
+            let closing = format!("</{name}");
+            at = find_ci(bytes, end, closing.as_bytes()).unwrap_or(bytes.len());
+            continue;
+        }
+        let self_closed = end >= 2 && bytes[end - 2] == b'/';
+        if VOID.contains(&name.as_str()) || self_closed {
+            continue;
+        }
+        if SELF_CLOSING_SIBLINGS.contains(&name.as_str())
+            && stack.last().is_some_and(|(n, _)| *n == name)
+        {
+            stack.pop();
+        }
+        let deep = stack.len() >= max_depth;
+        if deep {
+            blank.push((lt, end));
+        }
+        stack.push((name, deep));
+    }
+    if blank.is_empty() {
+        return std::borrow::Cow::Borrowed(input);
+    }
+    let mut out = bytes.to_vec();
+    for (s, e) in blank {
+        out[s..e].fill(b' ');
+    }
+    // Whole tags, from "<" to ">", became spaces: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| input.to_owned()))
+}
+
 /// Where a tag that started before `from` ends (after its `>`), quoted
 /// attribute values skipped.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
@@ -644,6 +722,21 @@ mod tests {
                 ("x < y".into(), Some("x < y".into())),
             ]
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_in_place() {
+        let input = "<div><div><div><p>x</p></div></div></div><br><p>a<p>b";
+        let flat = limit_depth(input, 2);
+        assert_eq!(flat.len(), input.len());
+        assert_eq!(
+            flat,
+            "<div><div>        x          </div></div><br><p>a<p>b"
+        );
+        assert!(matches!(
+            limit_depth(input, 8),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -36,14 +36,17 @@ const MAX_PROMO_LINE_CHARS: usize = 300;
 const MAX_DATA_ROW_CHARS: u32 = 400;
 
 /// Reads a page (already validated) into blocks.
-pub(crate) fn read(input: &str) -> Document {
-    let html = Html::parse_document(input);
-    let dom = Dom::new(&html, input);
+pub(crate) fn read(input: &str, max_depth: usize) -> Document {
+    // Tags past the depth limit are blanked out, byte for byte, so that
+    // spans still point into `input`.
+    let flat = dom::limit_depth(input, max_depth);
+    let html = Html::parse_document(&flat);
+    let dom = Dom::new(&html, &flat);
     let page = meta::PageMeta::read(&dom);
     let meta_headline = page.headline();
     let layout = content::layout(&dom, meta_headline.as_deref());
     let mut walker = Walker {
-        input,
+        input: &flat,
         dom: &dom,
         main: layout.main,
         headline: layout.headline,
