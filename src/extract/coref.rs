@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::mentions::{Ment, adjective_like};
-use super::tokens::{Kind, Unit};
+use super::tokens::{FIRST_NAME, Kind, Unit};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
 use crate::lexicon::fold_str;
@@ -122,7 +122,8 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     // name.
     let mut org_firsts: HashMap<String, Option<String>> = HashMap::new();
     for m in ments.iter() {
-        if m.kind == Some(ActorKind::Organization) && m.b - m.a >= 2 && m.split.is_none() {
+        if m.kind == Some(ActorKind::Organization) && m.b - m.a >= 2 && m.split.is_none() && !m.weak
+        {
             let first = units[m.unit].ftok(m.a).to_owned();
             let full = folded(units, m);
             org_firsts
@@ -203,6 +204,15 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         if m.entity.is_none() && feature_name(u, m.a) {
             continue;
         }
+        // A run of capitals that only opens sentences ("Test du Kaldor"),
+        // or that completes a title ("ministres de la Défense de l’Otan").
+        if m.weak
+            && m.entity.is_none()
+            && !surnames.contains_key(&f)
+            && ((m.initial && !mid.contains_key(&f)) || title_complement(u, m.a))
+        {
+            continue;
+        }
         // "une association d’Ajaccio": an indefinite body is no actor.
         if m.entity.is_none()
             && m.kind == Some(ActorKind::Organization)
@@ -232,7 +242,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         let key = if let Some(e) = m.entity {
             format!("e{e}")
         } else if let Some(full) = surnames.get(&f).filter(|full| **full != f) {
-            if m.kind.is_none() || m.kind == Some(ActorKind::Person) {
+            if m.kind.is_none() || m.kind == Some(ActorKind::Person) || m.weak {
                 m.kind = Some(ActorKind::Person);
                 format!("p{full}")
             } else {
@@ -292,28 +302,8 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             }) {
                 continue;
             }
-            // The complement of a title: "ministre de la Défense",
-            // "secrétaire d’État".
-            let mut k = m.a;
-            if k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]) {
-                k -= 1;
-            }
-            // Only a capitalised common noun ("Défense"), not a name
-            // ("Copa-Cogeca", "CNE").
-            let common = u.tok(m.a).chars().skip(1).all(|c| !c.is_uppercase());
-            if common && k > 0 && u.is(k - 1, &["de", "du", "des", "d'", "a", "au", "aux"]) {
-                // Back over adjectives: "ministre norvégienne des Affaires
-                // étrangères", "ministre délégué chargé de l’Industrie".
-                let mut t = k - 1;
-                while t > 0
-                    && (adjective_like(u, t - 1) || u.is(t - 1, &["charge", "chargee"]))
-                    && t + 4 > k
-                {
-                    t -= 1;
-                }
-                if t > 0 && title_before(u, t) {
-                    continue;
-                }
+            if title_complement(u, m.a) {
+                continue;
             }
             let kind = lone_kind(u, &m);
             let Some(kind) = kind else { continue };
@@ -412,6 +402,54 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     (groups, of)
 }
 
+/// Whether the capitalised word at `a` completes a title: "ministre de la
+/// Défense", "secrétaire d’État", "commissaire européen chargé du
+/// Commerce", "ministre de l’Économie et des Finances". Only a capitalised
+/// common noun after an article does ("Défense"), not a name
+/// ("Copa-Cogeca", "CNE", "maire de Feurs").
+fn title_complement(u: &Unit<'_>, a: usize) -> bool {
+    if u.tok(a).chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let mut k = a;
+    // Up to three coordinated complements.
+    for _ in 0..3 {
+        // With an article: "de la Défense", "du Commerce"; "maire de
+        // Feurs" names a place.
+        let article = k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]);
+        if article {
+            k -= 1;
+        }
+        let contracted = k > 0 && u.is(k - 1, &["du", "des", "au", "aux"]);
+        if !(contracted || article && k > 0 && u.is(k - 1, &["de", "d'", "a"])) {
+            return false;
+        }
+        // Back over adjectives: "ministre norvégienne des Affaires
+        // étrangères", "ministre délégué chargé de l’Industrie".
+        let mut t = k - 1;
+        loop {
+            if t > 0 && title_before(u, t) {
+                return true;
+            }
+            if t > 0
+                && t + 4 > k
+                && (adjective_like(u, t - 1) || u.is(t - 1, &["charge", "chargee"]))
+            {
+                t -= 1;
+            } else {
+                break;
+            }
+        }
+        // "de l’Économie et des Finances": over the first complement.
+        if t >= 2 && u.is(t - 1, &["et"]) && u.toks[t - 2].cap {
+            k = t - 2;
+        } else {
+            return false;
+        }
+    }
+    false
+}
+
 /// Nouns after which a name is a place ("quartier des Chartrons").
 const PLACE_NOUNS: &[&str] = &[
     "quartier",
@@ -472,6 +510,10 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
         return Some(ActorKind::Organization);
     }
     if m.a > 0 && title_before(u, m.a) {
+        return Some(ActorKind::Person);
+    }
+    // A given name alone: "Léonie", "Odette".
+    if u.flags[a] & FIRST_NAME != 0 && m.b == a + 1 {
         return Some(ActorKind::Person);
     }
     // "Léonie, 9 ans": an age.
