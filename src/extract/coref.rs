@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::mentions::{Ment, adjective_like};
-use super::tokens::{FIRST_NAME, Kind, Unit};
+use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
 use crate::lexicon::fold_str;
@@ -188,17 +188,17 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         let f = folded(units, &m);
         let u = &units[m.unit];
         let mut m = m;
-        // "a expliqué à l’AFP": the agency spoken to is no actor of the
-        // story.
-        let addressee = {
-            let mut k = m.a;
-            if k > 0 && u.is(k - 1, &["l'", "la", "le"]) {
-                k -= 1;
-            }
-            k >= 2 && u.tok(k - 1) == "à" && u.hits[k - 2].verb.is_some()
-                || k >= 1 && u.is(k - 1, &["au"]) && k >= 2 && u.hits[k - 2].verb.is_some()
-        };
-        if addressee && m.kind == Some(ActorKind::Organization) && u.toks[m.a].upper {
+        // "a expliqué à l’AFP": the agency spoken to is named in the
+        // story and stays an actor; only its dateline credit is dropped.
+        // "STRASBOURG, 11 mars 2025 (AFP) -": the agency of a dateline is
+        // a credit, not an actor.
+        let dateline = m.acronym
+            && m.a >= 2
+            && u.is(m.a - 1, &["("])
+            && u.toks[m.a - 2].kind == Kind::Number
+            && u.is(m.b, &[")"])
+            && u.is(m.b + 1, &["-", "–", "—"]);
+        if dateline {
             continue;
         }
         if m.entity.is_none() && feature_name(u, m.a) {
@@ -526,6 +526,26 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     if LEXICON.org_words.contains(u.ftok(a)) {
         return Some(ActorKind::Organization);
     }
+    // "la race Aubrac", "des vélos Kaldor", "la pierre de Volvic" aside: a
+    // name right after a common noun, with no determiner, names a thing of
+    // that kind (a breed, a brand, a storm, a product), not an actor. Not
+    // after a verb ("estime Dupont") or a function word.
+    if let Some(p) = prev(1)
+        && u.toks[p].kind == Kind::Word
+        && !u.toks[p].cap
+        && !u.ftok(p).ends_with('\'')
+        && !u.is(p, PREPOSITION_LIKE)
+        && !u.is(p, PLACE_PREPOSITIONS)
+        && !u.is(p, PLACE_NOUNS)
+        && !u.is(p, NOT_NOUNS)
+        && !FUNCTION_WORDS.contains(&u.ftok(p))
+        && u.hits[p].verb.is_none()
+        && u.hits[p].head.is_none()
+        && !title_before(u, a)
+        && !adjective_like(u, p)
+    {
+        return None;
+    }
     // Toponyms: "Valence-d’Agen", "Lons-le-Saunier", "La Réole".
     let f = &u.folded[u.toks[a].fstart..u.toks[m.b - 1].fend];
     if [
@@ -574,6 +594,57 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     }
     Some(ActorKind::Organization)
 }
+
+/// Lower-case words before a name that are no common noun.
+const NOT_NOUNS: &[&str] = &[
+    "comme",
+    "ni",
+    "mais",
+    "puis",
+    "donc",
+    "quand",
+    "lorsque",
+    "lorsqu'",
+    "si",
+    "ou",
+    "car",
+    "face",
+    "outre",
+    "hors",
+    "parmi",
+    "malgre",
+    "sauf",
+    "pendant",
+    "durant",
+    "lors",
+    "jusqu'",
+    "ainsi",
+    "aussi",
+    "notamment",
+    "meme",
+    "surtout",
+    "alors",
+    "voire",
+    "tandis",
+    "ici",
+    "la",
+    "est",
+    "sont",
+    "etait",
+    "sera",
+    "devient",
+    "reste",
+    "rejoint",
+    "quitte",
+    "visite",
+    "contre",
+    "aupres",
+    "rencontre",
+    "battu",
+    "bat",
+    "affronte",
+    "recoit",
+];
 
 /// Words after which an acronym can still be an organisation.
 const PREPOSITION_LIKE: &[&str] = &[

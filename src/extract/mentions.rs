@@ -254,7 +254,11 @@ pub(crate) fn gazetteer_at(u: &Unit<'_>, i: usize) -> Option<(u32, usize)> {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase),
-            Case::Capital => t.cap,
+            // "La Rochelle", not "La réunion": a capitalised article
+            // needs a capital after it.
+            Case::Capital => {
+                t.cap && (end == i || !u.is(i, &["le", "la", "les", "l'"]) || u.toks[i + 1].cap)
+            }
             Case::Any => true,
         };
     ok.then_some((entity, end + 1))
