@@ -125,7 +125,11 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         if m.kind == Some(ActorKind::Organization) && m.b - m.a >= 2 && m.split.is_none() && !m.weak
         {
             let first = units[m.unit].ftok(m.a).to_owned();
-            let full = folded(units, m);
+            // "Parlement" after "Parlement européen": the entity's key.
+            let full = match m.entity {
+                Some(e) => format!("e{e}"),
+                None => format!("n{}", folded(units, m)),
+            };
             org_firsts
                 .entry(first)
                 .and_modify(|f| {
@@ -261,12 +265,12 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
                 continue;
             }
             // A lone capitalised word.
-            if let Some(Some(full)) = org_firsts.get(&f)
-                && *full != f
+            if let Some(Some(key)) = org_firsts.get(&f)
+                && key.strip_prefix('n') != Some(f.as_str())
             {
                 m.kind = Some(ActorKind::Organization);
                 keep.push(m);
-                keys.push(format!("n{full}"));
+                keys.push(key.clone());
                 continue;
             }
             if m.initial && !mid.contains_key(&f) {
