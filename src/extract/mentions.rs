@@ -575,7 +575,8 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
                 || (u.toks[j].kind == Kind::Number && u.is(j + 1, &["ans"])))
     };
     let speaks = b < u.toks.len()
-        && (is_verb(u, b) || (u.is(b, &["a", "avait", "aurait"]) && is_verb(u, b + 1)));
+        && (is_verb(u, b)
+            || (u.is(b, &["a", "avait", "aurait"]) && b + 1 < u.toks.len() && is_verb(u, b + 1)));
     let vouched = given
         || apposed
         || speaks
