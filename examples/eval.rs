@@ -424,6 +424,12 @@ fn main() {
             f(r),
             f(c)
         );
+        if std::env::var_os("EVAL_COUNTS").is_some() {
+            println!(
+                "{:<15} tp/pred/gold  actors {}/{}/{}  roles {}/{}/{}  claims {}/{}/{}",
+                "", a.tp, a.pred, a.gold, r.tp, r.pred, r.gold, c.tp, c.pred, c.gold
+            );
+        }
     }
     if std::env::var_os("EVAL_PER_FILE").is_some() {
         for (stem, a, r, c) in &sets[0].1 {

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::mentions::{Ment, adjective_like};
-use super::tokens::{Kind, Unit};
+use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
 use crate::lexicon::fold_str;
@@ -122,9 +122,14 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     // name.
     let mut org_firsts: HashMap<String, Option<String>> = HashMap::new();
     for m in ments.iter() {
-        if m.kind == Some(ActorKind::Organization) && m.b - m.a >= 2 && m.split.is_none() {
+        if m.kind == Some(ActorKind::Organization) && m.b - m.a >= 2 && m.split.is_none() && !m.weak
+        {
             let first = units[m.unit].ftok(m.a).to_owned();
-            let full = folded(units, m);
+            // "Parlement" after "Parlement européen": the entity's key.
+            let full = match m.entity {
+                Some(e) => format!("e{e}"),
+                None => format!("n{}", folded(units, m)),
+            };
             org_firsts
                 .entry(first)
                 .and_modify(|f| {
@@ -187,20 +192,29 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         let f = folded(units, &m);
         let u = &units[m.unit];
         let mut m = m;
-        // "a expliqué à l’AFP": the agency spoken to is no actor of the
-        // story.
-        let addressee = {
-            let mut k = m.a;
-            if k > 0 && u.is(k - 1, &["l'", "la", "le"]) {
-                k -= 1;
-            }
-            k >= 2 && u.tok(k - 1) == "à" && u.hits[k - 2].verb.is_some()
-                || k >= 1 && u.is(k - 1, &["au"]) && k >= 2 && u.hits[k - 2].verb.is_some()
-        };
-        if addressee && m.kind == Some(ActorKind::Organization) && u.toks[m.a].upper {
+        // "a expliqué à l’AFP": the agency spoken to is named in the
+        // story and stays an actor; only its dateline credit is dropped.
+        // "STRASBOURG, 11 mars 2025 (AFP) -": the agency of a dateline is
+        // a credit, not an actor.
+        let dateline = m.acronym
+            && m.a >= 2
+            && u.is(m.a - 1, &["("])
+            && u.toks[m.a - 2].kind == Kind::Number
+            && u.is(m.b, &[")"])
+            && u.is(m.b + 1, &["-", "–", "—"]);
+        if dateline {
             continue;
         }
         if m.entity.is_none() && feature_name(u, m.a) {
+            continue;
+        }
+        // A run of capitals that only opens sentences ("Test du Kaldor"),
+        // or that completes a title ("ministres de la Défense de l’Otan").
+        if m.weak
+            && m.entity.is_none()
+            && !surnames.contains_key(&f)
+            && ((m.initial && !mid.contains_key(&f)) || title_complement(u, m.a))
+        {
             continue;
         }
         // "une association d’Ajaccio": an indefinite body is no actor.
@@ -232,7 +246,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         let key = if let Some(e) = m.entity {
             format!("e{e}")
         } else if let Some(full) = surnames.get(&f).filter(|full| **full != f) {
-            if m.kind.is_none() || m.kind == Some(ActorKind::Person) {
+            if m.kind.is_none() || m.kind == Some(ActorKind::Person) || m.weak {
                 m.kind = Some(ActorKind::Person);
                 format!("p{full}")
             } else {
@@ -251,12 +265,12 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
                 continue;
             }
             // A lone capitalised word.
-            if let Some(Some(full)) = org_firsts.get(&f)
-                && *full != f
+            if let Some(Some(key)) = org_firsts.get(&f)
+                && key.strip_prefix('n') != Some(f.as_str())
             {
                 m.kind = Some(ActorKind::Organization);
                 keep.push(m);
-                keys.push(format!("n{full}"));
+                keys.push(key.clone());
                 continue;
             }
             if m.initial && !mid.contains_key(&f) {
@@ -292,28 +306,8 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             }) {
                 continue;
             }
-            // The complement of a title: "ministre de la Défense",
-            // "secrétaire d’État".
-            let mut k = m.a;
-            if k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]) {
-                k -= 1;
-            }
-            // Only a capitalised common noun ("Défense"), not a name
-            // ("Copa-Cogeca", "CNE").
-            let common = u.tok(m.a).chars().skip(1).all(|c| !c.is_uppercase());
-            if common && k > 0 && u.is(k - 1, &["de", "du", "des", "d'", "a", "au", "aux"]) {
-                // Back over adjectives: "ministre norvégienne des Affaires
-                // étrangères", "ministre délégué chargé de l’Industrie".
-                let mut t = k - 1;
-                while t > 0
-                    && (adjective_like(u, t - 1) || u.is(t - 1, &["charge", "chargee"]))
-                    && t + 4 > k
-                {
-                    t -= 1;
-                }
-                if t > 0 && title_before(u, t) {
-                    continue;
-                }
+            if title_complement(u, m.a) {
+                continue;
             }
             let kind = lone_kind(u, &m);
             let Some(kind) = kind else { continue };
@@ -412,6 +406,54 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     (groups, of)
 }
 
+/// Whether the capitalised word at `a` completes a title: "ministre de la
+/// Défense", "secrétaire d’État", "commissaire européen chargé du
+/// Commerce", "ministre de l’Économie et des Finances". Only a capitalised
+/// common noun after an article does ("Défense"), not a name
+/// ("Copa-Cogeca", "CNE", "maire de Feurs").
+fn title_complement(u: &Unit<'_>, a: usize) -> bool {
+    if u.tok(a).chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let mut k = a;
+    // Up to three coordinated complements.
+    for _ in 0..3 {
+        // With an article: "de la Défense", "du Commerce"; "maire de
+        // Feurs" names a place.
+        let article = k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]);
+        if article {
+            k -= 1;
+        }
+        let contracted = k > 0 && u.is(k - 1, &["du", "des", "au", "aux"]);
+        if !(contracted || article && k > 0 && u.is(k - 1, &["de", "d'", "a"])) {
+            return false;
+        }
+        // Back over adjectives: "ministre norvégienne des Affaires
+        // étrangères", "ministre délégué chargé de l’Industrie".
+        let mut t = k - 1;
+        loop {
+            if t > 0 && title_before(u, t) {
+                return true;
+            }
+            if t > 0
+                && t + 4 > k
+                && (adjective_like(u, t - 1) || u.is(t - 1, &["charge", "chargee"]))
+            {
+                t -= 1;
+            } else {
+                break;
+            }
+        }
+        // "de l’Économie et des Finances": over the first complement.
+        if t >= 2 && u.is(t - 1, &["et"]) && u.toks[t - 2].cap {
+            k = t - 2;
+        } else {
+            return false;
+        }
+    }
+    false
+}
+
 /// Nouns after which a name is a place ("quartier des Chartrons").
 const PLACE_NOUNS: &[&str] = &[
     "quartier",
@@ -474,6 +516,10 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     if m.a > 0 && title_before(u, m.a) {
         return Some(ActorKind::Person);
     }
+    // A given name alone: "Léonie", "Odette".
+    if u.flags[a] & FIRST_NAME != 0 && m.b == a + 1 {
+        return Some(ActorKind::Person);
+    }
     // "Léonie, 9 ans": an age.
     if u.is(m.b, &[","])
         && u.toks.get(m.b + 1).is_some_and(|t| t.kind == Kind::Number)
@@ -483,6 +529,26 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     }
     if LEXICON.org_words.contains(u.ftok(a)) {
         return Some(ActorKind::Organization);
+    }
+    // "la race Aubrac", "des vélos Kaldor", "la pierre de Volvic" aside: a
+    // name right after a common noun, with no determiner, names a thing of
+    // that kind (a breed, a brand, a storm, a product), not an actor. Not
+    // after a verb ("estime Dupont") or a function word.
+    if let Some(p) = prev(1)
+        && u.toks[p].kind == Kind::Word
+        && !u.toks[p].cap
+        && !u.ftok(p).ends_with('\'')
+        && !u.is(p, PREPOSITION_LIKE)
+        && !u.is(p, PLACE_PREPOSITIONS)
+        && !u.is(p, PLACE_NOUNS)
+        && !u.is(p, NOT_NOUNS)
+        && !FUNCTION_WORDS.contains(&u.ftok(p))
+        && u.hits[p].verb.is_none()
+        && u.hits[p].head.is_none()
+        && !title_before(u, a)
+        && !adjective_like(u, p)
+    {
+        return None;
     }
     // Toponyms: "Valence-d’Agen", "Lons-le-Saunier", "La Réole".
     let f = &u.folded[u.toks[a].fstart..u.toks[m.b - 1].fend];
@@ -532,6 +598,57 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     }
     Some(ActorKind::Organization)
 }
+
+/// Lower-case words before a name that are no common noun.
+const NOT_NOUNS: &[&str] = &[
+    "comme",
+    "ni",
+    "mais",
+    "puis",
+    "donc",
+    "quand",
+    "lorsque",
+    "lorsqu'",
+    "si",
+    "ou",
+    "car",
+    "face",
+    "outre",
+    "hors",
+    "parmi",
+    "malgre",
+    "sauf",
+    "pendant",
+    "durant",
+    "lors",
+    "jusqu'",
+    "ainsi",
+    "aussi",
+    "notamment",
+    "meme",
+    "surtout",
+    "alors",
+    "voire",
+    "tandis",
+    "ici",
+    "la",
+    "est",
+    "sont",
+    "etait",
+    "sera",
+    "devient",
+    "reste",
+    "rejoint",
+    "quitte",
+    "visite",
+    "contre",
+    "aupres",
+    "rencontre",
+    "battu",
+    "bat",
+    "affronte",
+    "recoit",
+];
 
 /// Words after which an acronym can still be an organisation.
 const PREPOSITION_LIKE: &[&str] = &[

@@ -14,7 +14,8 @@
 //!   Shouted (all-caps) blocks only get gazetteer names here; the names
 //!   found elsewhere are looked for in them later.
 
-use super::tokens::{FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit};
+use super::coref::title_before;
+use super::tokens::{FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit};
 use crate::ActorKind;
 use crate::lexicon::extract::{Case, LEXICON, Needs};
 
@@ -39,6 +40,11 @@ pub(crate) struct Ment {
     pub(crate) split: Option<usize>,
     /// The gender an honorific shows ("Mme" → feminine).
     pub(crate) fem: Option<bool>,
+    /// A run of capitalised words that only its capitals make a name: no
+    /// given name, honorific or title vouches for a person ("Test du
+    /// Kaldor", "Final Four"). Typed an organisation; dropped when it only
+    /// opens sentences.
+    pub(crate) weak: bool,
 }
 
 /// Adjectives that name a region of a place ("Suisse romande").
@@ -248,7 +254,11 @@ pub(crate) fn gazetteer_at(u: &Unit<'_>, i: usize) -> Option<(u32, usize)> {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase),
-            Case::Capital => t.cap,
+            // "La Rochelle", not "La réunion": a capitalised article
+            // needs a capital after it.
+            Case::Capital => {
+                t.cap && (end == i || !u.is(i, &["le", "la", "les", "l'"]) || u.toks[i + 1].cap)
+            }
             Case::Any => true,
         };
     ok.then_some((entity, end + 1))
@@ -388,6 +398,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                     acronym: u.toks[i].upper && end == i + 1,
                     split: None,
                     fem: None,
+                    weak: false,
                 });
             }
         }
@@ -412,6 +423,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                 acronym: false,
                 split: name,
                 fem: None,
+                weak: false,
             });
         }
         if !u.shouting
@@ -449,6 +461,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                                     acronym: false,
                                     split: None,
                                     fem: None,
+                                    weak: false,
                                 });
                                 k = end;
                             }
@@ -474,6 +487,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                                     acronym: true,
                                     split: None,
                                     fem: None,
+                                    weak: false,
                                 });
                                 k += 1;
                             }
@@ -519,6 +533,17 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     } else {
         name_run(u, first)
     };
+    // "du Cantal Anne-Sophie Berthelot", "le Breton Thibaut Morvan": a
+    // given name inside a run starts the person's name; the words before
+    // it are a name of their own.
+    let given = u.flags[first] & FIRST_PART != 0 || initial_at(u, first);
+    if hon.is_none() && !given && !with_article && !adjective {
+        if let Some(k) = (first + 1..b.saturating_sub(1)).find(|&k| {
+            u.flags[k] & FIRST_PART != 0 && u.toks[k].kind == Kind::Word && !u.toks[k - 1].upper
+        }) {
+            b = k;
+        }
+    }
     let t = &u.toks[first];
     let single = b == first + 1;
     let acronym = single && t.upper;
@@ -536,7 +561,29 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         || (first..b).any(|k| LEXICON.org_words.contains(u.ftok(k)) || u.is(k, &["des", "&"]))
         // "les Fanatiques de l’Estuaire": a plural after "les".
         || (first > 0 && u.is(first - 1, &["les"]) && u.ftok(first).ends_with('s'));
-    let kind = if hon.is_some() || (b - first >= 2 && !acronym && !has_acronym) {
+    // A person's name needs a given name, an honorific or a title before
+    // it ("le ministre Dupont-Aignan"), or a nationality noun ("le
+    // Norvégien Solberg").
+    let person_run = b - first >= 2 && !acronym && !has_acronym;
+    // Or, after it, a title in apposition ("X Y, le secrétaire
+    // américain"), an age ("X Y, 45 ans") or a reporting verb ("X Y a
+    // déclaré").
+    let apposed = u.is(b, &[","]) && {
+        let j = b + 1 + usize::from(u.is(b + 1, &["le", "la", "l'", "un", "une", "son", "sa"]));
+        j < u.toks.len()
+            && (u.hits[j].title.is_some()
+                || (u.toks[j].kind == Kind::Number && u.is(j + 1, &["ans"])))
+    };
+    let speaks = b < u.toks.len()
+        && (is_verb(u, b)
+            || (u.is(b, &["a", "avait", "aurait"]) && b + 1 < u.toks.len() && is_verb(u, b + 1)));
+    let vouched = given
+        || apposed
+        || speaks
+        || (a > 0 && title_before(u, a))
+        || (a > 0 && u.flags[a - 1] & NATIONALITY != 0 && u.toks[a - 1].cap);
+    let weak = hon.is_none() && person_run && !vouched;
+    let kind = if hon.is_some() || (person_run && vouched) {
         Some(ActorKind::Person)
     } else if b - first >= 2 || acronym {
         Some(ActorKind::Organization)
@@ -575,5 +622,6 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
             "m" | "mm" | "monsieur" | "messieurs" => Some(false),
             _ => None,
         }),
+        weak,
     })
 }

@@ -69,6 +69,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             acronym: false,
             split: None,
             fem: None,
+            weak: false,
         });
         of.push(g);
     }

@@ -11,8 +11,8 @@
 use super::align::Align;
 use crate::Span;
 use crate::lexicon::extract::{
-    GAZETTEER, HEADS, IS_HONORIFIC, IS_NATIONALITY, IS_STOPWORD, LEXICON, SOURCES, TITLES, VERBS,
-    first_word,
+    GAZETTEER, HEADS, IS_FIRST_NAME, IS_HONORIFIC, IS_NATIONALITY, IS_STOPWORD, LEXICON, SOURCES,
+    TITLES, VERBS, first_word,
 };
 use crate::lexicon::fold;
 
@@ -60,6 +60,11 @@ pub(crate) const STOPWORD: u8 = 1;
 pub(crate) const NATIONALITY: u8 = 2;
 /// In [`Unit::flags`]: an honorific ("M", "Mme", "Dr").
 pub(crate) const HONORIFIC: u8 = 4;
+/// In [`Unit::flags`]: a capitalised given name ("Hélène").
+pub(crate) const FIRST_NAME: u8 = 8;
+/// In [`Unit::flags`]: a capitalised compound whose first part is a given
+/// name ("Jean-Marc"), or a given name itself.
+pub(crate) const FIRST_PART: u8 = 16;
 
 /// Closed-class words, whatever the lexicon says.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
@@ -79,7 +84,8 @@ pub(crate) struct Unit<'a> {
     pub(crate) shouting: bool,
     /// Lexicon hits per token.
     pub(crate) hits: Vec<Hits>,
-    /// Word lists per token: [`STOPWORD`], [`NATIONALITY`], [`HONORIFIC`].
+    /// Word lists per token: [`STOPWORD`], [`NATIONALITY`], [`HONORIFIC`],
+    /// [`FIRST_NAME`], [`FIRST_PART`].
     pub(crate) flags: Vec<u8>,
     align: Align,
 }
@@ -178,6 +184,18 @@ impl<'a> Unit<'a> {
                 }
                 if lists & IS_HONORIFIC != 0 {
                     x |= HONORIFIC;
+                }
+                // "Abdelkader", "Abderrahmane", "Abdoulaye": the Arabic
+                // given names built on "Abd" (servant of).
+                if lists & IS_FIRST_NAME != 0 || (word.starts_with("abd") && word.len() > 5) {
+                    x |= FIRST_NAME | FIRST_PART;
+                } else if let Some((part, _)) = word.split_once('-')
+                    && lex
+                        .words
+                        .get(part)
+                        .is_some_and(|w| w.lists & IS_FIRST_NAME != 0)
+                {
+                    x |= FIRST_PART;
                 }
             }
             flags.push(x);

@@ -475,7 +475,7 @@ pub(crate) struct Word {
     pub(crate) multi: u8,
     /// The one-word entry in each of those lexicons (`u32::MAX`: none).
     pub(crate) single: [u32; 5],
-    /// Word lists: 1 non-name, 2 nationality, 4 honorific.
+    /// Word lists: 1 non-name, 2 nationality, 4 honorific, 8 first name.
     pub(crate) lists: u8,
 }
 
@@ -495,6 +495,8 @@ pub(crate) const IS_STOPWORD: u8 = 1;
 pub(crate) const IS_NATIONALITY: u8 = 2;
 /// See [`IS_STOPWORD`].
 pub(crate) const IS_HONORIFIC: u8 = 4;
+/// See [`IS_STOPWORD`].
+pub(crate) const IS_FIRST_NAME: u8 = 8;
 
 /// Bits of [`Lexicon::firsts`].
 pub(crate) const VERBS: u8 = 1;
@@ -587,6 +589,9 @@ impl Lexicon {
         for w in honorifics.keys() {
             words.entry(w.clone()).or_default().lists |= IS_HONORIFIC;
         }
+        for w in entries(include_str!("first_names.txt")) {
+            words.entry(fold_str(w)).or_default().lists |= IS_FIRST_NAME;
+        }
         Lexicon {
             words,
             gazetteer,
@@ -633,6 +638,11 @@ mod tests {
                 .is_some_and(|w| w.lists & IS_STOPWORD != 0)
         );
         assert_eq!(l.nationalities.get("russe").copied(), Some("Russie"));
+        assert!(
+            l.words
+                .get("helene")
+                .is_some_and(|w| w.lists & IS_FIRST_NAME != 0)
+        );
         assert!(l.gazetteer.by_name.contains_key("otan"));
         assert!(l.gazetteer.by_name.contains_key("moscou"));
         assert!(l.gazetteer.by_name.contains_key("kremlin"));
