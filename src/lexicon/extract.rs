@@ -14,43 +14,11 @@ use std::sync::LazyLock;
 use super::{entries, fold_str};
 use crate::ActorKind;
 
-/// A word-at-a-time multiplicative hash (in the manner of FxHash): lexicon
-/// keys are short words hashed many times per document, and SipHash's
-/// protection against flooding buys nothing here.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(SEED);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(SEED);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
-    }
-}
-
-/// A hash map with the [`WordHasher`] hasher.
-pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
-/// A hash set with the [`WordHasher`] hasher.
-pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+/// A hash map for short keys (words): rustc's Fx hash, fast on a few bytes
+/// and good enough for lexicon keys, which no attacker chooses.
+pub(crate) type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+/// A hash set with the same hasher as [`FastMap`].
+pub(crate) type FastSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
 
 /// The `|`-separated fields of an entry, trimmed.
 fn fields(line: &str) -> Vec<&str> {
