@@ -65,6 +65,19 @@ impl Article {
     }
 }
 
+/// Body text that would open a Markdown block of another kind (a heading,
+/// a quotation, a list, a rule) gets its first character escaped, so that
+/// the rendering parses back to the same article.
+fn escape_block_start(text: &str) -> std::borrow::Cow<'_, str> {
+    let opens_block =
+        regex!(r"^(?:#|>|[-*+•·▪►–—][ \t]|\d{1,2}[.)][ \t]|(?:[*_\-=~•·#+][ \t]*){3,}$|=+$)");
+    if opens_block.is_match(text) {
+        std::borrow::Cow::Owned(format!("\\{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 fn render_section(section: &Section, out: &mut String) {
     let mut in_list = false;
     for block in section.content() {
@@ -78,7 +91,7 @@ fn render_section(section: &Section, out: &mut String) {
                     out.push('\n');
                     in_list = false;
                 }
-                let _ = writeln!(out, "{}\n", p.text);
+                let _ = writeln!(out, "{}\n", escape_block_start(&p.text));
             }
         }
     }

@@ -362,3 +362,45 @@ proptest! {
         }
     }
 }
+
+/// What a rendering must keep: headline, headings, takeaways.
+fn outline(article: &Article) -> (Option<String>, Vec<Option<String>>, Vec<String>) {
+    (
+        article.headline.clone(),
+        article.sections.iter().map(|s| s.heading.clone()).collect(),
+        article.takeaways.iter().map(|t| t.text.clone()).collect(),
+    )
+}
+
+/// Rendering an article to Markdown and parsing that again keeps its
+/// headline, headings and takeaways.
+fn check_round_trip(article: &Article) -> Result<(), TestCaseError> {
+    let markdown = article.to_markdown();
+    let parser = depeche::Parser::new(
+        depeche::Options::default()
+            .markdown(depeche::Markdown::Always)
+            .extract(false),
+    );
+    match parser.parse_text(&markdown) {
+        Ok(again) => prop_assert_eq!(outline(article), outline(&again), "{}", markdown),
+        Err(Error::Empty) => {
+            prop_assert!(article.headline.is_none() && article.sections.is_empty())
+        }
+        Err(e) => prop_assert!(false, "{e}"),
+    }
+    Ok(())
+}
+
+#[test]
+fn corpus_articles_survive_a_markdown_round_trip() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/text");
+    for entry in std::fs::read_dir(dir).expect("corpus/text") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let input = std::fs::read_to_string(&path).expect("UTF-8");
+        let article = depeche::parse_text(&input).expect("parses");
+        check_round_trip(&article).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
