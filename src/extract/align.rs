@@ -40,7 +40,6 @@ impl Align {
                 identity: true,
             };
         }
-        let base = span.start;
         // HTML source: closing tags or entities (a lone "<" or "&" in plain
         // text is text).
         if src.contains("</")
@@ -48,23 +47,37 @@ impl Align {
         {
             return Align::through_markup(text, src, span);
         }
+        let mut s = 0usize;
+        Align::walk(text, span, |c| {
+            let found = find(src, s, c);
+            if let Some((_, b)) = found {
+                s = b;
+            }
+            (found, s)
+        })
+    }
+
+    /// Builds the alignment from `locate`, which gives each character of
+    /// the text its source range (relative to the span), if found, and the
+    /// position the walk stands at.
+    fn walk(
+        text: &str,
+        span: Span,
+        mut locate: impl FnMut(char) -> (Option<(usize, usize)>, usize),
+    ) -> Align {
+        let base = span.start;
         let mut starts = vec![0u32; text.len() + 1];
         let mut ends = vec![0u32; text.len() + 1];
-        let mut s = 0usize;
+        let mut at = 0usize;
         for (i, c) in text.char_indices() {
-            let found = find(src, s, c);
-            let (a, b) = match found {
-                Some((a, b)) => {
-                    s = b;
-                    (a, b)
-                }
-                None => (s, s),
-            };
+            let (found, stands) = locate(c);
+            at = stands;
+            let (a, b) = found.unwrap_or((at, at));
             starts[i] = (base + a) as u32;
             ends[i] = (base + b) as u32;
         }
-        starts[text.len()] = (base + s) as u32;
-        ends[text.len()] = (base + s) as u32;
+        starts[text.len()] = (base + at) as u32;
+        ends[text.len()] = (base + at) as u32;
         Align {
             starts,
             ends,
@@ -78,12 +91,9 @@ impl Align {
     /// entities decoded, each with the source range it was written as).
     fn through_markup(text: &str, src: &str, span: Span) -> Align {
         let visible = visible_chars(src);
-        let base = span.start;
-        let mut starts = vec![0u32; text.len() + 1];
-        let mut ends = vec![0u32; text.len() + 1];
         let mut k = 0usize;
         let mut at = 0usize;
-        for (i, c) in text.char_indices() {
+        Align::walk(text, span, |c| {
             let limit = visible.len().min(k + WINDOW);
             let hit = visible[k..limit].iter().position(|&(vc, _, _)| {
                 if c == ' ' {
@@ -92,33 +102,21 @@ impl Align {
                     vc == c
                 }
             });
-            let (a, b) = match hit {
-                Some(h) => {
-                    let (_, a, mut b) = visible[k + h];
-                    k += h + 1;
-                    if c == ' ' {
-                        // The whole run of white space.
-                        while k < visible.len() && visible[k].0.is_whitespace() {
-                            b = visible[k].2;
-                            k += 1;
-                        }
-                    }
-                    at = b;
-                    (a, b)
-                }
-                None => (at, at),
+            let Some(h) = hit else {
+                return (None, at);
             };
-            starts[i] = (base + a) as u32;
-            ends[i] = (base + b) as u32;
-        }
-        starts[text.len()] = (base + at) as u32;
-        ends[text.len()] = (base + at) as u32;
-        Align {
-            starts,
-            ends,
-            span,
-            identity: false,
-        }
+            let (_, a, mut b) = visible[k + h];
+            k += h + 1;
+            if c == ' ' {
+                // The whole run of white space.
+                while k < visible.len() && visible[k].0.is_whitespace() {
+                    b = visible[k].2;
+                    k += 1;
+                }
+            }
+            at = b;
+            (Some((a, b)), at)
+        })
     }
 
     /// The input span of text range `start..end` (on char boundaries of the
