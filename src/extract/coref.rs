@@ -645,6 +645,14 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: bool) -> Option<ActorKind> {
     if m.a > 0 && title_before(u, m.a) {
         return Some(ActorKind::Person);
     }
+    // "lors de Klaus en 2009", "pendant Xynthia": a name as a moment is
+    // an event (a storm, a festival), not an actor.
+    if let Some(p) = prev(1)
+        && (u.is(p, &["pendant", "durant"])
+            || (p > 0 && u.is(p, &["de", "d'"]) && u.is(p - 1, &["lors"])))
+    {
+        return None;
+    }
     // A given name alone: "Léonie", "Odette".
     if u.flags[a] & FIRST_NAME != 0 && m.b == a + 1 {
         return Some(ActorKind::Person);
