@@ -6,7 +6,9 @@
 //! name after an honorific, joins the person whose name ends with it), and
 //! "Nom complet (SIGLE)" / "SIGLE (Nom complet)" pairs. A lone capitalised
 //! word that no rule explains is dropped when it opens a sentence, and
-//! otherwise typed from its context ("à Montauban" → a place).
+//! otherwise typed from its context ("à Montauban" → a place); it is an
+//! organisation only when some mention shows it one ("Norvane a annoncé",
+//! "selon Vigicrues"), else it is dropped ("la Garonne", "Brassens").
 
 use std::collections::HashMap;
 
