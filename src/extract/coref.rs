@@ -6,11 +6,13 @@
 //! name after an honorific, joins the person whose name ends with it), and
 //! "Nom complet (SIGLE)" / "SIGLE (Nom complet)" pairs. A lone capitalised
 //! word that no rule explains is dropped when it opens a sentence, and
-//! otherwise typed from its context ("à Montauban" → a place).
+//! otherwise typed from its context ("à Montauban" → a place); it is an
+//! organisation only when some mention shows it one ("Norvane a annoncé",
+//! "selon Vigicrues"), else it is dropped ("la Garonne", "Brassens").
 
 use std::collections::HashMap;
 
-use super::mentions::{Ment, adjective_like};
+use super::mentions::{Ment, adjective_like, is_verb};
 use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
@@ -180,6 +182,14 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             }
         }
     }
+    // Lone capitalised words that some mention shows to be an
+    // organisation ("Norvane a annoncé", "selon Vigicrues", "économiste
+    // chez Xerfi", "(Renew)", "la start-up lyonnaise Kaldor").
+    let org_evidence: std::collections::HashSet<String> = ments
+        .iter()
+        .filter(|m| m.kind.is_none() && m.entity.is_none() && lone_org_evidence(&units[m.unit], m))
+        .map(|m| folded(units, m))
+        .collect();
     // Words seen as names in mid-sentence.
     let mut mid: HashMap<String, usize> = HashMap::new();
     for m in ments.iter().filter(|m| !m.initial) {
@@ -240,7 +250,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             m.kind = None;
         }
         // Acronyms nothing vouches for: "les GPU", "liaisons TER".
-        if m.entity.is_none() && m.acronym && lone_kind(u, &m).is_none() {
+        if m.entity.is_none() && m.acronym && lone_kind(u, &m, false).is_none() {
             continue;
         }
         let key = if let Some(e) = m.entity {
@@ -309,7 +319,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             if title_complement(u, m.a) {
                 continue;
             }
-            let kind = lone_kind(u, &m);
+            let kind = lone_kind(u, &m, org_evidence.contains(&f));
             let Some(kind) = kind else { continue };
             m.kind = Some(kind);
             if kind == ActorKind::Person {
@@ -488,9 +498,130 @@ const PLACE_NOUNS: &[&str] = &[
     "pays",
 ];
 
+/// Whether a lone capitalised word shows itself an organisation here: the
+/// subject of a reporting verb ("Norvane a annoncé", "Foodwatch
+/// dénonce"), a source ("selon Vigicrues", "d’après Ryanair"), an employer
+/// ("économiste chez Xerfi"), a label in parentheses ("(Renew)"), or a name
+/// after a company descriptor and its adjectives ("le groupe chimique
+/// Norvane", "la jeune pousse lyonnaise Siliciel").
+fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
+    let (a, b) = (m.a, m.b);
+    if b != a + 1 {
+        return false;
+    }
+    let n = u.toks.len();
+    // A reporting verb after lower-case words only ("a toutefois
+    // annoncé", "n’a pas manqué de"), or after an apposition between
+    // commas ("Hydrelia, spécialiste de …, a annoncé").
+    const AUX: &[&str] = &[
+        "a",
+        "ont",
+        "avait",
+        "aurait",
+        "va",
+        "doit",
+        "n'",
+        "ne",
+        "pas",
+        "toutefois",
+        "aussi",
+        "egalement",
+        "deja",
+        "encore",
+        "pour",
+        "sa",
+        "part",
+        "de",
+        "son",
+        "cote",
+        "quant",
+        "se",
+        "s'",
+        "est",
+        "sont",
+        "lui",
+        "leur",
+        "l'",
+        "y",
+        "en",
+    ];
+    let verb_from = |j: usize| {
+        let mut k = j;
+        while k < n && k < j + 5 {
+            if is_verb(u, k) {
+                return true;
+            }
+            if !u.is(k, AUX) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    };
+    let chain = |j: usize| {
+        j < n && (is_verb(u, j) || (u.is(j, &["a", "n'", "avait", "va"]) && verb_from(j + 1)))
+    };
+    if verb_from(b)
+        || (u.is(b, &[","])
+            && (b + 2..(b + 20).min(n))
+                .find(|&k| u.is(k, &[",", ".", "«", "»", ":", ";"]))
+                .is_some_and(|k| u.is(k, &[","]) && chain(k + 1)))
+    {
+        return true;
+    }
+    // "X, la coopérative …", "X, filiale de …": a descriptor in apposition.
+    if u.is(b, &[","]) {
+        let j = b + 1 + usize::from(u.is(b + 1, &["le", "la", "l'", "un", "une"]));
+        if j < n && LEXICON.org_descriptors.contains(u.ftok(j)) {
+            return true;
+        }
+    }
+    if a == 0 {
+        return false;
+    }
+    // A source, an employer, a label, an opponent or a club joined or
+    // left ("battu Györ", "a rejoint Renault").
+    if u.is(
+        a - 1,
+        &[
+            "selon", "chez", "battu", "bat", "affronte", "recoit", "rejoint", "quitte",
+        ],
+    ) || (a >= 2 && u.is(a - 1, &["apres"]) && u.is(a - 2, &["d'"]))
+        || (u.is(a - 1, &["("]) && u.is(b, &[")"]))
+        || (u.is(a - 1, &["pour"]) && u.is(b, &[","]))
+    {
+        return true;
+    }
+    // After its reporting verb: "», indique Vigicrues".
+    let end = u.toks[a - 1].fend;
+    if (a.saturating_sub(3)..a)
+        .any(|s| u.hits[s].verb.is_some_and(|(_, fend)| fend as usize == end))
+        && (a.saturating_sub(4)..a).any(|s| u.is(s, &[",", "»"]))
+    {
+        return true;
+    }
+    // Back over up to two adjectives to a descriptor noun.
+    let mut p = a - 1;
+    for _ in 0..2 {
+        if p > 0 && adjective_like(u, p) {
+            p -= 1;
+        }
+    }
+    let descriptor = |s: usize, e: usize| {
+        LEXICON
+            .org_descriptors
+            .contains(&u.folded[u.toks[s].fstart..u.toks[e].fend])
+    };
+    u.toks[p].kind == Kind::Word
+        && !u.toks[p].cap
+        && (descriptor(p, p) || (p > 0 && descriptor(p - 1, p)))
+}
+
 /// The kind of a lone capitalised word nothing else explains, from its
-/// context; `None` when it is no actor (a plural acronym: "les GPU").
-fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
+/// context; `None` when it is no actor (a plural acronym: "les GPU", a
+/// word no context shows to be a body: "Garonne", "Brassens"). `evidence`
+/// tells whether some mention of the word shows it an organisation.
+fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: bool) -> Option<ActorKind> {
     let a = m.a;
     let word = u.tok(a);
     let prev = |k: usize| (a >= k).then(|| a - k);
@@ -515,6 +646,14 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     }
     if m.a > 0 && title_before(u, m.a) {
         return Some(ActorKind::Person);
+    }
+    // "lors de Klaus en 2009", "pendant Xynthia": a name as a moment is
+    // an event (a storm, a festival), not an actor.
+    if let Some(p) = prev(1)
+        && (u.is(p, &["pendant", "durant"])
+            || (p > 0 && u.is(p, &["de", "d'"]) && u.is(p - 1, &["lors"])))
+    {
+        return None;
     }
     // A given name alone: "Léonie", "Odette".
     if u.flags[a] & FIRST_NAME != 0 && m.b == a + 1 {
@@ -552,13 +691,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     }
     // Toponyms: "Valence-d’Agen", "Lons-le-Saunier", "La Réole".
     let f = &u.folded[u.toks[a].fstart..u.toks[m.b - 1].fend];
-    if [
-        "-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-", "saint-", "sainte-",
-    ]
-    .iter()
-    .any(|p| f.contains(p))
-        || u.is(a, &["la", "le"]) && u.toks[a].cap
-    {
+    if toponym_shape(f) || u.is(a, &["la", "le"]) && u.toks[a].cap {
         return Some(ActorKind::Location);
     }
     // "SoLocal", "BlaBlaCar": a capital after a small letter makes a brand
@@ -569,6 +702,11 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
         .any(|(x, y)| x.is_lowercase() && y.is_uppercase())
     {
         return Some(ActorKind::Organization);
+    }
+    // "entre Lyon et Fos", "Piedicroce, Carcheto et Valle-d’Orezza": a
+    // word coordinated with a place is a place.
+    if coordinated_with_place(u, a, m.b) {
+        return Some(ActorKind::Location);
     }
     let k = a;
     if k > 0 && u.is(k - 1, &["la", "le", "l'", "les"]) && !u.toks[k - 1].cap {
@@ -596,7 +734,44 @@ fn lone_kind(u: &Unit<'_>, m: &Ment) -> Option<ActorKind> {
     if before.is_some_and(|p| u.is(p, PLACE_NOUNS)) {
         return Some(ActorKind::Location);
     }
-    Some(ActorKind::Organization)
+    evidence.then_some(ActorKind::Organization)
+}
+
+/// Whether the lone word `a..b` is coordinated ("et", "ou", a comma) with a
+/// place: a gazetteer place or a compound toponym ("Valle-d’Orezza").
+fn coordinated_with_place(u: &Unit<'_>, a: usize, b: usize) -> bool {
+    const COORD: &[&str] = &["et", "ou", ","];
+    let place_at = |i: usize| {
+        super::mentions::gazetteer_at(u, i).is_some_and(|(e, _)| {
+            LEXICON.gazetteer.entities[e as usize].kind == ActorKind::Location
+        }) || (u.toks[i].cap && toponym_shape(&u.folded[u.toks[i].fstart..u.toks[i].fend]))
+    };
+    // After: "Carcheto et Valle-d’Orezza".
+    if u.is(b, COORD) && b + 1 < u.toks.len() && place_at(b + 1) {
+        return true;
+    }
+    // Before: a place ending just before the conjunction.
+    if a >= 2 && u.is(a - 1, COORD) {
+        let end = u.toks[a - 2].fend;
+        return (a.saturating_sub(6)..a - 1).any(|i| {
+            u.hits[i]
+                .gazetteer
+                .is_some_and(|(_, fend)| fend as usize == end)
+                && place_at(i)
+        }) || (u.toks[a - 2].cap
+            && toponym_shape(&u.folded[u.toks[a - 2].fstart..u.toks[a - 2].fend]));
+    }
+    false
+}
+
+/// Whether a folded name has the shape of a compound place name
+/// ("valence-d'agen", "lons-le-saunier", "saint-flour").
+fn toponym_shape(f: &str) -> bool {
+    [
+        "-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-", "saint-", "sainte-",
+    ]
+    .iter()
+    .any(|p| f.contains(p))
 }
 
 /// Lower-case words before a name that are no common noun.

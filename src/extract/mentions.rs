@@ -541,6 +541,12 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         if let Some(k) = (first + 1..b.saturating_sub(1)).find(|&k| {
             u.flags[k] & FIRST_PART != 0 && u.toks[k].kind == Kind::Word && !u.toks[k - 1].upper
         }) {
+            // "le Breton Thibaut Morvan", "la Lyonnaise Marie Roux": a
+            // single word between an article and the name is a demonym or
+            // a description, not a name.
+            if k == first + 1 && first > 0 && u.is(first - 1, &["le", "la", "l'"]) {
+                return None;
+            }
             b = k;
         }
     }
