@@ -56,22 +56,9 @@ pub(crate) struct Pending {
     pub(crate) kind: ClaimKind,
 }
 
-/// Auxiliaries, negations, adverbs and light verbs between a subject and
-/// its reporting verb ("a toutefois", "n’a pas manqué de", "a pour sa part").
+/// Negations, adverbs and light verbs between a subject and its reporting
+/// verb, beside the auxiliaries ([`AUX`]) and times ([`WHEN`]) ("a toutefois", "n’a pas manqué de", "a pour sa part").
 const CHAIN: &[&str] = &[
-    "a",
-    "ont",
-    "avait",
-    "avaient",
-    "aura",
-    "auront",
-    "aurait",
-    "auraient",
-    "eut",
-    "est",
-    "sont",
-    "etait",
-    "etaient",
     "s'",
     "se",
     "n'",
@@ -119,7 +106,6 @@ const CHAIN: &[&str] = &[
     "decide",
     "de",
     "d'",
-    "a",
     "par",
     "pour",
     "sa",
@@ -130,22 +116,11 @@ const CHAIN: &[&str] = &[
     "donc",
     "quant",
     "lors",
-    "hier",
-    "mardi",
-    "lundi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "soir",
-    "matin",
     "rapidement",
     "volontiers",
     "franchement",
     "enfin",
     "finalement",
-    "aujourd'hui",
     "semble",
     "veut",
     "tient",
@@ -157,6 +132,33 @@ const CHAIN: &[&str] = &[
     "va",
     "allait",
 ];
+
+/// Times of day and week, which stand between a subject and its verb or
+/// between a verb and its complement ("a mardi estimé", "juge hier que").
+const WHEN: &[&str] = &[
+    "hier",
+    "aujourd'hui",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+];
+
+/// Whether token `k` may stand in the chain between a subject and its
+/// reporting verb: an auxiliary, a word of [`CHAIN`], a time.
+fn in_chain(u: &Unit<'_>, k: usize) -> bool {
+    u.is(k, AUX) || u.is(k, CHAIN) || u.is(k, WHEN)
+}
+
+/// Whether token `k` may stand between a verb and its complement.
+fn after_verb(u: &Unit<'_>, k: usize) -> bool {
+    u.is(k, AFTER_VERB) || u.is(k, WHEN)
+}
 
 /// Auxiliaries proper: a past participle needs one of these in its chain.
 const AUX: &[&str] = &[
@@ -181,17 +183,6 @@ const AFTER_VERB: &[&str] = &[
     "ainsi",
     "lui",
     "leur",
-    "hier",
-    "aujourd'hui",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "soir",
-    "matin",
     "volontiers",
     "d'emblee",
     "d'abord",
@@ -744,7 +735,7 @@ fn content_end(u: &Unit<'_>, k: usize) -> usize {
                 // "… et s’inquiète d’un éloignement", "… et a rappelé que": a
                 // second claim.
                 let mut n = e + 1;
-                while n < sent.end && n < e + 4 && u.is(n, CHAIN) && !u.is(n, &["de", "d'", "a"]) {
+                while n < sent.end && n < e + 4 && in_chain(u, n) && !u.is(n, &["de", "d'", "a"]) {
                     n += 1;
                 }
                 if u.is(n, &["a"]) && u.tok(n) == "a" {
@@ -876,7 +867,7 @@ pub(crate) fn find(
         }
         // The chain before the verb.
         let mut c = i;
-        while c > 0 && c + 8 > i && (u.is(c - 1, CHAIN) || u.tok(c - 1) == "à") {
+        while c > 0 && c + 8 > i && (in_chain(u, c - 1) || u.tok(c - 1) == "à") {
             c -= 1;
         }
         // Keep "à", "de" and "pour" only inside the chain, not at its start.
@@ -1339,13 +1330,13 @@ fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
     if u.is(k, &[","]) {
         let close = (k + 1..(k + 6).min(u.toks.len())).find(|&j| u.is(j, &[","]));
         if let Some(j) = close
-            && (k + 1..j).all(|t| u.is(t, AFTER_VERB) || u.is(t, &["cote", "elle", "lui", "eux"]))
+            && (k + 1..j).all(|t| after_verb(u, t) || u.is(t, &["cote", "elle", "lui", "eux"]))
         {
             k = j + 1;
         }
     }
     let start = k;
-    while k < u.toks.len() && k < start + 4 && u.is(k, AFTER_VERB) {
+    while k < u.toks.len() && k < start + 4 && after_verb(u, k) {
         // "de" only as part of "de son côté", "pour" of "pour sa part".
         if u.is(k, &["de", "en"]) && !u.is(k + 1, &["son", "sa", "outre"]) {
             break;
