@@ -187,8 +187,14 @@ pub(crate) struct Dom<'a> {
 
 impl<'a> Dom<'a> {
     /// Walks `html` (parsed from `input`) into a flat page.
+    #[cfg(test)]
     pub(crate) fn new(html: &'a Html, input: &str) -> Dom<'a> {
-        let runs = text_runs(input);
+        Dom::with_runs(html, input, &text_runs(input, &scan(input)))
+    }
+
+    /// Walks `html` (parsed from `input`, whose text runs are `runs`) into a
+    /// flat page.
+    pub(crate) fn with_runs(html: &'a Html, input: &str, runs: &[(usize, usize)]) -> Dom<'a> {
         let mut cursor = 0;
         let mut nodes: Vec<Node<'a>> = Vec::new();
         let mut json_ld = Vec::new();
@@ -219,7 +225,7 @@ impl<'a> Dom<'a> {
                         DomNode::Text(t) => {
                             let text: &'a str = &t[..];
                             let span = if raw_depth == 0 && !text.trim().is_empty() {
-                                find_run(input, &runs, &mut cursor, text)
+                                find_run(input, runs, &mut cursor, text)
                             } else {
                                 None
                             };
@@ -468,26 +474,35 @@ const RAW_TEXT: [&str; 8] = [
 /// Elements whose content is text with entities (recorded as a run).
 const RCDATA: [&str; 2] = ["title", "textarea"];
 
-/// The source ranges of the text between tags, in order, white-space-only
-/// ones left out. A light scan, not a parser: it knows comments, raw-text
-/// elements and quoted attribute values, which is what it takes to find the
-/// text html5ever will make text nodes of.
-fn text_runs(input: &str) -> Vec<(usize, usize)> {
+/// A piece of HTML source, as a light scan sees it.
+enum Piece {
+    /// Text between tags.
+    Text(usize, usize),
+    /// The content of a raw-text (`script`…) or RCDATA (`title`…) element.
+    Raw {
+        start: usize,
+        end: usize,
+        rcdata: bool,
+    },
+    /// A start or end tag: its range, lower-case name, and whether it
+    /// closes.
+    Tag {
+        start: usize,
+        end: usize,
+        name: String,
+        close: bool,
+    },
+}
+
+/// Scans HTML source into [`Piece`]s. Not a parser: it knows comments,
+/// declarations, raw-text elements and quoted attribute values, which is
+/// what it takes to find the text html5ever makes text nodes of, and the
+/// tags that open and close elements.
+fn scan(input: &str) -> Vec<Piece> {
     let bytes = input.as_bytes();
-    let mut runs = Vec::new();
+    let mut out = Vec::new();
     let mut text_start = 0;
     let mut at = 0;
-    // Runs are kept trimmed: white space at their ends is not text a
-    // reader sees, and trimmed runs compare with text nodes directly.
-    let push = |runs: &mut Vec<(usize, usize)>, start: usize, end: usize| {
-        let run = &input[start..end];
-        let trimmed = run.trim_start();
-        let start = start + (run.len() - trimmed.len());
-        let trimmed = trimmed.trim_end();
-        if !trimmed.is_empty() {
-            runs.push((start, start + trimmed.len()));
-        }
-    };
     while let Some(lt) = memchr::memchr(b'<', &bytes[at..]).map(|k| k + at) {
         let rest = &bytes[lt + 1..];
         let tag_like = rest
@@ -497,7 +512,7 @@ fn text_runs(input: &str) -> Vec<(usize, usize)> {
             at = lt + 1;
             continue;
         }
-        push(&mut runs, text_start, lt);
+        out.push(Piece::Text(text_start, lt));
         if rest.starts_with(b"!--") {
             at = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |k| k + 3);
         } else if rest.first().is_some_and(|&b| b == b'!' || b == b'?') {
@@ -510,25 +525,56 @@ fn text_runs(input: &str) -> Vec<(usize, usize)> {
                 .position(|b| !b.is_ascii_alphanumeric())
                 .map_or(bytes.len(), |k| name_start + k);
             let name = input[name_start..name_end].to_ascii_lowercase();
-            let tag_end = tag_end(bytes, name_end);
-            at = tag_end;
-            if !close {
-                let raw = RAW_TEXT.contains(&name.as_str());
-                let rcdata = RCDATA.contains(&name.as_str());
-                if raw || rcdata {
-                    let closing = format!("</{name}");
-                    let end = find_ci(bytes, tag_end, closing.as_bytes()).unwrap_or(bytes.len());
-                    if rcdata {
-                        push(&mut runs, tag_end, end);
-                    }
-                    at = end;
-                }
+            let end = tag_end(bytes, name_end);
+            at = end;
+            let raw = !close && RAW_TEXT.contains(&name.as_str());
+            let rcdata = !close && RCDATA.contains(&name.as_str());
+            let closing = format!("</{name}");
+            out.push(Piece::Tag {
+                start: lt,
+                end,
+                name,
+                close,
+            });
+            if raw || rcdata {
+                let raw_end = find_ci(bytes, end, closing.as_bytes()).unwrap_or(bytes.len());
+                out.push(Piece::Raw {
+                    start: end,
+                    end: raw_end,
+                    rcdata,
+                });
+                at = raw_end;
             }
         }
         text_start = at;
     }
-    push(&mut runs, text_start, bytes.len());
-    runs
+    out.push(Piece::Text(text_start, bytes.len()));
+    out
+}
+
+/// The source ranges of the text between tags, in order, trimmed (white
+/// space at their ends is not text a reader sees, and trimmed runs compare
+/// with text nodes directly), white-space-only ones left out. RCDATA content
+/// (`<title>`) is text too; raw text (`<script>`) is not.
+fn text_runs(input: &str, pieces: &[Piece]) -> Vec<(usize, usize)> {
+    pieces
+        .iter()
+        .filter_map(|piece| match *piece {
+            Piece::Text(start, end)
+            | Piece::Raw {
+                start,
+                end,
+                rcdata: true,
+            } => {
+                let run = &input[start..end];
+                let trimmed = run.trim_start();
+                let start = start + (run.len() - trimmed.len());
+                let len = trimmed.trim_end().len();
+                (len > 0).then_some((start, start + len))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Elements that hold no content (no closing tag).
@@ -544,59 +590,72 @@ const SELF_CLOSING_SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "tr", "td", "th
 /// when none is. A light scan, as `text_runs`: void elements, self-closing
 /// tags and the elements that close their own siblings (`p`, `li`, `td`…)
 /// are taken into account, which is what unclosed tags in real pages need.
-pub(crate) fn limit_depth(input: &str, max_depth: usize) -> std::borrow::Cow<'_, str> {
+/// A page's source ready for parsing: the text html5ever reads (tags past
+/// the depth limit blanked) and its text runs.
+pub(crate) struct Source<'s> {
+    pub(crate) text: std::borrow::Cow<'s, str>,
+    pub(crate) runs: Vec<(usize, usize)>,
+}
+
+impl Source<'_> {
+    /// Scans `input` once (twice when tags had to be blanked: blank tags
+    /// join the text around them).
+    pub(crate) fn new(input: &str, max_depth: usize) -> Source<'_> {
+        let pieces = scan(input);
+        let text = limit_depth(input, &pieces, max_depth);
+        let runs = match &text {
+            std::borrow::Cow::Borrowed(_) => text_runs(input, &pieces),
+            std::borrow::Cow::Owned(flat) => text_runs(flat, &scan(flat)),
+        };
+        Source { text, runs }
+    }
+}
+
+fn limit_depth<'s>(
+    input: &'s str,
+    pieces: &[Piece],
+    max_depth: usize,
+) -> std::borrow::Cow<'s, str> {
     let bytes = input.as_bytes();
     // Open elements: name and whether its tags are blanked.
     let mut stack: Vec<(String, bool)> = Vec::new();
     let mut blank: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    while let Some(lt) = memchr::memchr(b'<', &bytes[at..]).map(|k| k + at) {
-        let rest = &bytes[lt + 1..];
-        if rest.starts_with(b"!--") {
-            at = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |k| k + 3);
+    for piece in pieces {
+        let &Piece::Tag {
+            start,
+            end,
+            ref name,
+            close,
+        } = piece
+        else {
             continue;
-        }
-        let close = rest.first() == Some(&b'/');
-        let name_start = lt + 1 + usize::from(close);
-        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-            at = lt + 1;
-            continue;
-        }
-        let name_end = bytes[name_start..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .map_or(bytes.len(), |k| name_start + k);
-        let name = input[name_start..name_end].to_ascii_lowercase();
-        let end = tag_end(bytes, name_end);
-        at = end;
+        };
         if close {
-            if let Some(k) = stack.iter().rposition(|(n, _)| *n == name) {
+            if let Some(k) = stack.iter().rposition(|(n, _)| n == name) {
                 if stack[k].1 {
-                    blank.push((lt, end));
+                    blank.push((start, end));
                 }
                 stack.truncate(k);
             }
             continue;
         }
-        if RAW_TEXT.contains(&name.as_str()) || RCDATA.contains(&name.as_str()) {
-            let closing = format!("</{name}");
-            at = find_ci(bytes, end, closing.as_bytes()).unwrap_or(bytes.len());
-            continue;
-        }
+        // Raw-text elements hold no tags; their own end tag, if any, is
+        // the scan's business.
+        let raw = RAW_TEXT.contains(&name.as_str()) || RCDATA.contains(&name.as_str());
         let self_closed = end >= 2 && bytes[end - 2] == b'/';
-        if VOID.contains(&name.as_str()) || self_closed {
+        if raw || VOID.contains(&name.as_str()) || self_closed {
             continue;
         }
         if SELF_CLOSING_SIBLINGS.contains(&name.as_str())
-            && stack.last().is_some_and(|(n, _)| *n == name)
+            && stack.last().is_some_and(|(n, _)| n == name)
         {
             stack.pop();
         }
         let deep = stack.len() >= max_depth;
         if deep {
-            blank.push((lt, end));
+            blank.push((start, end));
         }
-        stack.push((name, deep));
+        stack.push((name.clone(), deep));
     }
     if blank.is_empty() {
         return std::borrow::Cow::Borrowed(input);
@@ -727,14 +786,14 @@ mod tests {
     #[test]
     fn deep_nesting_is_flattened_in_place() {
         let input = "<div><div><div><p>x</p></div></div></div><br><p>a<p>b";
-        let flat = limit_depth(input, 2);
+        let flat = limit_depth(input, &scan(input), 2);
         assert_eq!(flat.len(), input.len());
         assert_eq!(
             flat,
             "<div><div>        x          </div></div><br><p>a<p>b"
         );
         assert!(matches!(
-            limit_depth(input, 8),
+            limit_depth(input, &scan(input), 8),
             std::borrow::Cow::Borrowed(_)
         ));
     }

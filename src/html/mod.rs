@@ -39,14 +39,15 @@ const MAX_DATA_ROW_CHARS: u32 = 400;
 pub(crate) fn read(input: &str, max_depth: usize) -> Document {
     // Tags past the depth limit are blanked out, byte for byte, so that
     // spans still point into `input`.
-    let flat = dom::limit_depth(input, max_depth);
-    let html = Html::parse_document(&flat);
-    let dom = Dom::new(&html, &flat);
+    let source = dom::Source::new(input, max_depth);
+    let flat: &str = &source.text;
+    let html = Html::parse_document(flat);
+    let dom = Dom::with_runs(&html, flat, &source.runs);
     let page = meta::PageMeta::read(&dom);
     let meta_headline = page.headline();
     let layout = content::layout(&dom, meta_headline.as_deref());
     let mut walker = Walker {
-        input: &flat,
+        input: flat,
         dom: &dom,
         main: layout.main,
         headline: layout.headline,
