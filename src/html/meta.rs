@@ -39,7 +39,7 @@ impl PageMeta {
             };
             match e.tag {
                 Tag::Title if meta.title.is_none() => {
-                    let (text, span) = dom.text_of_raw(ix);
+                    let (text, span) = dom.text_of(ix);
                     let text = normalize(&text);
                     if !text.is_empty() {
                         meta.title = Some((text, span));
@@ -199,24 +199,6 @@ pub(crate) fn strip_site_name(title: &str) -> String {
         }
     }
     title.to_owned()
-}
-
-impl Dom<'_> {
-    /// The raw text of an element (raw-text content such as `<title>`
-    /// included), and its span.
-    pub(crate) fn text_of_raw(&self, ix: usize) -> (String, Option<Span>) {
-        let mut out = String::new();
-        let mut span: Option<Span> = None;
-        for node in &self.nodes[ix + 1..self.nodes[ix].end] {
-            if let Kind::Text { text, span: s } = &node.kind {
-                out.push_str(text);
-                if let Some(s) = s {
-                    span = Some(span.map_or(*s, |sp| sp.to(*s)));
-                }
-            }
-        }
-        (out, span)
-    }
 }
 
 #[cfg(test)]

@@ -618,15 +618,9 @@ fn boilerplate_parts(text: &str, kind: BlockKind) -> Option<Vec<(String, Boilerp
     if !short || !textual || !PIECE_SEPARATORS.iter().any(|s| text.contains(s)) {
         return None;
     }
-    let mut marked = text.to_owned();
-    for sep in PIECE_SEPARATORS {
-        marked = marked.replace(sep, "\u{1F}");
-    }
     let mut parts = Vec::new();
-    for part in marked.split('\u{1F}').map(str::trim) {
-        if part.is_empty() {
-            continue;
-        }
+    for (start, end) in split_pieces(text) {
+        let part = &text[start..end];
         parts.push((part.to_owned(), stands_alone_kind(part)?));
     }
     (!parts.is_empty()).then_some(parts)
