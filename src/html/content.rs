@@ -70,29 +70,14 @@ pub(crate) fn zone(dom: &Dom<'_>, ix: Ix, in_main: bool) -> Option<Zone> {
     match e.hint {
         Some(Hint::Boilerplate(BoilerplateKind::Related)) => return Some(Zone::Related),
         Some(Hint::Boilerplate(BoilerplateKind::Layout)) if in_main => {}
-        Some(Hint::Boilerplate(
-            kind @ (BoilerplateKind::Byline
-            | BoilerplateKind::Date
-            | BoilerplateKind::Caption
-            | BoilerplateKind::Credit
-            | BoilerplateKind::Tags
-            | BoilerplateKind::Share
-            | BoilerplateKind::Copyright
-            | BoilerplateKind::Advertisement),
-        )) if node.chars <= MAX_SMALL_ZONE_CHARS => {
+        // Small boilerplate is a few hundred letters; larger, it is
+        // something else under a misleading name.
+        Some(Hint::Boilerplate(kind))
+            if is_small_kind(kind) && node.chars <= MAX_SMALL_ZONE_CHARS =>
+        {
             return Some(Zone::Boilerplate(kind));
         }
-        // Larger, it is something else under a misleading name.
-        Some(Hint::Boilerplate(
-            BoilerplateKind::Byline
-            | BoilerplateKind::Date
-            | BoilerplateKind::Caption
-            | BoilerplateKind::Credit
-            | BoilerplateKind::Tags
-            | BoilerplateKind::Share
-            | BoilerplateKind::Copyright
-            | BoilerplateKind::Advertisement,
-        )) => {}
+        Some(Hint::Boilerplate(kind)) if is_small_kind(kind) => {}
         // "Commentaires" is also a live report's commentary: readers'
         // comments are signed and answered.
         Some(Hint::Boilerplate(BoilerplateKind::Comments)) if readers_comments(dom, ix) => {
@@ -139,6 +124,21 @@ pub(crate) fn zone(dom: &Dom<'_>, ix: Ix, in_main: bool) -> Option<Zone> {
         Tag::Footer | Tag::Aside if linky => Some(Zone::Boilerplate(BoilerplateKind::Navigation)),
         _ => None,
     }
+}
+
+/// Kinds of boilerplate that come in small boxes (a byline, a share bar).
+fn is_small_kind(kind: BoilerplateKind) -> bool {
+    matches!(
+        kind,
+        BoilerplateKind::Byline
+            | BoilerplateKind::Date
+            | BoilerplateKind::Caption
+            | BoilerplateKind::Credit
+            | BoilerplateKind::Tags
+            | BoilerplateKind::Share
+            | BoilerplateKind::Copyright
+            | BoilerplateKind::Advertisement
+    )
 }
 
 /// Whether a comment section holds readers' comments: authors, avatars,

@@ -110,7 +110,7 @@ impl Role {
 /// Whether a line is a thing of its own — boilerplate or a promotion — that
 /// a front end must not join to the text around it (wrapped Markdown).
 pub(crate) fn stands_alone(text: &str) -> bool {
-    boilerplate::classify(text).is_some() || promo::line(text).is_some()
+    stands_alone_kind(text).is_some() || promo::line(text).is_some()
 }
 
 /// The kind of boilerplate a line is, if it is one.
