@@ -42,9 +42,7 @@ impl Align {
         }
         // HTML source: closing tags or entities (a lone "<" or "&" in plain
         // text is text).
-        if src.contains("</")
-            || regex!(r"&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").is_match(src)
-        {
+        if regex!(r"</[A-Za-z]|&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").is_match(src) {
             return Align::through_markup(text, src, span);
         }
         let mut s = 0usize;
@@ -161,10 +159,14 @@ fn visible_chars(src: &str) -> Vec<(char, usize, usize)> {
             i = rest.find("-->").map_or(src.len(), |k| i + k + 3);
             continue;
         }
+        // A tag opens with a letter, "/" and a letter, "!" or "?", as in
+        // the HTML front end's scan.
         let tag_like = rest.starts_with('<')
-            && bytes
-                .get(i + 1)
-                .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'));
+            && match bytes.get(i + 1) {
+                Some(b'/') => bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic),
+                Some(b) => b.is_ascii_alphabetic() || matches!(b, b'!' | b'?'),
+                None => false,
+            };
         if tag_like {
             let mut quote = None;
             let mut k = i + 1;
@@ -269,6 +271,15 @@ mod tests {
         assert_eq!(&input[s.range()], "Caf&eacute;&nbsp;Noir");
         let at = text.find("ministre").unwrap();
         assert_eq!(&input[a.span(text, at, at + 8).range()], "ministre");
+    }
+
+    #[test]
+    fn plain_text_with_a_lone_end_tag_mark_is_text() {
+        let input = "</ϒĘ ";
+        let text = "</ϒĘ";
+        let a = Align::new(text, input, Span::new(0, input.len()));
+        let at = text.find('ϒ').unwrap();
+        assert_eq!(&input[a.span(text, at, text.len()).range()], "ϒĘ");
     }
 
     #[test]
