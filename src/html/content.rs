@@ -87,33 +87,25 @@ pub(crate) fn zone(dom: &Dom<'_>, ix: Ix, in_main: bool) -> Option<Zone> {
         Some(Hint::Boilerplate(kind)) => return Some(Zone::Boilerplate(kind)),
         _ => {}
     }
-    let linky = dom.link_density(ix) > LINKY;
-    // A box that opens with a comment counter ("2 réactions") holds
-    // comments.
-    let labelled = |dom: &Dom<'_>| {
-        first_text(dom, ix)
-            .map(str::trim)
-            .filter(|t| t.len() <= MAX_LABEL_BYTES)
-            .map(crate::normalize::normalize)
-    };
-    if matches!(e.tag, Tag::Aside | Tag::Block | Tag::Footer)
-        && node.chars <= MAX_COMMENTS_CHARS
-        && labelled(dom).is_some_and(|t| {
-            crate::structure::stands_alone_kind(&t) == Some(BoilerplateKind::Comments)
-        })
-    {
-        return Some(Zone::Boilerplate(BoilerplateKind::Comments));
-    }
-    // A box that opens with a promotion label ("À écouter aussi") holds
+    // A box that opens with a label says what it holds: a comment counter
+    // ("2 réactions"), comments; a promotion label ("À écouter aussi"),
     // related content.
-    if matches!(
+    let boxed = matches!(
         e.tag,
         Tag::Aside | Tag::Block | Tag::Ul | Tag::Footer | Tag::Nav
-    ) && node.chars <= 2 * MAX_SMALL_ZONE_CHARS
-        && opens_with_promo_label(dom, ix)
-    {
-        return Some(Zone::Related);
+    );
+    if let Some(label) = boxed.then(|| box_label(dom, ix)).flatten() {
+        let comments = !matches!(e.tag, Tag::Ul | Tag::Nav)
+            && node.chars <= MAX_COMMENTS_CHARS
+            && crate::structure::stands_alone_kind(&label) == Some(BoilerplateKind::Comments);
+        if comments {
+            return Some(Zone::Boilerplate(BoilerplateKind::Comments));
+        }
+        if node.chars <= 2 * MAX_SMALL_ZONE_CHARS && is_promo_label(&label) {
+            return Some(Zone::Related);
+        }
     }
+    let linky = dom.link_density(ix) > LINKY;
     match e.tag {
         Tag::Nav => Some(Zone::Boilerplate(BoilerplateKind::Navigation)),
         Tag::Form | Tag::Button => Some(Zone::Boilerplate(BoilerplateKind::Navigation)),
@@ -185,17 +177,21 @@ fn first_text<'a>(dom: &Dom<'a>, ix: Ix) -> Option<&'a str> {
     })
 }
 
-/// Whether the first text of an element is a promotion label standing alone.
-fn opens_with_promo_label(dom: &Dom<'_>, ix: Ix) -> bool {
-    first_text(dom, ix).is_some_and(|t| {
-        if t.trim().len() > MAX_LABEL_BYTES {
-            return false;
-        }
-        let t = crate::normalize::normalize(t);
-        t.chars().count() <= 60
-            && crate::structure::line_promo_label(&t).is_some()
-            && !crate::lexicon::HTML_HINTS.is_sitewide_label(&t)
-    })
+/// The first text of an element, normalised, when it is short enough to be
+/// the label of a box.
+fn box_label(dom: &Dom<'_>, ix: Ix) -> Option<String> {
+    first_text(dom, ix)
+        .map(str::trim)
+        .filter(|t| t.len() <= MAX_LABEL_BYTES)
+        .map(crate::normalize::normalize)
+}
+
+/// Whether a box label is a promotion label standing alone, and not that of
+/// a site-wide list ("Les plus lus").
+fn is_promo_label(label: &str) -> bool {
+    label.chars().count() <= super::MAX_PROMO_LABEL_CHARS
+        && crate::structure::line_promo_label(label).is_some()
+        && !crate::lexicon::HTML_HINTS.is_sitewide_label(label)
 }
 
 /// The page's structure as far as content goes.
