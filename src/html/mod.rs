@@ -342,7 +342,7 @@ impl Walker<'_, '_> {
                         continue;
                     }
                     if breaks >= min_breaks {
-                        self.push_block(normalize(&text), span, kind);
+                        self.push_block(block_text(&text), span, kind);
                         text.clear();
                         span = None;
                     }
@@ -359,12 +359,7 @@ impl Walker<'_, '_> {
                 Piece::Cell => text.push_str(" | "),
             }
         }
-        let text = normalize(&text);
-        let text = text
-            .trim_end_matches(" |")
-            .trim_start_matches("| ")
-            .to_owned();
-        self.push_block(text, span, kind);
+        self.push_block(block_text(&text), span, kind);
     }
 
     /// Adds a block, giving a text found nowhere in the source an empty span
@@ -572,6 +567,18 @@ fn is_caption(text: &str, kind: BlockKind) -> bool {
             let folded = fold_str(text);
             MARKS.iter().any(|m| folded.contains(m))
         }
+}
+
+/// The text of a block: normalised, without the cell separators that empty
+/// cells leave at its ends.
+fn block_text(raw: &str) -> String {
+    let text = normalize(raw);
+    let trimmed = text.trim_end_matches(" |").trim_start_matches("| ");
+    if trimmed.len() == text.len() {
+        text
+    } else {
+        trimmed.trim().to_owned()
+    }
 }
 
 /// The separators between pieces of a line of page furniture.
