@@ -529,14 +529,14 @@ fn scan(input: &str) -> Vec<Piece> {
             at = end;
             let raw = !close && RAW_TEXT.contains(&name.as_str());
             let rcdata = !close && RCDATA.contains(&name.as_str());
-            let closing = format!("</{name}");
+            let closing = (raw || rcdata).then(|| format!("</{name}"));
             out.push(Piece::Tag {
                 start: lt,
                 end,
                 name,
                 close,
             });
-            if raw || rcdata {
+            if let Some(closing) = closing {
                 let raw_end = find_ci(bytes, end, closing.as_bytes()).unwrap_or(bytes.len());
                 out.push(Piece::Raw {
                     start: end,
