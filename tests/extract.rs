@@ -318,3 +318,24 @@ fn extraction_can_be_turned_off() {
     assert!(a.actors.is_empty() && a.claims.is_empty());
     assert_eq!(depeche::extract(&a, input).actors[0].name, "Washington");
 }
+
+#[test]
+fn ampersand_names_one_letter_network_and_bodies_after_a_function() {
+    let (_, a) = parse(
+        "Selon la Fédération vélo & mobilité, les ventes reculent. Le directeur de Dubreuil & Fils, \
+         Marc Ternier, l’a annoncé sur X : « Nous tiendrons. » Une plainte contre X a été déposée. \
+         Pour Laura Keller, déléguée générale du Cap-Mobilis, « le marché repartira ».",
+    );
+    assert_eq!(
+        actor(&a, "Fédération vélo & mobilité").kind,
+        ActorKind::Organization
+    );
+    assert_eq!(actor(&a, "Dubreuil & Fils").kind, ActorKind::Organization);
+    assert!(!has(&a, "Fédération"), "{:#?}", names(&a));
+    // "sur X" is the network; "contre X" is nobody.
+    let x = actor(&a, "X");
+    assert_eq!(x.kind, ActorKind::Organization);
+    assert_eq!(x.mentions.len(), 1, "{:#?}", x.mentions);
+    // A body after a function and "du", not a place.
+    assert_eq!(actor(&a, "Cap-Mobilis").kind, ActorKind::Organization);
+}

@@ -727,6 +727,12 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: bool) -> Option<ActorKind> {
     if before.is_some_and(|p| u.is(p, PLACE_PREPOSITIONS)) {
         return Some(ActorKind::Location);
     }
+    // "secrétaire générale du Copa-Cogeca", "directeur des Verts": a
+    // function held in a body (the places that take "du" — "du Var", "du
+    // Cantal" — are in the gazetteer).
+    if before.is_some_and(|p| u.is(p, &["du", "des"]) && p > 0 && title_before(u, p)) {
+        return Some(ActorKind::Organization);
+    }
     // "quartier des Chartrons", "près de Laguiole", "une mère de Fleurus".
     if before.is_some_and(|p| u.is(p, &["de", "du", "des", "d'"])) {
         return Some(ActorKind::Location);

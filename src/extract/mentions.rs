@@ -248,6 +248,11 @@ pub(crate) fn gazetteer_at(u: &Unit<'_>, i: usize) -> Option<(u32, usize)> {
     let end = u.tok_at_fend(fend as usize)?;
     let (entity, case) = g.patterns[p as usize];
     let src = u.slice(i, end + 1);
+    // A one-letter name ("X", the network) is a letter elsewhere: "rayons
+    // X", "une plainte contre X", "Louis X".
+    if src.len() == 1 && !(i > 0 && u.is(i - 1, &["sur", "social"]) && !name_word(u, i + 1)) {
+        return None;
+    }
     let ok = u.shouting
         || match case {
             Case::Upper => src
@@ -433,6 +438,17 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
             best_end = m.b;
             best = Some(m);
         }
+        // "Procter & Gamble", "Union sport & cycle": an ampersand joins the
+        // words of a company or association name.
+        if let Some(m) = best.as_mut()
+            && m.entity.is_none()
+            && let Some(end) = ampersand_end(u, m.b)
+        {
+            m.b = end;
+            m.kind = Some(ActorKind::Organization);
+            m.weak = false;
+            best_end = end;
+        }
         match best {
             Some(m) => {
                 i = best_end.max(i + 1);
@@ -501,6 +517,18 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
     }
 }
 
+/// The end of an ampersand tail after a name ending at `b`: "& Gamble"
+/// right after it, or one lower-case word then "& cycle" ("Union sport &
+/// cycle").
+fn ampersand_end(u: &Unit<'_>, b: usize) -> Option<usize> {
+    let word = |k: usize| u.toks.get(k).is_some_and(|t| t.kind == Kind::Word);
+    if u.is(b, &["&"]) && word(b + 1) {
+        return Some(b + 2);
+    }
+    (word(b) && !u.toks[b].cap && !u.is(b, FUNCTION_WORDS) && u.is(b + 1, &["&"]) && word(b + 2))
+        .then_some(b + 3)
+}
+
 /// A run of capitalised name words at `i` (after an honorific or not).
 fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     let (hon, a) = match honorific(u, i) {
@@ -552,6 +580,11 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     }
     let t = &u.toks[first];
     let single = b == first + 1;
+    // A lone capital letter is a letter ("plainte contre X", "le plan B"),
+    // not a name; the gazetteer has the one-letter names it knows.
+    if single && hon.is_none() && t.end - t.start == 1 {
+        return None;
+    }
     let acronym = single && t.upper;
     // "SDIS 47": an acronym with its number.
     if acronym
