@@ -14,7 +14,7 @@
 //! found before the cue's verb chain, skipping an apposition between
 //! commas; subject pronouns and incises go to the current speaker.
 
-use super::tokens::{Kind, Unit};
+use super::tokens::{Kind, Unit, WordSet};
 use crate::lexicon::extract::{Form, LEXICON, Source};
 use crate::{ActorKind, ClaimKind};
 
@@ -58,7 +58,7 @@ pub(crate) struct Pending {
 
 /// Negations, adverbs and light verbs between a subject and its reporting
 /// verb, beside the auxiliaries ([`AUX`]) and times ([`WHEN`]) ("a toutefois", "n’a pas manqué de", "a pour sa part").
-const CHAIN: &[&str] = &[
+const CHAIN: &WordSet = &WordSet::new(&[
     "s'",
     "se",
     "n'",
@@ -131,11 +131,11 @@ const CHAIN: &[&str] = &[
     "pourrait",
     "va",
     "allait",
-];
+]);
 
 /// Times of day and week, which stand between a subject and its verb or
 /// between a verb and its complement ("a mardi estimé", "juge hier que").
-const WHEN: &[&str] = &[
+const WHEN: &WordSet = &WordSet::new(&[
     "hier",
     "aujourd'hui",
     "lundi",
@@ -147,7 +147,7 @@ const WHEN: &[&str] = &[
     "dimanche",
     "soir",
     "matin",
-];
+]);
 
 /// Whether token `k` may stand in the chain between a subject and its
 /// reporting verb: an auxiliary, a word of [`CHAIN`], a time.
@@ -161,13 +161,13 @@ fn after_verb(u: &Unit<'_>, k: usize) -> bool {
 }
 
 /// Auxiliaries proper: a past participle needs one of these in its chain.
-const AUX: &[&str] = &[
+const AUX: &WordSet = &WordSet::new(&[
     "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "est", "sont",
     "etait", "etaient",
-];
+]);
 
 /// Adverbials between a verb and its complement ("juge pour sa part que").
-const AFTER_VERB: &[&str] = &[
+const AFTER_VERB: &WordSet = &WordSet::new(&[
     "pour",
     "sa",
     "son",
@@ -193,9 +193,9 @@ const AFTER_VERB: &[&str] = &[
     "deja",
     "clairement",
     "publiquement",
-];
+]);
 
-const DETERMINERS: &[&str] = &[
+const DETERMINERS: &WordSet = &WordSet::new(&[
     "le",
     "la",
     "l'",
@@ -229,9 +229,9 @@ const DETERMINERS: &[&str] = &[
     "toute",
     "tous",
     "toutes",
-];
+]);
 
-const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles"];
+const PRONOUNS: &WordSet = &WordSet::new(&["il", "elle", "ils", "elles"]);
 
 /// The « … » quotations of a block: (open, close) token indices.
 pub(crate) fn quotes(u: &Unit<'_>) -> Vec<(usize, usize)> {
@@ -326,7 +326,7 @@ fn inverted_aux(u: &Unit<'_>, i: usize) -> bool {
         return false;
     };
     let pron = pron.trim_start_matches("t-");
-    AUX.contains(&aux) && PRONOUNS.contains(&pron) || (aux == "ont" && pron == "ils")
+    AUX.contains(aux) && PRONOUNS.contains(pron) || (aux == "ont" && pron == "ils")
 }
 
 /// Finds the agents of unit `u`: named mentions (by group), role-only
@@ -431,14 +431,14 @@ pub(crate) fn agents(
     out
 }
 
-const STOP_DESCRIPTION: &[&str] = &[
+const STOP_DESCRIPTION: &WordSet = &WordSet::new(&[
     "a", "ont", "est", "sont", "qui", "que", "qu'", "de", "du", "des", "d'", "et", "ou", "en",
     "dans", "sur", "pour", "par", "avec", "le", "la", "les", "l'", "un", "une", "se", "s'", "ne",
     "n'", "y", "lui", "avait", "au", "aux", "a-t-il", "a-t-elle",
-];
+]);
 
 /// Documents that speak for their author ("selon un rapport de …").
-const DOCUMENTS: &[&str] = &[
+const DOCUMENTS: &WordSet = &WordSet::new(&[
     "rapport",
     "etude",
     "bilan",
@@ -465,10 +465,10 @@ const DOCUMENTS: &[&str] = &[
     "deliberation",
     "releves",
     "bulletin",
-];
+]);
 
 /// Determiners that open an unnamed subject.
-const SUBJECT_DETERMINERS: &[&str] = &[
+const SUBJECT_DETERMINERS: &WordSet = &WordSet::new(&[
     "le",
     "la",
     "l'",
@@ -486,13 +486,13 @@ const SUBJECT_DETERMINERS: &[&str] = &[
     "leurs",
     "nombre",
     "beaucoup",
-];
+]);
 
 /// Prepositions before a complement: what follows them is no subject.
-const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS: &WordSet = &WordSet::new(&[
     "a", "de", "d'", "en", "par", "avec", "pour", "chez", "contre", "sur", "dans", "entre", "vers",
     "du", "des", "au", "aux", "que", "qu'", "sans", "apres", "avant", "depuis", "selon",
-];
+]);
 
 /// Whether agent `x` can be a subject: not after a preposition, and a place
 /// only when it speaks for a state ("Moscou dénonce", not "de Lorient").

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use super::mentions::{Ment, adjective_like, is_verb};
-use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit};
+use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
 use crate::lexicon::fold_str;
@@ -29,7 +29,8 @@ pub(crate) struct Group {
 }
 
 /// Prepositions after which an unknown capitalised word is a place.
-const PLACE_PREPOSITIONS: &[&str] = &["a", "en", "vers", "depuis", "pres", "entre", "via"];
+const PLACE_PREPOSITIONS: &WordSet =
+    &WordSet::new(&["a", "en", "vers", "depuis", "pres", "entre", "via"]);
 
 /// Whether the mention is the name of a street, river or mountain: after a
 /// feature noun ("rue des Cordiers", "mer de Barents", "vallée de l’Arve").
@@ -83,7 +84,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             let last = u.folded[u.toks[s].fstart..u.toks[m.b - 1].fend].to_owned();
             surnames.entry(last).or_insert_with(|| f.clone());
             // "Van Dalen", "De Gaulle": a capitalised particle.
-            if m.b - m.a >= 3 && crate::extract::mentions::PARTICLES.contains(&u.ftok(m.b - 2)) {
+            if m.b - m.a >= 3 && crate::extract::mentions::PARTICLES.contains(u.ftok(m.b - 2)) {
                 let l2 = u.folded[u.toks[m.b - 2].fstart..u.toks[m.b - 1].fend].to_owned();
                 surnames.entry(l2).or_insert_with(|| f.clone());
             }
@@ -465,7 +466,7 @@ fn title_complement(u: &Unit<'_>, a: usize) -> bool {
 }
 
 /// Nouns after which a name is a place ("quartier des Chartrons").
-const PLACE_NOUNS: &[&str] = &[
+const PLACE_NOUNS: &WordSet = &WordSet::new(&[
     "quartier",
     "commune",
     "ville",
@@ -496,7 +497,7 @@ const PLACE_NOUNS: &[&str] = &[
     "banlieue",
     "centre-ville",
     "pays",
-];
+]);
 
 /// Whether a lone capitalised word shows itself an organisation here: the
 /// subject of a reporting verb ("Norvane a annoncé", "Foodwatch
@@ -681,7 +682,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: bool) -> Option<ActorKind> {
         && !u.is(p, PLACE_PREPOSITIONS)
         && !u.is(p, PLACE_NOUNS)
         && !u.is(p, NOT_NOUNS)
-        && !FUNCTION_WORDS.contains(&u.ftok(p))
+        && !FUNCTION_WORDS.contains(u.ftok(p))
         && u.hits[p].verb.is_none()
         && u.hits[p].head.is_none()
         && !title_before(u, a)
@@ -781,7 +782,7 @@ fn toponym_shape(f: &str) -> bool {
 }
 
 /// Lower-case words before a name that are no common noun.
-const NOT_NOUNS: &[&str] = &[
+const NOT_NOUNS: &WordSet = &WordSet::new(&[
     "comme",
     "ni",
     "mais",
@@ -829,14 +830,14 @@ const NOT_NOUNS: &[&str] = &[
     "bat",
     "affronte",
     "recoit",
-];
+]);
 
 /// Words after which an acronym can still be an organisation.
-const PREPOSITION_LIKE: &[&str] = &[
+const PREPOSITION_LIKE: &WordSet = &WordSet::new(&[
     "a", "au", "aux", "de", "du", "d'", "la", "le", "l'", "par", "pour", "avec", "chez", "selon",
     "contre", "et", "ou", "entre", "sur", "dans", "que", "qu'", "dont", "sans", "vers", "apres",
     "avant", "envers", "aupres",
-];
+]);
 
 /// The initials of an organisation's full name ("Agence régionale de
 /// santé" → "ars"), folded.

@@ -15,7 +15,9 @@
 //!   found elsewhere are looked for in them later.
 
 use super::coref::title_before;
-use super::tokens::{FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit};
+use super::tokens::{
+    FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit, WordSet,
+};
 use crate::ActorKind;
 use crate::lexicon::extract::{Case, LEXICON, Needs};
 
@@ -48,7 +50,7 @@ pub(crate) struct Ment {
 }
 
 /// Adjectives that name a region of a place ("Suisse romande").
-const REGIONAL: &[&str] = &[
+const REGIONAL: &WordSet = &WordSet::new(&[
     "romand",
     "romande",
     "alemanique",
@@ -64,13 +66,13 @@ const REGIONAL: &[&str] = &[
     "septentrionale",
     "subsaharienne",
     "baltes",
-];
+]);
 
 /// Particles inside names (folded).
-pub(crate) const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &WordSet = &WordSet::new(&[
     "de", "du", "des", "d'", "van", "von", "der", "den", "ben", "bin", "ibn", "al", "el", "da",
     "di", "dos", "do", "del", "della", "y", "ter", "zu", "bou", "ould", "abou", "abu",
-];
+]);
 
 /// Words that never start or continue a name even when capitalised: the
 /// lexicon's non-names, prepositions and conjunctions, and nationality nouns
@@ -156,7 +158,7 @@ fn inner_name_word(u: &Unit<'_>, i: usize) -> bool {
         && t.cap
         && !u.tok(i).bytes().any(|b| b.is_ascii_digit())
         && !u.ftok(i).ends_with('\'')
-        && !FUNCTION_WORDS.contains(&u.ftok(i))
+        && !FUNCTION_WORDS.contains(u.ftok(i))
         && u.flags[i] & NATIONALITY == 0
         && honorific(u, i).is_none()
 }
@@ -350,11 +352,11 @@ pub(crate) fn is_verb(u: &Unit<'_>, j: usize) -> bool {
 }
 
 /// Words that end an organisation's lower-case complement.
-const COMPLEMENT_STOP: &[&str] = &[
+const COMPLEMENT_STOP: &WordSet = &WordSet::new(&[
     "a", "est", "sont", "ont", "et", "ou", "qui", "que", "qu'", "dont", "le", "la", "les", "un",
     "une", "en", "dans", "sur", "pour", "par", "avec", "a-t-il", "a-t-elle", "se", "s'", "n'",
     "ne", "il", "elle", "y",
-];
+]);
 
 /// Finds the name mentions of unit `ui`.
 pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {

@@ -16,7 +16,7 @@
 //! "son homologue russe"), resolved in `mod.rs`.
 
 use super::mentions::{Ment, adjective_like, is_verb};
-use super::tokens::{Kind, Unit};
+use super::tokens::{Kind, Unit, WordSet};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
 
@@ -43,13 +43,13 @@ pub(crate) struct RolePhrase {
     pub(crate) fem: Option<bool>,
 }
 
-pub(crate) const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &WordSet = &WordSet::new(&[
     "le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "un", "une", "cet", "cette",
     "ce", "notre", "votre",
-];
+]);
 
 /// Adjectives that may come before a title ("l’ancien ministre").
-const PRE_ADJECTIVES: &[&str] = &[
+const PRE_ADJECTIVES: &WordSet = &WordSet::new(&[
     "ancien",
     "ancienne",
     "anciens",
@@ -80,21 +80,21 @@ const PRE_ADJECTIVES: &[&str] = &[
     "toute",
     "emblematique",
     "charismatique",
-];
+]);
 
 /// Words that end a role phrase.
-const ROLE_STOP: &[&str] = &[
+const ROLE_STOP: &WordSet = &WordSet::new(&[
     "qui", "que", "qu'", "a", "ont", "est", "sont", "etait", "avait", "sera", "dont", "ou", "mais",
     "car", "lorsqu'", "quand", "selon", "lors", "il", "elle", "ils", "elles", "ne", "n'", "se",
     "s'", "y", "on", "comme", "si", "lui", "leur", "vient", "doit", "peut", "va", "fait",
     "avaient", "etaient", "aura", "pourrait", "devrait", "reste", "restent",
-];
+]);
 
 /// Complement openers after a title.
-const COMPLEMENT: &[&str] = &[
+const COMPLEMENT: &WordSet = &WordSet::new(&[
     "de", "du", "des", "d'", "a", "au", "aux", "chez", "en", "sur", "pour", "aupres", "charge",
     "chargee", "dans", "depuis",
-];
+]);
 
 /// Nouns that look like a profession or a description ("hydrologue",
 /// "boulanger", "analyste", "directrice"), for appositions without a

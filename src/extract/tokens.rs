@@ -41,6 +41,8 @@ pub(crate) struct Tok {
     pub(crate) initial: bool,
     /// Index of its sentence.
     pub(crate) sent: u32,
+    /// [`signature`] of the folded text.
+    pub(crate) sig: u8,
 }
 
 /// What the lexicons hold at a token: (pattern, folded end) of the longest
@@ -67,11 +69,11 @@ pub(crate) const FIRST_NAME: u8 = 8;
 pub(crate) const FIRST_PART: u8 = 16;
 
 /// Closed-class words, whatever the lexicon says.
-pub(crate) const FUNCTION_WORDS: &[&str] = &[
+pub(crate) const FUNCTION_WORDS: &WordSet = &WordSet::new(&[
     "a", "au", "aux", "en", "dans", "de", "du", "des", "et", "ou", "mais", "ni", "car", "par",
     "pour", "sur", "sous", "avec", "sans", "chez", "entre", "vers", "le", "la", "les", "l'", "un",
     "une", "il", "elle", "ils", "elles", "on", "ce", "ces", "cet", "cette", "son", "sa", "ses",
-];
+]);
 
 /// One block of article text, tokenised.
 pub(crate) struct Unit<'a> {
@@ -143,6 +145,7 @@ impl<'a> Unit<'a> {
             t.fstart = folded.len();
             fold_into(&text[t.start..t.end], &mut folded);
             t.fend = folded.len();
+            t.sig = signature(&folded.as_bytes()[t.fstart..t.fend]);
             at = t.end;
         }
         let sents = sentences(text, &mut toks);
@@ -179,7 +182,7 @@ impl<'a> Unit<'a> {
                 x |= NATIONALITY;
             }
             if t.cap && t.kind == Kind::Word {
-                if lists & IS_STOPWORD != 0 || FUNCTION_WORDS.contains(&word) {
+                if lists & IS_STOPWORD != 0 || FUNCTION_WORDS.holds(t.sig, word) {
                     x |= STOPWORD;
                 }
                 if lists & IS_HONORIFIC != 0 {
@@ -220,14 +223,18 @@ impl<'a> Unit<'a> {
     }
 
     /// The folded text of token `i`.
+    #[inline]
     pub(crate) fn ftok(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.folded[t.fstart..t.fend]
     }
 
     /// Whether token `i` exists and its folded text is one of `words`.
-    pub(crate) fn is(&self, i: usize, words: &[&str]) -> bool {
-        i < self.toks.len() && words.contains(&self.ftok(i))
+    #[inline]
+    pub(crate) fn is<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| words.holds(t.sig, &self.folded[t.fstart..t.fend]))
     }
 
     /// The text of tokens `a..b`.
@@ -262,6 +269,90 @@ impl<'a> Unit<'a> {
     pub(crate) fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
         self.sents[self.toks[i].sent as usize].clone()
     }
+}
+
+/// A list of folded words that tokens are checked against ([`Unit::is`]).
+pub(crate) trait Words {
+    /// Whether the folded `word`, of signature `sig`, is in the list.
+    fn holds(&self, sig: u8, word: &str) -> bool;
+}
+
+impl Words for [&str] {
+    #[inline]
+    fn holds(&self, _: u8, word: &str) -> bool {
+        one_of(word, self)
+    }
+}
+
+impl<const N: usize> Words for [&str; N] {
+    #[inline]
+    fn holds(&self, _: u8, word: &str) -> bool {
+        one_of(word, self)
+    }
+}
+
+/// A token's signature: 8 bits of its folded text, so that a [`WordSet`]
+/// can answer "not in the set" for most tokens without comparing strings.
+#[inline]
+pub(crate) const fn signature(w: &[u8]) -> u8 {
+    if w.is_empty() {
+        return 0;
+    }
+    let h = (w.len() as u32).wrapping_mul(0x9E37_79B1)
+        ^ (w[0] as u32).wrapping_mul(0x85EB_CA77)
+        ^ (w[w.len() - 1] as u32).wrapping_mul(0xC2B2_AE3D)
+        ^ (w[w.len() / 2] as u32).wrapping_mul(0x27D4_EB2F);
+    (h >> 24) as u8
+}
+
+/// A closed list of folded words (determiners, pronouns, auxiliaries…)
+/// that most tokens of a text are checked against: a 256-bit mask of the
+/// words' signatures rules out most tokens before any string comparison.
+pub(crate) struct WordSet {
+    /// The words, folded.
+    pub(crate) words: &'static [&'static str],
+    mask: [u64; 4],
+}
+
+impl WordSet {
+    /// The set of `words` (folded), built at compile time.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut mask = [0u64; 4];
+        let mut i = 0;
+        while i < words.len() {
+            let s = signature(words[i].as_bytes());
+            mask[(s >> 6) as usize] |= 1 << (s & 63);
+            i += 1;
+        }
+        WordSet { words, mask }
+    }
+
+    /// Whether `word` is in the set.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.holds(signature(word.as_bytes()), word)
+    }
+}
+
+impl Words for WordSet {
+    #[inline]
+    fn holds(&self, sig: u8, word: &str) -> bool {
+        self.mask[usize::from(sig >> 6)] >> (sig & 63) & 1 != 0 && one_of(word, self.words)
+    }
+}
+
+/// Whether `word` is one of `words`. Called for most tokens with lists of
+/// a few dozen short words: comparing lengths and first bytes inline
+/// spares a `memcmp` call per list entry.
+#[inline]
+pub(crate) fn one_of(word: &str, words: &[&str]) -> bool {
+    let w = word.as_bytes();
+    let Some(&first) = w.first() else {
+        return words.contains(&"");
+    };
+    words.iter().any(|x| {
+        let x = x.as_bytes();
+        x.len() == w.len() && x[0] == first && x == w
+    })
 }
 
 /// The longest lexicon entries starting at token `t`; `entry` is the word
@@ -323,7 +414,9 @@ fn lexicon_hits(
 /// Folds `s` onto `out`, ASCII without a call per character.
 fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
     } else {
         for c in s.chars() {
             fold::push_folded(c, out);
@@ -406,6 +499,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 upper,
                 initial: false,
                 sent: 0,
+                sig: 0,
             });
         } else {
             let mut end = i + c.len_utf8();
@@ -425,6 +519,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 upper: false,
                 initial: false,
                 sent: 0,
+                sig: 0,
             });
         }
     }
@@ -501,6 +596,25 @@ mod tests {
     fn words(text: &str) -> Vec<&str> {
         let u = Unit::new(text, text, Span::new(0, text.len()));
         (0..u.toks.len()).map(|i| u.tok(i)).collect()
+    }
+
+    #[test]
+    fn word_sets_hold_their_words_and_nothing_else() {
+        const SET: &WordSet = &WordSet::new(&["le", "la", "l'", "selon", "aupres", "d'"]);
+        for w in SET.words {
+            assert!(SET.contains(w), "{w}");
+        }
+        for w in ["les", "lu", "", "selo", "selonx", "aupre", "de", "l"] {
+            assert!(!SET.contains(w), "{w}");
+        }
+        // Through the tokens: the signature is the one of the folded text.
+        let text = "Selon LA direction, auprès de l’État.";
+        let u = Unit::new(text, text, Span::new(0, text.len()));
+        let held: Vec<&str> = (0..u.toks.len())
+            .filter(|&i| u.is(i, SET))
+            .map(|i| u.tok(i))
+            .collect();
+        assert_eq!(held, ["Selon", "LA", "auprès", "l’"]);
     }
 
     #[test]

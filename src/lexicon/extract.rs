@@ -33,13 +33,14 @@ fn values(field: &str) -> impl Iterator<Item = &str> {
 /// Folded patterns of several words, looked up anchored at a given offset,
 /// longest first. One-word patterns are found by the word table
 /// (`Lexicon::words`); the longer ones are few, and a hash look-up of each
-/// candidate end (the word boundaries within reach) costs less, at start-up
+/// candidate end (a word boundary at a length some pattern has) costs less, at start-up
 /// and per search, than building and running an automaton.
 pub(crate) struct Anchor {
     /// Pattern of several words → its index in `patterns`.
     several: FastMap<String, usize>,
-    /// First word → the longest pattern starting with it, in bytes.
-    reach: FastMap<String, usize>,
+    /// First word → the lengths in bytes of the patterns starting with it,
+    /// ascending: the only ends worth a look-up.
+    lengths: FastMap<String, Vec<usize>>,
     /// The patterns, folded.
     patterns: Vec<String>,
 }
@@ -57,19 +58,21 @@ pub(crate) fn first_word(s: &str) -> &str {
 impl Anchor {
     fn new(patterns: &[String]) -> Anchor {
         let mut several = FastMap::default();
-        let mut reach: FastMap<String, usize> = FastMap::default();
+        let mut lengths: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, p) in patterns.iter().enumerate() {
             let first = first_word(p);
             if first.len() < p.len() {
-                let r = reach.entry(first.to_owned()).or_default();
-                *r = (*r).max(p.len());
+                let l = lengths.entry(first.to_owned()).or_default();
+                if let Err(at) = l.binary_search(&p.len()) {
+                    l.insert(at, p.len());
+                }
                 // The first listed wins, as the automaton's order did.
                 several.entry(p.clone()).or_insert(i);
             }
         }
         Anchor {
             several,
-            reach,
+            lengths,
             patterns: patterns.to_vec(),
         }
     }
@@ -81,42 +84,32 @@ impl Anchor {
     pub(crate) fn at(&self, folded: &str, at: usize) -> Option<(usize, usize)> {
         let rest = folded.get(at..)?;
         let first = first_word(rest);
-        let max_len = *self.reach.get(first)?;
-        let reach = rest.len().min(max_len);
+        let lengths = self.lengths.get(first)?;
         let bytes = rest.as_bytes();
+        // Patterns have two words at least. A pattern ends before a
+        // non-word character, at the end of the text, or just after an
+        // apostrophe ("faire etat d'"); only the lengths some pattern has
+        // are looked up, longest last so that it wins.
         let mut best = None;
-        let mut check = |e: usize| {
-            if e > first.len() && e <= reach {
-                if let Some(&p) = self.several.get(&rest[..e]) {
-                    best = Some((p, at + e));
-                }
+        for &e in lengths {
+            if e > rest.len() {
+                break;
             }
-        };
-        // Patterns have two words at least: ends lie past the first word.
-        // A pattern ends before a non-word character, at the end of the
-        // text, or just after an apostrophe ("faire etat d'"). Folded text
-        // is ASCII but for some punctuation, decoded only where met.
-        let mut i = first.len();
-        while i <= reach && i < bytes.len() {
-            let b = bytes[i];
-            if b == b'\'' {
-                check(i + 1);
-            } else if b < 0x80 {
-                if !b.is_ascii_alphanumeric() && b != b'-' {
-                    check(i);
-                }
-            } else if rest.is_char_boundary(i)
-                && rest[i..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| !c.is_alphanumeric())
-            {
-                check(i);
+            if !rest.is_char_boundary(e) {
+                continue;
             }
-            i += 1;
-        }
-        if rest.len() <= reach {
-            check(rest.len());
+            let boundary = e == rest.len()
+                || bytes[e - 1] == b'\''
+                || match bytes[e] {
+                    b if b < 0x80 => !b.is_ascii_alphanumeric() && b != b'-',
+                    _ => rest[e..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_alphanumeric()),
+                };
+            if boundary && let Some(&p) = self.several.get(&rest[..e]) {
+                best = Some((p, at + e));
+            }
         }
         best
     }
