@@ -13,23 +13,23 @@ impl Article {
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         if let Some(h) = &self.headline {
-            let _ = writeln!(out, "# {h}\n");
+            let _ = writeln!(out, "# {}\n", escape_inline(h));
         }
         if let Some(s) = &self.standfirst {
-            let _ = writeln!(out, "**{}**\n", s.text);
+            let _ = writeln!(out, "**{}**\n", escape_inline(&s.text));
         }
         for section in &self.sections {
             if let Some(h) = &section.heading {
-                let _ = writeln!(out, "## {h}\n");
+                let _ = writeln!(out, "## {}\n", escape_inline(h));
             }
             render_section(section, &mut out);
         }
         if !self.takeaways.is_empty() {
             if let Some(label) = &self.takeaways_label {
-                let _ = writeln!(out, "**{}**\n", label.text);
+                let _ = writeln!(out, "**{}**\n", escape_inline(&label.text));
             }
             for t in &self.takeaways {
-                let _ = writeln!(out, "- {}", t.text);
+                let _ = writeln!(out, "- {}", escape_inline(&t.text));
             }
             out.push('\n');
         }
@@ -65,6 +65,26 @@ impl Article {
     }
 }
 
+/// Text with the characters that inline Markdown reads as markup (links,
+/// emphasis, autolinks, attributes, code, Pandoc dashes) escaped, so that
+/// `[x](y)` or `*x*` written in a plain-text article stays text.
+fn escape_inline(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\\', '[', ']', '*', '_', '<', '{', '`', '-']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '\\' | '[' | ']' | '*' | '_' | '<' | '{' | '`')
+            || (c == '-' && chars.peek() == Some(&'-'))
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Body text that would open a Markdown block of another kind (a heading,
 /// a quotation, a list, a rule) gets its first character escaped, so that
 /// the rendering parses back to the same article.
@@ -83,7 +103,7 @@ fn render_section(section: &Section, out: &mut String) {
     for block in section.content() {
         match block {
             SectionBlock::Item(item) => {
-                let _ = writeln!(out, "- {}", item.text);
+                let _ = writeln!(out, "- {}", escape_inline(&item.text));
                 in_list = true;
             }
             SectionBlock::Paragraph(p) => {
@@ -91,7 +111,7 @@ fn render_section(section: &Section, out: &mut String) {
                     out.push('\n');
                     in_list = false;
                 }
-                let _ = writeln!(out, "{}\n", escape_block_start(&p.text));
+                let _ = writeln!(out, "{}\n", escape_block_start(&escape_inline(&p.text)));
             }
         }
     }

@@ -404,3 +404,26 @@ fn corpus_articles_survive_a_markdown_round_trip() {
         check_round_trip(&article).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 }
+
+/// Found by a round-trip property on generated documents: inline Markdown
+/// written in a plain-text article, and a takeaways label separated from
+/// its list by a share line, read back the same from the rendering.
+#[test]
+fn rendering_escapes_inline_markup_and_keeps_a_separated_takeaways_label() {
+    for input in [
+        "[Le](https://exemple.fr/a) suite, *vraiment* et <https://x.fr> {#id} `code` -- fin.",
+        "Un titre\n\nL’essentiel :\nPartager sur Facebook\n- Un point.\n- Un autre point.",
+    ] {
+        let article = depeche::parse_text(input).expect("parses");
+        check_round_trip(&article).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+    }
+    let article = depeche::parse_text(
+        "Un titre\n\nL’essentiel :\nPartager sur Facebook\n- Un point.\n- Un autre point.",
+    )
+    .expect("parses");
+    assert_eq!(
+        article.takeaways_label.expect("a label").text,
+        "L’essentiel :"
+    );
+    assert_eq!(article.takeaways.len(), 2);
+}

@@ -130,14 +130,57 @@ pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The characters a backslash escapes in Markdown.
+const ESCAPABLE: &str = "\\`*_{}[]()#+-.!>'<|~:@$&\"";
+
+/// Where escaped characters are parked while the inline markup is read:
+/// the last code points of the last private-use plane, which no news text
+/// uses.
+const PARKED: u32 = 0x10_FF00;
+
+/// Replaces each backslash escape by a parked character, so that no
+/// pattern takes an escaped `[`, `*` or `_` for markup.
+fn park_escapes(s: &str) -> Cow<'_, str> {
+    if !s.contains('\\') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&n) = chars.peek()
+            && let Some(i) = ESCAPABLE.find(n)
+        {
+            chars.next();
+            out.push(char::from_u32(PARKED + i as u32).unwrap_or(n));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The escaped characters back in place of the parked ones.
+fn unpark(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            u32::from(c)
+                .checked_sub(PARKED)
+                .and_then(|i| ESCAPABLE.as_bytes().get(i as usize))
+                .map_or(c, |&b| char::from(b))
+        })
+        .collect()
+}
+
 /// Removes inline Markdown: images, links (their text is kept), attribute
-/// blocks, emphasis markers, backslash escapes; turns Pandoc's `--`/`---`
-/// into dashes.
+/// blocks, emphasis markers, backslash escapes (an escaped character is
+/// never markup); turns Pandoc's `--`/`---` into dashes.
 pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
     if !s.contains(['[', '*', '_', '\\', '{', '<', '-']) {
         return Cow::Borrowed(s);
     }
-    let s = regex!(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?").replace_all(s, "");
+    let s = park_escapes(s);
+    let s = regex!(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?").replace_all(&s, "");
     let s = regex!(r#"\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?"#).replace_all(&s, "$1");
     let s = regex!(r"<((?:https?|mailto):[^>\s]+)>").replace_all(&s, "$1");
     let s = regex!(r"\{[#.][^}]*\}").replace_all(&s, "");
@@ -150,10 +193,9 @@ pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
             if c[0].len() == 5 { " — " } else { " – " }
         },
     );
-    let s = regex!(r"\\([\\`*_{}\[\]()#+\-.!>'<|~:@$&])").replace_all(&s, "$1");
-    let s = s.replace("\\\"", "\"");
-    let s = s.strip_suffix('\\').map(str::to_owned).unwrap_or(s);
-    Cow::Owned(s)
+    // A backslash left at the end of the line is a hard break.
+    let s = s.strip_suffix('\\').unwrap_or(&s);
+    Cow::Owned(unpark(s))
 }
 
 #[cfg(test)]
