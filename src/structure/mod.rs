@@ -624,9 +624,16 @@ impl Structurer<'_> {
             if !TAKEAWAY_LABELS.contains(folded.trim_end_matches([':', ' ', '.'])) {
                 continue;
             }
-            let items: Vec<usize> = (i + 1..self.blocks.len())
-                .take_while(|&j| self.is_content(j) && self.is_item(j))
-                .collect();
+            // The list may come after lines already taken out of the body
+            // (a share bar between the label and its list).
+            let mut items = Vec::new();
+            for j in i + 1..self.blocks.len() {
+                if self.is_content(j) && self.is_item(j) {
+                    items.push(j);
+                } else if !(self.roles[j].out_of_body() && items.is_empty()) {
+                    break;
+                }
+            }
             if items.is_empty() {
                 continue;
             }
