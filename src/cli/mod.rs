@@ -121,6 +121,13 @@ pub fn run(args: Args) -> ExitCode {
             source::by_extension(std::path::Path::new(&sources[0].path)),
             Some(Input::Jsonl | Input::Warc)
         );
+    // Standard input holds one document unless it is a WARC stream (told
+    // by its first bytes, which stay buffered for the reader).
+    let single = single
+        && !(sources[0].path == "-"
+            && args.input == Input::Auto
+            && io::BufRead::fill_buf(&mut io::stdin().lock())
+                .is_ok_and(|head| source::is_warc(head)));
     let format = args
         .format
         .unwrap_or(if single { Format::Json } else { Format::Jsonl });

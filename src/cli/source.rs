@@ -170,6 +170,11 @@ pub fn sniff(bytes: &[u8]) -> Input {
     }
 }
 
+/// Whether a stream starts as a WARC file, plain or gzipped.
+pub fn is_warc(head: &[u8]) -> bool {
+    head.starts_with(b"WARC/") || head.starts_with(&[0x1f, 0x8b])
+}
+
 /// Reads every source in order and sends windows of items; stops early
 /// when the receiver is gone. `bytes_read` counts the bytes read from
 /// files and standard input; `skipped` the WARC records holding no page.
@@ -256,7 +261,7 @@ impl Reader {
                 // Standard input or an unknown extension: WARC by its
                 // first bytes (plain or gzipped), else one document.
                 let head = io::BufRead::fill_buf(&mut reader).unwrap_or_default();
-                if head.starts_with(b"WARC/") || head.starts_with(&[0x1f, 0x8b]) {
+                if is_warc(head) {
                     Input::Warc
                 } else {
                     Input::Auto
