@@ -8,7 +8,8 @@ repository: the script says so and stops cleanly when they are absent).
 They are repeated to at least --docs documents and written to a temporary
 JSON Lines file; depeche parses it as ONE batch process
 (`target/release/depeche --input jsonl --format jsonl -o /dev/null`, build
-it first with `cargo build --release`); trafilatura
+it first with `cargo build --release`), and once more with `--format text`
+(main text only, no actor and claim extraction: the peers' task); trafilatura
 (`trafilatura.extract(html)`) and resiliparse
 (`extract_plain_text(HTMLTree.parse(html), main_content=True)`) run
 in-process on the same strings, each only if it can be imported
@@ -76,19 +77,23 @@ def main():
         with open(jsonl, "w", encoding="utf-8") as out:
             for i, page in enumerate(pages):
                 out.write(json.dumps({"id": i, "html": page}, ensure_ascii=False) + "\n")
-        command = [args.binary, "--input", "jsonl", "--format", "jsonl", "--quiet", "-o", os.devnull]
-        if args.jobs:
-            command += ["--jobs", str(args.jobs)]
-        command.append(jsonl)
-        start = time.perf_counter()
-        done = subprocess.run(command, stderr=subprocess.PIPE, text=True)
-        seconds = time.perf_counter() - start
-        if done.returncode not in (0, 1):
-            print(f"depeche failed ({done.returncode}): {done.stderr}", file=sys.stderr)
-            return 1
-        if done.stderr.strip():
-            print(f"depeche said: {done.stderr.strip()[:300]}")
-        results["depeche"] = seconds
+        # The full article (JSON, with actors and claims), and the main text
+        # only (--format text, no extraction), which is what the peers give.
+        for tool, output in (("depeche", "jsonl"), ("depeche-text", "text")):
+            command = [args.binary, "--input", "jsonl", "--format", output, "--quiet",
+                       "-o", os.devnull]
+            if args.jobs:
+                command += ["--jobs", str(args.jobs)]
+            command.append(jsonl)
+            start = time.perf_counter()
+            done = subprocess.run(command, stderr=subprocess.PIPE, text=True)
+            seconds = time.perf_counter() - start
+            if done.returncode not in (0, 1):
+                print(f"depeche failed ({done.returncode}): {done.stderr}", file=sys.stderr)
+                return 1
+            if done.stderr.strip():
+                print(f"depeche said: {done.stderr.strip()[:300]}")
+            results[tool] = seconds
 
     try:
         import trafilatura
@@ -108,12 +113,17 @@ def main():
 
     jobs = args.jobs or os.cpu_count()
     print(f"{'tool':<13}{'seconds':>9}{'docs/s':>10}  notes")
+    notes = {
+        "depeche": f"one process, --jobs {jobs}, --format jsonl (article, actors, claims)",
+        "depeche-text": f"one process, --jobs {jobs}, --format text (main text only)",
+    }
     for tool, seconds in results.items():
-        note = f"one process, --jobs {jobs}" if tool == "depeche" else "in-process, one thread"
+        note = notes.get(tool, "in-process, one thread")
         print(f"{tool:<13}{seconds:>9.2f}{len(pages) / seconds:>10.0f}  {note}")
-    for peer in ("trafilatura", "resiliparse"):
-        if peer in results:
-            print(f"depeche / {peer}: {results[peer] / results['depeche']:.1f}x")
+    for ours in ("depeche", "depeche-text"):
+        for peer in ("trafilatura", "resiliparse"):
+            if peer in results:
+                print(f"{ours} / {peer}: {results[peer] / results[ours]:.1f}x")
     return 0
 
 

@@ -58,7 +58,8 @@ def main():
         make_dataset(dataset, args.records)
 
     spark = (SparkSession.builder.master("local[*]").appName("depeche-pipe")
-             .config("spark.ui.enabled", "false").getOrCreate())
+             .config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     lines = spark.sparkContext.textFile(dataset, minPartitions=args.partitions)
     lines = lines.repartition(args.partitions)

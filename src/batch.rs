@@ -598,11 +598,11 @@ impl<R: Read> WarcRecords<R> {
             return Err(failed(warc_error("the file ends inside the record")));
         }
         match http_page(block, self.max_bytes) {
-            Ok(Some((bytes, charset))) => Ok(Step::Record(Record {
+            Ok(Some(body)) => Ok(Step::Record(Record {
                 id: Some(id.clone()),
                 url,
                 warc_record_id: Some(id),
-                body: Body::Html { bytes, charset },
+                body,
             })),
             Ok(None) => Ok(Step::Skipped),
             Err(error) => Err(failed(error)),
@@ -650,10 +650,7 @@ fn warc_error(message: &str) -> Error {
 
 /// The HTML page of an HTTP response, with its charset; `None` for a
 /// response that holds no page (not 2xx, or not HTML).
-fn http_page(
-    mut block: Vec<u8>,
-    max_bytes: usize,
-) -> Result<Option<(Vec<u8>, Option<String>)>, Error> {
+fn http_page(mut block: Vec<u8>, max_bytes: usize) -> Result<Option<Body>, Error> {
     let mut headers = [httparse::EMPTY_HEADER; 256];
     let mut response = httparse::Response::new(&mut headers);
     let mut config = httparse::ParserConfig::default();
@@ -718,7 +715,10 @@ fn http_page(
             limit: max_bytes,
         });
     }
-    Ok(Some((page, charset)))
+    Ok(Some(Body::Html {
+        bytes: page,
+        charset,
+    }))
 }
 
 /// A compressed HTTP payload, decompressed up to one byte over the limit.

@@ -126,8 +126,7 @@ pub fn run(args: Args) -> ExitCode {
     let single = single
         && !(sources[0].path == "-"
             && args.input == Input::Auto
-            && io::BufRead::fill_buf(&mut io::stdin().lock())
-                .is_ok_and(|head| source::is_warc(head)));
+            && io::BufRead::fill_buf(&mut io::stdin().lock()).is_ok_and(source::is_warc));
     let format = args
         .format
         .unwrap_or(if single { Format::Json } else { Format::Jsonl });
