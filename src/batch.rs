@@ -399,8 +399,10 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
     }
 }
 
-/// How long a line of WARC or HTTP headers may be.
+/// How long a line of WARC headers may be...
 const MAX_HEADER_LINE: u64 = 64 * 1024;
+/// ...and all of them.
+const MAX_HEADER_BYTES: u64 = 1024 * 1024;
 
 /// The HTML pages of a WARC file, plain or gzipped (one gzip member per
 /// record or one for the whole file), read one record at a time.
@@ -415,7 +417,7 @@ const MAX_HEADER_LINE: u64 = 64 * 1024;
 /// underlying reader ends the iteration.
 ///
 /// Headers are parsed by the `warc` crate, HTTP responses by `httparse`,
-/// gzip by `flate2`.
+/// chunked payloads by `chunked_transfer`, gzip by `flate2`.
 ///
 /// ```
 /// let warc = b"WARC/1.1\r\nWARC-Type: response\r\n\
@@ -548,6 +550,26 @@ impl<R: Read> WarcRecords<R> {
             return Err(RecordError::new(warc_error(
                 "the stream holds bytes outside any record (a wrong Content-Length, or not WARC)",
             )));
+        }
+        // The header block, read here with bounded lines so that no input
+        // makes the crate read an unbounded line into memory.
+        let mut header_bytes = first.len() as u64;
+        loop {
+            let start = first.len();
+            let n = (&mut self.input)
+                .take(MAX_HEADER_LINE)
+                .read_until(b'\n', &mut first)
+                .map_err(read_error)?;
+            header_bytes += n as u64;
+            if n == 0 || first[start..] == *b"\r\n" {
+                break;
+            }
+            if first.last() != Some(&b'\n') || header_bytes > MAX_HEADER_BYTES {
+                self.resyncing = true;
+                return Err(RecordError::new(warc_error(
+                    "the record header is too long",
+                )));
+            }
         }
         let mut chain = io::Cursor::new(first).chain(&mut self.input);
         let mut reader = warc::WarcReader::new(&mut chain);
@@ -690,13 +712,17 @@ fn http_page(mut block: Vec<u8>, max_bytes: usize) -> Result<Option<Body>, Error
             (name.trim() == "charset").then(|| value.trim().trim_matches('"').to_owned())
         })
     });
-    if header("transfer-encoding").is_some_and(|te| te.contains("chunked")) {
-        return Err(warc_error(
-            "the HTTP payload has a chunked transfer encoding, which is not supported",
-        ));
-    }
+    let chunked = header("transfer-encoding").is_some_and(|te| te.contains("chunked"));
     let encoding = header("content-encoding");
     block.drain(..end);
+    if chunked {
+        let mut joined = Vec::new();
+        chunked_transfer::Decoder::new(&block[..])
+            .take(max_bytes as u64 + 1)
+            .read_to_end(&mut joined)
+            .map_err(|e| warc_error(&format!("the HTTP payload's chunks cannot be read: {e}")))?;
+        block = joined;
+    }
     let page = match encoding.as_deref() {
         None | Some("" | "identity") => block,
         Some("gzip" | "x-gzip") => {
@@ -846,6 +872,34 @@ mod tests {
             panic!("html expected");
         };
         assert_eq!(bytes, b"<p>Compress\xc3\xa9.</p>");
+    }
+
+    #[test]
+    fn a_header_line_without_end_is_refused_and_reading_goes_on() {
+        let mut warc = b"WARC/1.0\r\nWARC-Type: response\r\nX-Long: ".to_vec();
+        warc.extend(std::iter::repeat_n(b'a', 100_000));
+        warc.extend(b"\r\n\r\n");
+        warc.extend(record("response", 2, &http("", b"<p>Texte.</p>")));
+        let got = ids(&warc);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].as_ref().unwrap_err().contains("header is too long"));
+        assert_eq!(got[1], Ok("<urn:uuid:2>".into()));
+    }
+
+    #[test]
+    fn chunked_payloads_are_joined() {
+        let block = http(
+            "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+            b"6\r\n<p>Un \r\nA\r\nparagraphe\r\n5\r\n.</p>\r\n0\r\n\r\n",
+        );
+        let got: Vec<_> = WarcRecords::new(&record("response", 1, &block)[..]).collect();
+        let Body::Html { bytes, .. } = &got[0].as_ref().unwrap().body else {
+            panic!("html expected");
+        };
+        assert_eq!(bytes, b"<p>Un paragraphe.</p>");
+        let broken = http("Transfer-Encoding: chunked\r\n", b"zz\r\n<p>");
+        let got: Vec<_> = WarcRecords::new(&record("response", 2, &broken)[..]).collect();
+        assert!(got[0].as_ref().unwrap_err().to_string().contains("chunks"));
     }
 
     #[test]
