@@ -30,6 +30,7 @@ use crate::{Article, Error, Parser};
 
 /// One document of a batch, with the identifiers that came with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Record {
     /// The record's identifier: a JSON Lines record's id field (a number is
     /// given as its decimal text), or a WARC record's `WARC-Record-ID`.
@@ -45,6 +46,7 @@ pub struct Record {
 
 /// A document's content.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Body {
     /// Plain (or Markdown-flavoured) text.
     Text(String),
@@ -93,6 +95,7 @@ impl Record {
 /// A record that could not be decoded, with whatever identifiers could be
 /// read from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RecordError {
     /// The record's identifier, when it could be read.
     pub id: Option<String>,
@@ -293,6 +296,7 @@ pub struct JsonlLines<R> {
 
 /// One line of a JSON Lines stream.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Line {
     /// The line's number in the stream, from 1.
     pub number: u64,
