@@ -32,4 +32,32 @@ pub enum Error {
         /// Byte offset of the first NUL byte, or of the first control byte.
         offset: usize,
     },
+    /// A JSON Lines record is not a valid JSON object (see
+    /// [`batch::parse_jsonl_line`](crate::batch)).
+    #[error("the record is not a valid JSON object: {message}")]
+    Json {
+        /// What the JSON parser said.
+        message: String,
+    },
+    /// A JSON Lines record has neither its text field nor its HTML field as
+    /// a string.
+    #[error("the record has no \"{text}\" or \"{html}\" string field")]
+    MissingBody {
+        /// The name of the text field looked for.
+        text: String,
+        /// The name of the HTML field looked for.
+        html: String,
+    },
+    /// A WARC record (or the HTTP response it holds) cannot be read.
+    #[error("the WARC record cannot be read: {message}")]
+    Warc {
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Reading the input failed.
+    #[error("reading the input failed: {message}")]
+    Read {
+        /// The system's message.
+        message: String,
+    },
 }

@@ -87,6 +87,8 @@
 //! # Features
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for the output model.
+//! - `batch` (default, through `cli`): [`batch`], records of JSON Lines
+//!   and WARC files for batch processing.
 //! - `cli` (default): the `depeche` command-line tool.
 
 #![forbid(unsafe_code)]
@@ -102,6 +104,8 @@ macro_rules! regex {
 }
 
 mod article;
+#[cfg(feature = "batch")]
+pub mod batch;
 mod block;
 mod error;
 mod extract;

@@ -193,8 +193,33 @@ impl Parser {
     ///
     /// As [`Parser::parse_html`].
     pub fn parse_html_bytes(&self, input: &[u8]) -> Result<Article, Error> {
+        self.parse_html_bytes_with_charset(input, None)
+    }
+
+    /// Parses an HTML page given as bytes whose transport declared a
+    /// charset (the `charset` parameter of an HTTP `Content-Type` header):
+    /// after a byte order mark, that charset wins over the page's `<meta>`;
+    /// `None`, or a label `encoding_rs` does not know, decodes as
+    /// [`Parser::parse_html_bytes`] does.
+    ///
+    /// ```
+    /// let page = b"<html><body><article><h1>\xc9t\xe9</h1><p>Un texte.</p></article></body></html>";
+    /// let parser = depeche::Parser::default();
+    /// let article = parser.parse_html_bytes_with_charset(page, Some("iso-8859-1"))?;
+    /// assert_eq!(article.headline.as_deref(), Some("\u{c9}t\u{e9}"));
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse_html`].
+    pub fn parse_html_bytes_with_charset(
+        &self,
+        input: &[u8],
+        charset: Option<&str>,
+    ) -> Result<Article, Error> {
         crate::check_size(input.len(), &self.options)?;
-        let decoded = crate::html::decode::decode(input);
+        let decoded = crate::html::decode::decode_with(input, charset);
         let mut article = self.parse_html(&decoded.text)?;
         article.metadata.encoding = Some(decoded.encoding.to_owned());
         if decoded.lossy {

@@ -30,9 +30,22 @@ pub struct Decoded<'a> {
 
 /// Decodes an HTML page; see the module docs for the order of the rules.
 pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
+    decode_with(bytes, None)
+}
+
+/// Decodes an HTML page whose transport (an HTTP `Content-Type` header)
+/// may declare a charset: it comes after the byte order mark and before the
+/// page's own `<meta>`, as in browsers. An unknown label is ignored.
+pub(crate) fn decode_with<'a>(bytes: &'a [u8], transport: Option<&str>) -> Decoded<'a> {
+    let transport = transport.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
     let (encoding, bom) = match Encoding::for_bom(bytes) {
         Some((encoding, bom)) => (encoding, bom),
-        None => (declared(bytes).unwrap_or_else(|| sniff(bytes)), 0),
+        None => (
+            transport
+                .or_else(|| declared(bytes))
+                .unwrap_or_else(|| sniff(bytes)),
+            0,
+        ),
     };
     let body = &bytes[bom..];
     // A page that declares UTF-8 (or nothing) is usually UTF-8: borrow it.
@@ -111,6 +124,23 @@ mod tests {
     #[test]
     fn undeclared_legacy_bytes_are_windows_1252() {
         assert_eq!(decode(b"<p>caf\xe9</p>").text, "<p>café</p>");
+    }
+
+    #[test]
+    fn transport_charset_comes_before_meta() {
+        let page = b"<meta charset=utf-8><p>\xe9t\xe9</p>";
+        let d = decode_with(page, Some("ISO-8859-1"));
+        assert_eq!(
+            (d.text.as_ref(), d.encoding),
+            ("<meta charset=utf-8><p>\u{e9}t\u{e9}</p>", "windows-1252")
+        );
+        let d = decode_with(b"\xef\xbb\xbf<p>\xc3\xa9</p>", Some("latin1"));
+        assert_eq!(
+            (d.text.as_ref(), d.encoding),
+            ("<p>\u{e9}</p>", "UTF-8"),
+            "the BOM wins"
+        );
+        assert_eq!(decode_with(b"<p>a</p>", Some("no-such")).encoding, "UTF-8");
     }
 
     #[test]
