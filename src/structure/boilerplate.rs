@@ -45,8 +45,16 @@ pub(crate) fn classify(text: &str) -> Option<(BoilerplateKind, Found)> {
     }
     let kind = shaped(text, &folded).or_else(|| {
         // "- Publicité -", "PUBLICITÉ…": decorations around the phrase.
-        let trimmed = folded
-            .trim_start_matches([' ', '-', '–', '—', '*', '•', '|'])
+        // List markers too, numbers included: an item reads the same
+        // whatever its marker.
+        let trimmed =
+            folded.trim_start_matches([' ', '-', '–', '—', '*', '+', '•', '·', '▪', '►', '|']);
+        let trimmed = trimmed
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .strip_prefix(['.', ')'])
+            .filter(|rest| trimmed.len() - rest.len() <= 3 && rest.starts_with(' '))
+            .unwrap_or(trimmed)
+            .trim_start()
             .trim_end_matches([' ', '.', '!', '?', '…', '>', '»', '|', '-', '–', '—']);
         BOILERPLATE_PHRASES.classify(trimmed)
     })?;

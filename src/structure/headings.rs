@@ -23,6 +23,12 @@ impl Structurer<'_> {
     /// Pass 8: intertitles.
     pub(super) fn headings(&mut self) {
         let max = self.options.max_heading_chars;
+        // In a document declared Markdown (`Markdown::Always`, a `.md`
+        // file), headings are markup: `#` lines, underlined lines, or lines
+        // all in bold; a short plain line is a paragraph, as CommonMark
+        // reads it. (Text that merely looks like Markdown keeps the
+        // heuristics: scraped text mixes both.)
+        let declared = self.options.markdown == crate::Markdown::Always;
         for i in 0..self.blocks.len() {
             if !self.is_content(i) {
                 continue;
@@ -35,7 +41,9 @@ impl Structurer<'_> {
                     !(b.text.ends_with('.') && b.text.chars().count() > max)
                 }
                 BlockKind::Text => {
-                    shape::heading_shaped(&b.text, max) && self.in_heading_context(i)
+                    (!declared || self.all_bold(i))
+                        && shape::heading_shaped(&b.text, max)
+                        && self.in_heading_context(i)
                 }
                 BlockKind::Item {
                     marker: Marker::Number,

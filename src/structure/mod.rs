@@ -472,10 +472,14 @@ impl Structurer<'_> {
         let kicker = folded.trim_end_matches(RUBRIC_TRAIL);
         // Known rubrics, or a word or two in capitals ("LIGUE 2").
         let text = &self.blocks[i].text;
-        let caps = text.chars().any(char::is_alphabetic)
+        // (Two capitals at least; scripts without case, Hebrew or Arabic,
+        // are never in capitals.)
+        let caps = text.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
             && !text.chars().any(char::is_lowercase)
             && text.split_whitespace().count() <= MAX_CAPS_KICKER_WORDS;
-        if text.len() <= 40 && (RUBRICS.contains(kicker) || caps) {
+        // A line marked up as the title (`# Titre`) is no kicker.
+        let title = matches!(self.blocks[i].kind, BlockKind::Heading { level: 1 });
+        if text.len() <= 40 && !title && (RUBRICS.contains(kicker) || caps) {
             if let Some(next) = (i + 1..self.blocks.len()).find(|&k| self.is_content(k)) {
                 if !self.is_item(next) && !shape::prose(&self.blocks[next].text, MAX_HEADLINE_CHARS)
                 {
@@ -563,6 +567,14 @@ impl Structurer<'_> {
         self.standfirst_after(h + 1);
     }
 
+    /// Whether block `i`'s source is one run of bold text ("**Titre**").
+    pub(super) fn all_bold(&self, i: usize) -> bool {
+        let src = self.input[self.blocks[i].span.range()].trim();
+        ["**", "__"]
+            .iter()
+            .any(|m| src.len() > 4 && src.starts_with(m) && src.ends_with(m))
+    }
+
     fn standfirst_after(&mut self, from: usize) {
         let skippable = |r: &Role| {
             matches!(
@@ -600,6 +612,12 @@ impl Structurer<'_> {
         ) {
             return;
         }
+        let more = (s + 1..self.blocks.len()).any(|i| self.is_content(i));
+        // Markdown writes the chapô in bold: a paragraph all in bold first.
+        if self.metadata.markdown && more && self.all_bold(s) {
+            self.roles[s] = Role::Standfirst;
+            return;
+        }
         let next = (s + 1..self.blocks.len()).find(|&i| !skippable(&self.roles[i]));
         let by = next.is_some_and(|n| {
             matches!(
@@ -607,7 +625,6 @@ impl Structurer<'_> {
                 Role::Boilerplate(BoilerplateKind::Byline | BoilerplateKind::Date)
             )
         });
-        let more = (s + 1..self.blocks.len()).any(|i| self.is_content(i));
         if by && more {
             self.roles[s] = Role::Standfirst;
         }
@@ -624,13 +641,13 @@ impl Structurer<'_> {
             if !TAKEAWAY_LABELS.contains(folded.trim_end_matches([':', ' ', '.'])) {
                 continue;
             }
-            // The list may come after lines already taken out of the body
-            // (a share bar between the label and its list).
+            // Lines already taken out of the body (a share bar, an ad, stray
+            // markup) neither start nor end the list.
             let mut items = Vec::new();
             for j in i + 1..self.blocks.len() {
                 if self.is_content(j) && self.is_item(j) {
                     items.push(j);
-                } else if !(self.roles[j].out_of_body() && items.is_empty()) {
+                } else if !self.roles[j].out_of_body() {
                     break;
                 }
             }
@@ -670,10 +687,16 @@ impl Structurer<'_> {
             let BlockKind::Item { marker } = self.blocks[i].kind else {
                 continue;
             };
-            // Dialogue is written with dashes; "•" or "*" are always bullets.
+            // Dialogue is written with dashes; "•" or "*" are always bullets,
+            // and so is "-" in a document declared Markdown.
+            let dashes: &[char] = if self.options.markdown == crate::Markdown::Always {
+                &['–', '—']
+            } else {
+                &['-', '–', '—']
+            };
             let dashed = self.input[self.blocks[i].span.range()]
                 .trim_start()
-                .starts_with(['-', '–', '—']);
+                .starts_with(dashes);
             if !self.is_content(i) || !matches!(marker, Marker::Dash | Marker::Bullet) || !dashed {
                 continue;
             }

@@ -344,19 +344,20 @@ impl Reader {
                     || !crate::shape::prose(&last.text, usize::MAX)
                     || WRAP_WIDTHS.contains(&previous_chars)
                     || t.trim_start().starts_with(char::is_lowercase);
+                // A line of markup only (a lone "\\") adds nothing to the
+                // paragraph: it is markup of its own.
+                let more = clean(t, true);
                 if wrapped
+                    && !more.is_empty()
                     && matches!(
                         last.kind,
                         BlockKind::Text | BlockKind::Item { .. } | BlockKind::Quote
                     )
                 {
-                    let more = clean(t, true);
-                    if !more.is_empty() {
-                        if !last.text.is_empty() {
-                            last.text.push(' ');
-                        }
-                        last.text.push_str(&more);
+                    if !last.text.is_empty() {
+                        last.text.push(' ');
                     }
+                    last.text.push_str(&more);
                     last.span = last.span.to(line.span);
                     self.joinable = true;
                     return;
