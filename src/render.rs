@@ -7,7 +7,12 @@ use crate::{Article, Section, SectionBlock};
 
 impl Article {
     /// The article as Markdown: `#` headline, the standfirst in bold,
-    /// `##` intertitles, paragraphs, `-` lists, a closing takeaways list.
+    /// `##` intertitles, paragraphs, `-` lists, and the takeaways list
+    /// (under its label as a `##` heading) where it stood in the input.
+    /// Text that Markdown would read as
+    /// markup is escaped, so that the rendering parses back (with
+    /// [`Markdown::Always`](crate::Markdown::Always)) to the same headline,
+    /// headings and takeaways.
     /// Promotions and boilerplate are left out.
     #[must_use]
     pub fn to_markdown(&self) -> String {
@@ -18,25 +23,41 @@ impl Article {
         if let Some(s) = &self.standfirst {
             let _ = writeln!(out, "**{}**\n", escape_inline(&s.text));
         }
+        // The takeaways go before the first block that came after them.
+        let takeaways_at = self
+            .takeaways_label
+            .as_ref()
+            .or(self.takeaways.first())
+            .map(|p| p.span.start);
+        let mut pending = !self.takeaways.is_empty();
+        let mut takeaways_before = |start: Option<usize>, out: &mut String| {
+            if pending && start.is_none_or(|s| takeaways_at.is_some_and(|t| s > t)) {
+                pending = false;
+                self.render_takeaways(out);
+            }
+        };
         for section in &self.sections {
             if let Some(h) = &section.heading {
+                takeaways_before(section.heading_span.map(|s| s.start), &mut out);
                 let _ = writeln!(out, "## {}\n", escape_inline(h));
             }
-            render_section(section, &mut out);
+            render_section(section, &mut out, &mut takeaways_before);
         }
-        if !self.takeaways.is_empty() {
-            if let Some(label) = &self.takeaways_label {
-                let _ = writeln!(out, "**{}**\n", escape_inline(&label.text));
-            }
-            for t in &self.takeaways {
-                let _ = writeln!(out, "- {}", escape_inline(&t.text));
-            }
-            out.push('\n');
-        }
+        takeaways_before(None, &mut out);
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);
         out.push('\n');
         out
+    }
+
+    fn render_takeaways(&self, out: &mut String) {
+        if let Some(label) = &self.takeaways_label {
+            let _ = writeln!(out, "## {}\n", escape_inline(&label.text));
+        }
+        for t in &self.takeaways {
+            let _ = writeln!(out, "- {}", escape_inline(&t.text));
+        }
+        out.push('\n');
     }
 
     /// The article's text, one block per line: headline, standfirst,
@@ -91,16 +112,36 @@ fn escape_inline(text: &str) -> std::borrow::Cow<'_, str> {
 fn escape_block_start(text: &str) -> std::borrow::Cow<'_, str> {
     let opens_block =
         regex!(r"^(?:#|>|[-*+•·▪►–—][ \t]|\d{1,2}[.)][ \t]|(?:[*_\-=~•·#+][ \t]*){3,}$|=+$)");
-    if opens_block.is_match(text) {
+    if let Some(m) = regex!(r"^\d{1,2}[.)][ \t]").find(text) {
+        // "12. " opens a numbered list: escape its period, as CommonMark
+        // does.
+        let at = m.end() - 2;
+        std::borrow::Cow::Owned(format!("{}\\{}", &text[..at], &text[at..]))
+    } else if opens_block.is_match(text) {
         std::borrow::Cow::Owned(format!("\\{text}"))
     } else {
         std::borrow::Cow::Borrowed(text)
     }
 }
 
-fn render_section(section: &Section, out: &mut String) {
+/// Renders a section's paragraphs and items; `before(start, out)` is
+/// called before each block with the block's input offset.
+fn render_section(
+    section: &Section,
+    out: &mut String,
+    before: &mut impl FnMut(Option<usize>, &mut String),
+) {
     let mut in_list = false;
     for block in section.content() {
+        let start = match block {
+            SectionBlock::Item(item) => item.span.start,
+            SectionBlock::Paragraph(p) => p.span.start,
+        };
+        let len = out.len();
+        before(Some(start), out);
+        if out.len() != len {
+            in_list = false;
+        }
         match block {
             SectionBlock::Item(item) => {
                 let _ = writeln!(out, "- {}", escape_inline(&item.text));

@@ -130,8 +130,10 @@ pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// The characters a backslash escapes in Markdown.
-const ESCAPABLE: &str = "\\`*_{}[]()#+-.!>'<|~:@$&\"";
+/// The characters a backslash escapes: Markdown's ASCII punctuation, and
+/// the list markers of French text that this reader also takes for lists
+/// (a rendered paragraph starting with a dash escapes it).
+const ESCAPABLE: &str = "\\`*_{}[]()#+-.!>'<|~:@$&\"•·▪►–—";
 
 /// Where escaped characters are parked while the inline markup is read:
 /// the last code points of the last private-use plane, which no news text
@@ -149,7 +151,7 @@ fn park_escapes(s: &str) -> Cow<'_, str> {
     while let Some(c) = chars.next() {
         if c == '\\'
             && let Some(&n) = chars.peek()
-            && let Some(i) = ESCAPABLE.find(n)
+            && let Some(i) = ESCAPABLE.chars().position(|e| e == n)
         {
             chars.next();
             out.push(char::from_u32(PARKED + i as u32).unwrap_or(n));
@@ -166,8 +168,8 @@ fn unpark(s: &str) -> String {
         .map(|c| {
             u32::from(c)
                 .checked_sub(PARKED)
-                .and_then(|i| ESCAPABLE.as_bytes().get(i as usize))
-                .map_or(c, |&b| char::from(b))
+                .and_then(|i| ESCAPABLE.chars().nth(i as usize))
+                .unwrap_or(c)
         })
         .collect()
 }
