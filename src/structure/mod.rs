@@ -459,8 +459,14 @@ impl Structurer<'_> {
                 )
         });
         if let Some((title, span)) = title {
-            // Front matter gives the title; the body may repeat it first.
-            if let Some(i) = first.filter(|&i| same_text(&self.blocks[i].text, &title)) {
+            // A page's headline element is one of its blocks: that block is
+            // the headline, wherever it comes and whatever it looks like, or
+            // its text would be both the headline and a block. Front matter
+            // gives the title; the body may repeat it first.
+            let own =
+                (0..self.blocks.len()).find(|&i| !span.is_empty() && self.blocks[i].span == span);
+            let repeated = first.filter(|&i| same_text(&self.blocks[i].text, &title));
+            if let Some(i) = own.or(repeated) {
                 self.roles[i] = Role::Headline;
                 return Some((self.blocks[i].text.clone(), self.blocks[i].span));
             }

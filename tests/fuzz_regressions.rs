@@ -1,0 +1,56 @@
+//! Inputs the fuzz targets (`fuzz/`) found failing, kept so that each bug
+//! stays fixed. One test per crash; the input inline, or under `tests/fuzz/`
+//! when large. Each test checks what the fuzz target asserted, plus the
+//! specific outcome of the fix.
+
+use depeche::{Article, BoilerplateKind, Place};
+
+/// What every fuzz target asserts: spans in bounds and on char boundaries,
+/// placements in order without overlapping.
+fn check(input: &str, article: &Article) {
+    let placements = article.placements();
+    for (place, s) in &placements {
+        assert!(s.start <= s.end && s.end <= input.len(), "{place:?} {s:?}");
+        assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
+    }
+    for pair in placements.windows(2) {
+        assert!(
+            pair[0].1.end <= pair[1].1.start,
+            "overlapping placements {:?} and {:?}",
+            pair[0],
+            pair[1]
+        );
+    }
+}
+
+/// parse_html: a page whose stray byte (invalid UTF-8 in a `<div` tag) made
+/// a rubric line above the `h1` body text. The headline came from the `h1`
+/// element with the `h1` block's span, and the `h1` block, no longer the
+/// first body block, was also kept as a `DuplicateHeadline` boilerplate
+/// entry with the same span: two placements on the same bytes.
+#[test]
+fn html_headline_element_is_not_also_a_duplicate_headline() {
+    let bytes = include_bytes!("fuzz/html_headline_twice.html");
+    let text = depeche::decode_html(bytes).text;
+    let article = depeche::Parser::default()
+        .parse_html_bytes(bytes)
+        .expect("parses");
+    check(&text, &article);
+    let headline = article.headline_span.expect("a headline");
+    assert!(text[headline.range()].starts_with("Climat&nbsp;: des stalagmites"));
+    assert!(
+        !article
+            .boilerplate
+            .iter()
+            .any(|b| b.kind == BoilerplateKind::DuplicateHeadline),
+        "{:?}",
+        article.boilerplate
+    );
+    let places = article.placements();
+    assert_eq!(
+        places.iter().filter(|(_, s)| *s == headline).count(),
+        1,
+        "{places:?}"
+    );
+    assert!(places.contains(&(Place::Headline, headline)));
+}
