@@ -54,3 +54,22 @@ fn html_headline_element_is_not_also_a_duplicate_headline() {
     );
     assert!(places.contains(&(Place::Headline, headline)));
 }
+
+/// jsonl_record: a record whose HTML page (a corpus page with its
+/// `<!DOCTYPE` mangled, so that the `<head>` went into the body) had its
+/// `<title>` inside a header region taken as boilerplate: the headline, read
+/// from the title, had the title's span inside the boilerplate's.
+#[test]
+fn jsonl_record_headline_is_not_inside_boilerplate() {
+    let line = include_bytes!("fuzz/jsonl_headline_in_boilerplate.jsonl");
+    let record = depeche::batch::parse_jsonl_line(line, &Default::default()).expect("a record");
+    let depeche::batch::Body::Html { bytes, .. } = &record.body else {
+        panic!("an HTML record");
+    };
+    let text = depeche::decode_html(bytes).text;
+    let article = record.parse(&depeche::Parser::default()).expect("parses");
+    check(&text, &article);
+    // The headline is kept, without a place of its own.
+    assert!(article.headline.is_some_and(|h| h.starts_with("Pêche")));
+    assert_eq!(article.headline_span, None);
+}

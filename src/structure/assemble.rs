@@ -14,7 +14,9 @@ impl Structurer<'_> {
         };
         if let Some((text, span)) = headline {
             article.headline = Some(text);
-            article.headline_span = Some(span);
+            // A title with no bytes of its own (read from metadata, or
+            // from inside another block) has no span.
+            article.headline_span = (!span.is_empty()).then_some(span);
         }
         let markdown = article.metadata.markdown;
         let html = self.html;

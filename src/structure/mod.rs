@@ -470,6 +470,19 @@ impl Structurer<'_> {
                 self.roles[i] = Role::Headline;
                 return Some((self.blocks[i].text.clone(), self.blocks[i].span));
             }
+            // A title element inside another block (a header region taken
+            // as boilerplate): the headline is not a place of its own.
+            // (Front matter keeps its title line: that span is the title's.)
+            let inside = self.html
+                && self
+                    .blocks
+                    .iter()
+                    .any(|b| b.span.start < span.end && span.start < b.span.end);
+            let span = if inside {
+                Span::new(span.start, span.start)
+            } else {
+                span
+            };
             return Some((title, span));
         }
         let mut i = first?;
