@@ -339,3 +339,21 @@ fn ampersand_names_one_letter_network_and_bodies_after_a_function() {
     // A body after a function and "du", not a place.
     assert_eq!(actor(&a, "Cap-Mobilis").kind, ActorKind::Organization);
 }
+
+#[test]
+fn short_forms_of_a_named_body_join_it() {
+    let (_, a) = parse(
+        "Les ministres de l’Otan se sont réunis à Bruxelles. Selon l’Alliance, les stocks \
+         restent bas. La Commission européenne a proposé un fonds ; la Commission doit encore \
+         convaincre les États.",
+    );
+    let otan = actor(&a, "Otan");
+    assert!(
+        otan.mentions.iter().any(|m| m.text == "Alliance"),
+        "{:#?}",
+        otan.mentions
+    );
+    assert!(!has(&a, "Alliance"), "{:#?}", names(&a));
+    let commission = actor(&a, "Commission européenne");
+    assert_eq!(commission.mentions.len(), 2, "{:#?}", commission.mentions);
+}

@@ -143,6 +143,26 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
                 .or_insert(Some(full));
         }
     }
+    // "l’Alliance" after "Otan", "la Commission" after "Commission
+    // européenne": the first word of another name of a body the article
+    // has named.
+    let named: std::collections::BTreeSet<u32> = ments.iter().filter_map(|m| m.entity).collect();
+    for e in named {
+        if LEXICON.gazetteer.entities[e as usize].kind != ActorKind::Organization {
+            continue;
+        }
+        for first in &LEXICON.gazetteer.short_forms[e as usize] {
+            let full = format!("e{e}");
+            org_firsts
+                .entry(first.clone())
+                .and_modify(|f| {
+                    if f.as_deref() != Some(full.as_str()) {
+                        *f = None;
+                    }
+                })
+                .or_insert(Some(full));
+        }
+    }
     // "le cabinet Prixscope … Prixscope": a head before a name used alone
     // elsewhere is a role ("cabinet"); otherwise it is part of the name
     // ("musée Duclos de Montluçon").
@@ -397,12 +417,20 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         of.push(g);
     }
     for g in &mut groups {
-        // The fullest written form; acronyms only when nothing else.
+        // The fullest written form; acronyms only when nothing else, and a
+        // lone word linked to a listed body ("l’Alliance" for the Otan)
+        // only before them.
         let best = g
             .ments
             .iter()
             .map(|&i| &ments[i])
-            .max_by_key(|m| (!m.acronym, text(units, m).chars().count()))
+            .max_by_key(|m| {
+                (
+                    !m.acronym,
+                    m.entity.is_some() || m.b - m.a > 1,
+                    text(units, m).chars().count(),
+                )
+            })
             .map(|m| text(units, m).to_owned())
             .unwrap_or_default();
         g.name = best;

@@ -143,6 +143,10 @@ pub(crate) struct Gazetteer {
     pub(crate) entities: Vec<Entity>,
     /// Folded name → entity, for whole-string look-ups.
     pub(crate) by_name: FastMap<String, u32>,
+    /// For each organisation, the folded first words of its capitalised
+    /// names of several words ("alliance" for "Alliance atlantique"): the
+    /// short form an article uses once it has named the body.
+    pub(crate) short_forms: Vec<Vec<String>>,
 }
 
 fn case_of(form: &str) -> Case {
@@ -198,6 +202,7 @@ impl Gazetteer {
             patterns: g.patterns,
             entities: g.entities,
             by_name: g.by_name,
+            short_forms: g.short_forms,
         }
     }
 }
@@ -208,6 +213,7 @@ struct GazBuilder {
     patterns: Vec<(u32, Case)>,
     entities: Vec<Entity>,
     by_name: FastMap<String, u32>,
+    short_forms: Vec<Vec<String>>,
 }
 
 impl GazBuilder {
@@ -218,6 +224,7 @@ impl GazBuilder {
             return id;
         }
         self.entities.push(Entity { kind, state });
+        self.short_forms.push(Vec::new());
         (self.entities.len() - 1) as u32
     }
 
@@ -227,6 +234,16 @@ impl GazBuilder {
             return;
         }
         self.by_name.entry(folded.clone()).or_insert(id);
+        let first = first_word(&folded);
+        if self.entities[id as usize].kind == ActorKind::Organization
+            && first.len() < folded.len()
+            && first.len() > 2
+            && !first.ends_with('\'')
+            && case_of(form) == Case::Capital
+            && !self.short_forms[id as usize].iter().any(|f| f == first)
+        {
+            self.short_forms[id as usize].push(first.to_owned());
+        }
         self.folded.push(folded);
         self.patterns.push((id, case_of(form)));
     }
