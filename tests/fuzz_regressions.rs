@@ -73,3 +73,29 @@ fn jsonl_record_headline_is_not_inside_boilerplate() {
     assert!(article.headline.is_some_and(|h| h.starts_with("Pêche")));
     assert_eq!(article.headline_span, None);
 }
+
+/// jsonl_record: a page whose title element is also the label of a
+/// related-articles box: the headline took the label's block, whose span
+/// the promotion also gave as its label span.
+#[test]
+fn jsonl_record_headline_is_not_a_promotion_label() {
+    let line = include_bytes!("fuzz/jsonl_headline_is_promo_label.jsonl");
+    let record = depeche::batch::parse_jsonl_line(line, &Default::default()).expect("a record");
+    let depeche::batch::Body::Html { bytes, .. } = &record.body else {
+        panic!("an HTML record");
+    };
+    let text = depeche::decode_html(bytes).text;
+    let article = record.parse(&depeche::Parser::default()).expect("parses");
+    check(&text, &article);
+    // The box keeps its label; the label is not also the headline.
+    assert_ne!(article.headline.as_deref(), Some("Les plus lus"));
+    assert!(
+        article.cross_promos.len() >= 3
+            && article
+                .cross_promos
+                .iter()
+                .all(|p| p.label == "Les plus lus"),
+        "{:?}",
+        article.cross_promos
+    );
+}

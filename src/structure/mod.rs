@@ -458,6 +458,13 @@ impl Structurer<'_> {
                     BlockKind::Quote | BlockKind::Standfirst
                 )
         });
+        // A title element already read as a promotion's label or as
+        // boilerplate ("Les plus lus" in a heading) is no headline.
+        let title = title.filter(|(_, span)| {
+            !(0..self.blocks.len()).any(|i| {
+                !span.is_empty() && self.blocks[i].span == *span && self.roles[i].out_of_body()
+            })
+        });
         if let Some((title, span)) = title {
             // A page's headline element is one of its blocks: that block is
             // the headline, wherever it comes and whatever it looks like, or
