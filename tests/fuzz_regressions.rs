@@ -55,6 +55,18 @@ fn html_headline_element_is_not_also_a_duplicate_headline() {
     assert!(places.contains(&(Place::Headline, headline)));
 }
 
+/// A JSON Lines record holding an HTML page, parsed as the batch mode does:
+/// the decoded page (that spans point into) and the article.
+fn html_record(line: &[u8]) -> (String, Article) {
+    let record = depeche::batch::parse_jsonl_line(line, &Default::default()).expect("a record");
+    let depeche::batch::Body::Html { bytes, .. } = &record.body else {
+        panic!("an HTML record");
+    };
+    let text = depeche::decode_html(bytes).text.into_owned();
+    let article = record.parse(&depeche::Parser::default()).expect("parses");
+    (text, article)
+}
+
 /// jsonl_record: a record whose HTML page (a corpus page with its
 /// `<!DOCTYPE` mangled, so that the `<head>` went into the body) had its
 /// `<title>` inside a header region taken as boilerplate: the headline, read
@@ -62,12 +74,7 @@ fn html_headline_element_is_not_also_a_duplicate_headline() {
 #[test]
 fn jsonl_record_headline_is_not_inside_boilerplate() {
     let line = include_bytes!("fuzz/jsonl_headline_in_boilerplate.jsonl");
-    let record = depeche::batch::parse_jsonl_line(line, &Default::default()).expect("a record");
-    let depeche::batch::Body::Html { bytes, .. } = &record.body else {
-        panic!("an HTML record");
-    };
-    let text = depeche::decode_html(bytes).text;
-    let article = record.parse(&depeche::Parser::default()).expect("parses");
+    let (text, article) = html_record(line);
     check(&text, &article);
     // The headline is kept, without a place of its own.
     assert!(article.headline.is_some_and(|h| h.starts_with("Pêche")));
@@ -80,12 +87,7 @@ fn jsonl_record_headline_is_not_inside_boilerplate() {
 #[test]
 fn jsonl_record_headline_is_not_a_promotion_label() {
     let line = include_bytes!("fuzz/jsonl_headline_is_promo_label.jsonl");
-    let record = depeche::batch::parse_jsonl_line(line, &Default::default()).expect("a record");
-    let depeche::batch::Body::Html { bytes, .. } = &record.body else {
-        panic!("an HTML record");
-    };
-    let text = depeche::decode_html(bytes).text;
-    let article = record.parse(&depeche::Parser::default()).expect("parses");
+    let (text, article) = html_record(line);
     check(&text, &article);
     // The box keeps its label; the label is not also the headline.
     assert_ne!(article.headline.as_deref(), Some("Les plus lus"));
