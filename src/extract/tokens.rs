@@ -141,7 +141,11 @@ impl<'a> Unit<'a> {
         let mut folded = String::with_capacity(text.len() + 8);
         let mut at = 0;
         for t in &mut toks {
-            fold_into(&text[at..t.start], &mut folded);
+            // Most gaps are one space.
+            match &text[at..t.start] {
+                " " => folded.push(' '),
+                gap => fold_into(gap, &mut folded),
+            }
             t.fstart = folded.len();
             fold_into(&text[t.start..t.end], &mut folded);
             t.fend = folded.len();
@@ -412,6 +416,7 @@ fn lexicon_hits(
 }
 
 /// Folds `s` onto `out`, ASCII without a call per character.
+#[inline]
 fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         let start = out.len();

@@ -49,6 +49,7 @@ pub(crate) fn fold_str(s: &str) -> String {
     text
 }
 
+#[inline]
 pub(crate) fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
