@@ -491,7 +491,9 @@ fn units<'a>(article: &'a Article, input: &str) -> Vec<Unit<'a>> {
     }
     blocks
         .into_iter()
-        .filter(|(t, s)| !t.is_empty() && s.end <= input.len())
+        // A block without a letter names nobody (and a megabyte of "<"
+        // would be a million tokens for nothing).
+        .filter(|(t, s)| s.end <= input.len() && t.chars().any(char::is_alphabetic))
         .map(|(t, s)| Unit::new(t, input, s))
         .collect()
 }

@@ -56,6 +56,59 @@ pub(crate) struct Hits {
     pub(crate) source: Option<(u32, u32)>,
 }
 
+/// Lexicon hits per token, stored only for the tokens that have some:
+/// most tokens have none, and a block of a million tokens (a pathological
+/// input) should not cost a million times five look-up results.
+#[derive(Default)]
+pub(crate) struct HitTable {
+    /// Per token: index in `data`, or `u32::MAX` for no hit.
+    idx: Vec<u32>,
+    data: Vec<Hits>,
+}
+
+/// What a token without any lexicon hit has.
+static NO_HITS: Hits = Hits {
+    verb: None,
+    title: None,
+    gazetteer: None,
+    head: None,
+    source: None,
+};
+
+impl HitTable {
+    fn with_capacity(n: usize) -> HitTable {
+        HitTable {
+            idx: Vec::with_capacity(n),
+            data: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, h: Hits) {
+        let none = h.verb.is_none()
+            && h.title.is_none()
+            && h.gazetteer.is_none()
+            && h.head.is_none()
+            && h.source.is_none();
+        if none {
+            self.idx.push(u32::MAX);
+        } else {
+            self.idx.push(self.data.len() as u32);
+            self.data.push(h);
+        }
+    }
+}
+
+impl std::ops::Index<usize> for HitTable {
+    type Output = Hits;
+
+    fn index(&self, i: usize) -> &Hits {
+        match self.idx[i] {
+            u32::MAX => &NO_HITS,
+            k => &self.data[k as usize],
+        }
+    }
+}
+
 /// In [`Unit::flags`]: a known non-name (or a function word).
 pub(crate) const STOPWORD: u8 = 1;
 /// In [`Unit::flags`]: a nationality adjective or noun.
@@ -85,7 +138,7 @@ pub(crate) struct Unit<'a> {
     /// Mostly upper-case text (a shouted headline): capitals prove nothing.
     pub(crate) shouting: bool,
     /// Lexicon hits per token.
-    pub(crate) hits: Vec<Hits>,
+    pub(crate) hits: HitTable,
     /// Word lists per token: [`STOPWORD`], [`NATIONALITY`], [`HONORIFIC`],
     /// [`FIRST_NAME`], [`FIRST_PART`].
     pub(crate) flags: Vec<u8>,
@@ -166,7 +219,7 @@ impl<'a> Unit<'a> {
         }
         let lex = &*LEXICON;
         let mut flags = Vec::with_capacity(toks.len());
-        let mut hits = Vec::with_capacity(toks.len());
+        let mut hits = HitTable::with_capacity(toks.len());
         for t in &toks {
             if t.kind == Kind::Punct {
                 flags.push(0);
