@@ -54,3 +54,55 @@ fn html_headline_element_is_not_also_a_duplicate_headline() {
     );
     assert!(places.contains(&(Place::Headline, headline)));
 }
+
+/// parse_html: text before `<html>` ("<!DOCTYPE h>t<lhm…") puts the
+/// `<title>` in the body, inside a boilerplate block; the headline taken
+/// from that `<title>` was listed as a placement of its own, overlapping the
+/// block that holds it. The fuzz input as found.
+#[test]
+fn html_title_inside_a_block_is_not_a_placement_of_its_own() {
+    let bytes = include_bytes!("fuzz/html_title_inside_block.html");
+    let text = depeche::decode_html(bytes).text;
+    let article = depeche::Parser::default()
+        .parse_html_bytes(bytes)
+        .expect("parses");
+    check(&text, &article);
+    let headline = article.headline_span.expect("a headline");
+    assert!(text[headline.range()].starts_with("Agen : le festival"));
+    assert!(!article.placements().contains(&(Place::Headline, headline)));
+}
+
+/// The same shape, written small: a stray character before `<html>`.
+#[test]
+fn html_title_in_the_body_lies_inside_its_block() {
+    let input = "<!DOCTYPE html>t<html><head><title>Le festival dévoile sa \
+        programmation - Garonne Culture</title></head><body><nav><a href=/>Accueil</a> \
+        <a href=/c>Culture</a></nav><article><p class=\"post-excerpt\">Pour sa douzième \
+        édition, la manifestation accueillera quarante compagnies.</p><p>Le chapiteau \
+        sera planté sur la prairie de la Garonne, comme chaque été.</p></article></body></html>";
+    let article = depeche::parse_html(input).expect("parses");
+    check(input, &article);
+    assert_eq!(
+        article.headline.as_deref(),
+        Some("Le festival dévoile sa programmation")
+    );
+    let headline = article.headline_span.expect("a headline");
+    assert!(
+        article
+            .placements()
+            .iter()
+            .any(|(_, s)| *s != headline && s.contains(headline))
+    );
+}
+
+/// Front matter: the title lies inside the front-matter block and is not
+/// listed apart (the rule the `<title>` case generalises).
+#[test]
+fn front_matter_title_stays_inside_the_front_matter_block() {
+    let input = "---\ntitle: \"Un titre\"\n---\nUn paragraphe du corps de l’article.\n";
+    let article = depeche::parse_text(input).expect("parses");
+    check(input, &article);
+    assert_eq!(article.headline.as_deref(), Some("Un titre"));
+    let places: Vec<Place> = article.placements().into_iter().map(|(p, _)| p).collect();
+    assert_eq!(places, [Place::Boilerplate, Place::Paragraph]);
+}
