@@ -106,3 +106,39 @@ fn front_matter_title_stays_inside_the_front_matter_block() {
     let places: Vec<Place> = article.placements().into_iter().map(|(p, _)| p).collect();
     assert_eq!(places, [Place::Boilerplate, Place::Paragraph]);
 }
+
+/// parse_html: the page's only `h1` is a related-posts label
+/// (`<h1 class="related-posts__title">À lire aussi</h2>`). Taken as the
+/// headline element, its span was both the headline's and the promotion
+/// label's. The fuzz input as found.
+#[test]
+fn html_headline_element_taken_as_promo_label_is_no_headline() {
+    let bytes = include_bytes!("fuzz/html_headline_is_promo_label.html");
+    let text = depeche::decode_html(bytes).text;
+    let article = depeche::Parser::default()
+        .parse_html_bytes(bytes)
+        .expect("parses");
+    check(&text, &article);
+    assert_ne!(article.headline.as_deref(), Some("À lire aussi"));
+    assert!(
+        article
+            .cross_promos
+            .iter()
+            .any(|p| p.label == "À lire aussi")
+    );
+}
+
+/// The same shape, written small.
+#[test]
+fn html_promo_label_h1_is_no_headline() {
+    let input = "<html><body><article><p>Les pompiers luttent depuis la nuit contre \
+        un feu de forêt dans le Var, attisé par le vent.</p><p>Quelque 850 pompiers \
+        sont mobilisés, appuyés par huit avions.</p><aside class=\"related-posts\">\
+        <h1 class=\"related-posts__title\">À lire aussi</h1><ul><li><a href=/a>Incendies : \
+        le Portugal sollicite la flotte européenne</a></li></ul></aside></article></body></html>";
+    let article = depeche::parse_html(input).expect("parses");
+    check(input, &article);
+    assert_ne!(article.headline.as_deref(), Some("À lire aussi"));
+    assert_eq!(article.cross_promos.len(), 1, "{:?}", article.cross_promos);
+    assert_eq!(article.cross_promos[0].label, "À lire aussi");
+}
