@@ -345,20 +345,12 @@ impl Article {
     ///
     /// This is the lossless accounting: the spans never overlap, and together
     /// they cover every non-blank line of the input. Inline promotions (which
-    /// lie inside a paragraph) and a headline taken from front matter (which
-    /// lies inside the front-matter block) are not listed separately.
+    /// lie inside a paragraph) and a headline that is not a block of its own
+    /// (one taken from front matter or a page's `<title>`, lying inside the
+    /// block that holds it) are not listed separately.
     #[must_use]
     pub fn placements(&self) -> Vec<(Place, Span)> {
         let mut out = Vec::new();
-        if let Some(span) = self.headline_span {
-            let in_front_matter = self
-                .boilerplate
-                .iter()
-                .any(|b| b.kind == BoilerplateKind::FrontMatter && b.span.contains(span));
-            if !in_front_matter {
-                out.push((Place::Headline, span));
-            }
-        }
         if let Some(p) = &self.standfirst {
             out.push((Place::Standfirst, p.span));
         }
@@ -387,6 +379,12 @@ impl Article {
                 .iter()
                 .map(|b| (Place::Boilerplate, b.span)),
         );
+        if let Some(span) = self.headline_span {
+            let inside_another = out.iter().any(|&(_, s)| s != span && s.contains(span));
+            if !inside_another {
+                out.push((Place::Headline, span));
+            }
+        }
         out.sort_by_key(|&(_, span)| span);
         out
     }

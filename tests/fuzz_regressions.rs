@@ -55,6 +55,94 @@ fn html_headline_element_is_not_also_a_duplicate_headline() {
     assert!(places.contains(&(Place::Headline, headline)));
 }
 
+/// parse_html: text before `<html>` ("<!DOCTYPE h>t<lhm…") puts the
+/// `<title>` in the body, inside a boilerplate block; the headline taken
+/// from that `<title>` was listed as a placement of its own, overlapping the
+/// block that holds it. The fuzz input as found.
+#[test]
+fn html_title_inside_a_block_is_not_a_placement_of_its_own() {
+    let bytes = include_bytes!("fuzz/html_title_inside_block.html");
+    let text = depeche::decode_html(bytes).text;
+    let article = depeche::Parser::default()
+        .parse_html_bytes(bytes)
+        .expect("parses");
+    check(&text, &article);
+    let headline = article.headline_span.expect("a headline");
+    assert!(text[headline.range()].starts_with("Agen : le festival"));
+    assert!(!article.placements().contains(&(Place::Headline, headline)));
+}
+
+/// The same shape, written small: a stray character before `<html>`.
+#[test]
+fn html_title_in_the_body_lies_inside_its_block() {
+    let input = "<!DOCTYPE html>t<html><head><title>Le festival dévoile sa \
+        programmation - Garonne Culture</title></head><body><nav><a href=/>Accueil</a> \
+        <a href=/c>Culture</a></nav><article><p class=\"post-excerpt\">Pour sa douzième \
+        édition, la manifestation accueillera quarante compagnies.</p><p>Le chapiteau \
+        sera planté sur la prairie de la Garonne, comme chaque été.</p></article></body></html>";
+    let article = depeche::parse_html(input).expect("parses");
+    check(input, &article);
+    assert_eq!(
+        article.headline.as_deref(),
+        Some("Le festival dévoile sa programmation")
+    );
+    let headline = article.headline_span.expect("a headline");
+    assert!(
+        article
+            .placements()
+            .iter()
+            .any(|(_, s)| *s != headline && s.contains(headline))
+    );
+}
+
+/// Front matter: the title lies inside the front-matter block and is not
+/// listed apart (the rule the `<title>` case generalises).
+#[test]
+fn front_matter_title_stays_inside_the_front_matter_block() {
+    let input = "---\ntitle: \"Un titre\"\n---\nUn paragraphe du corps de l’article.\n";
+    let article = depeche::parse_text(input).expect("parses");
+    check(input, &article);
+    assert_eq!(article.headline.as_deref(), Some("Un titre"));
+    let places: Vec<Place> = article.placements().into_iter().map(|(p, _)| p).collect();
+    assert_eq!(places, [Place::Boilerplate, Place::Paragraph]);
+}
+
+/// parse_html: the page's only `h1` is a related-posts label
+/// (`<h1 class="related-posts__title">À lire aussi</h2>`). Taken as the
+/// headline element, its span was both the headline's and the promotion
+/// label's. The fuzz input as found.
+#[test]
+fn html_headline_element_taken_as_promo_label_is_no_headline() {
+    let bytes = include_bytes!("fuzz/html_headline_is_promo_label.html");
+    let text = depeche::decode_html(bytes).text;
+    let article = depeche::Parser::default()
+        .parse_html_bytes(bytes)
+        .expect("parses");
+    check(&text, &article);
+    assert_ne!(article.headline.as_deref(), Some("À lire aussi"));
+    assert!(
+        article
+            .cross_promos
+            .iter()
+            .any(|p| p.label == "À lire aussi")
+    );
+}
+
+/// The same shape, written small.
+#[test]
+fn html_promo_label_h1_is_no_headline() {
+    let input = "<html><body><article><p>Les pompiers luttent depuis la nuit contre \
+        un feu de forêt dans le Var, attisé par le vent.</p><p>Quelque 850 pompiers \
+        sont mobilisés, appuyés par huit avions.</p><aside class=\"related-posts\">\
+        <h1 class=\"related-posts__title\">À lire aussi</h1><ul><li><a href=/a>Incendies : \
+        le Portugal sollicite la flotte européenne</a></li></ul></aside></article></body></html>";
+    let article = depeche::parse_html(input).expect("parses");
+    check(input, &article);
+    assert_ne!(article.headline.as_deref(), Some("À lire aussi"));
+    assert_eq!(article.cross_promos.len(), 1, "{:?}", article.cross_promos);
+    assert_eq!(article.cross_promos[0].label, "À lire aussi");
+}
+
 /// A JSON Lines record holding an HTML page, parsed as the batch mode does:
 /// the decoded page (that spans point into) and the article.
 fn html_record(line: &[u8]) -> (String, Article) {
@@ -76,9 +164,16 @@ fn jsonl_record_headline_is_not_inside_boilerplate() {
     let line = include_bytes!("fuzz/jsonl_headline_in_boilerplate.jsonl");
     let (text, article) = html_record(line);
     check(&text, &article);
-    // The headline is kept, without a place of its own.
-    assert!(article.headline.is_some_and(|h| h.starts_with("Pêche")));
-    assert_eq!(article.headline_span, None);
+    // The headline is kept, lying inside the block that holds it, not a
+    // place of its own.
+    assert!(
+        article
+            .headline
+            .as_deref()
+            .is_some_and(|h| h.starts_with("Pêche"))
+    );
+    let headline = article.headline_span.expect("a headline span");
+    assert!(!article.placements().contains(&(Place::Headline, headline)));
 }
 
 /// jsonl_record: a page whose title element is also the label of a

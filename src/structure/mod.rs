@@ -458,39 +458,28 @@ impl Structurer<'_> {
                     BlockKind::Quote | BlockKind::Standfirst
                 )
         });
-        // A title element already read as a promotion's label or as
-        // boilerplate ("Les plus lus" in a heading) is no headline.
-        let title = title.filter(|(_, span)| {
-            !(0..self.blocks.len()).any(|i| {
-                !span.is_empty() && self.blocks[i].span == *span && self.roles[i].out_of_body()
-            })
-        });
-        if let Some((title, span)) = title {
-            // A page's headline element is one of its blocks: that block is
-            // the headline, wherever it comes and whatever it looks like, or
-            // its text would be both the headline and a block. Front matter
-            // gives the title; the body may repeat it first.
-            let own =
-                (0..self.blocks.len()).find(|&i| !span.is_empty() && self.blocks[i].span == span);
-            let repeated = first.filter(|&i| same_text(&self.blocks[i].text, &title));
-            if let Some(i) = own.or(repeated) {
+        // A page's headline element is one of its blocks: that block is the
+        // headline wherever it comes, or its text would be both the headline
+        // and a block. Taken for something else (a promotion label,
+        // boilerplate), it is no headline: the blocks tell, as for text.
+        let own = title
+            .as_ref()
+            .filter(|(_, span)| !span.is_empty())
+            .and_then(|(_, span)| (0..self.blocks.len()).find(|&i| self.blocks[i].span == *span));
+        match (title, own) {
+            (Some(_), Some(i)) if self.is_content(i) => {
                 self.roles[i] = Role::Headline;
                 return Some((self.blocks[i].text.clone(), self.blocks[i].span));
             }
-            // A title element inside another block (a header region taken
-            // as boilerplate): the headline is not a place of its own.
-            // (Front matter keeps its title line: that span is the title's.)
-            let inside = self.html
-                && self
-                    .blocks
-                    .iter()
-                    .any(|b| b.span.start < span.end && span.start < b.span.end);
-            let span = if inside {
-                Span::new(span.start, span.start)
-            } else {
-                span
-            };
-            return Some((title, span));
+            (Some(_), Some(_)) | (None, _) => {}
+            (Some((title, span)), None) => {
+                // Front matter gives the title; the body may repeat it first.
+                if let Some(i) = first.filter(|&i| same_text(&self.blocks[i].text, &title)) {
+                    self.roles[i] = Role::Headline;
+                    return Some((self.blocks[i].text.clone(), self.blocks[i].span));
+                }
+                return Some((title, span));
+            }
         }
         let mut i = first?;
         // A rubric kicker above the title: "Tribune", "ÉCONOMIE".
