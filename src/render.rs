@@ -9,11 +9,10 @@ impl Article {
     /// The article as Markdown: `#` headline, the standfirst in bold,
     /// `##` intertitles, paragraphs, `-` lists, and the takeaways list
     /// (under its label as a `##` heading) where it stood in the input.
-    /// Text that Markdown would read as
-    /// markup is escaped, so that the rendering parses back (with
-    /// [`Markdown::Always`](crate::Markdown::Always)) to the same headline,
-    /// headings and takeaways.
-    /// Promotions and boilerplate are left out.
+    /// Text that Markdown would read as markup is escaped, so that the
+    /// rendering parses back (with [`Markdown::Always`](crate::Markdown::Always))
+    /// to the same headline, headings and takeaways. Promotions and
+    /// boilerplate are left out.
     #[must_use]
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
@@ -33,6 +32,10 @@ impl Article {
         let mut takeaways_before = |start: Option<usize>, out: &mut String| {
             if pending && start.is_none_or(|s| takeaways_at.is_some_and(|t| s > t)) {
                 pending = false;
+                // Apart from a list rendered just before.
+                if !out.is_empty() && !out.ends_with("\n\n") {
+                    out.push('\n');
+                }
                 self.render_takeaways(out);
             }
         };

@@ -461,3 +461,19 @@ proptest! {
         }
     }
 }
+
+/// Takeaways that stood right after a list of the body stay a list of
+/// their own in the rendering.
+#[test]
+fn takeaways_after_a_body_list_stay_apart() {
+    let input = "Un titre\n\nUn paragraphe.\n- un point du corps\n- un autre point\nPartager sur Facebook\n\
+                 L’essentiel :\n- Première chose.\n- Seconde chose.\n\nLa suite du texte.\n";
+    let article = depeche::parse_text(input).expect("parses");
+    assert_eq!(article.takeaways.len(), 2, "{article:#?}");
+    let markdown = article.to_markdown();
+    assert!(
+        markdown.contains("- un autre point\n\n## L’essentiel :"),
+        "{markdown}"
+    );
+    check_round_trip(&article).unwrap_or_else(|e| panic!("{e}"));
+}
