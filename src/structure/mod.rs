@@ -585,9 +585,12 @@ impl Structurer<'_> {
     /// Whether block `i`'s source is one run of bold text ("**Titre**").
     pub(super) fn all_bold(&self, i: usize) -> bool {
         let src = self.input[self.blocks[i].span.range()].trim();
-        ["**", "__"]
-            .iter()
-            .any(|m| src.len() > 4 && src.starts_with(m) && src.ends_with(m))
+        ["**", "__"].iter().any(|m| {
+            src.len() > 4
+                && src.starts_with(m)
+                && src.ends_with(m)
+                && !src[2..src.len() - 2].contains(m)
+        })
     }
 
     fn standfirst_after(&mut self, from: usize) {
