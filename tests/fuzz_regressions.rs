@@ -196,3 +196,22 @@ fn jsonl_record_headline_is_not_a_promotion_label() {
         article.cross_promos
     );
 }
+
+/// jsonl_record: a page whose only title-like element holds a line of
+/// links ("Imprimer | Envoyer à un ami | Réagir…") that the front end split
+/// into boilerplate pieces: the headline had the whole line's span, over
+/// the pieces'.
+#[test]
+fn jsonl_record_headline_is_not_over_split_boilerplate() {
+    let line = include_bytes!("fuzz/jsonl_headline_over_boilerplate.jsonl");
+    let (text, article) = html_record(line);
+    check(&text, &article);
+    assert!(
+        !article
+            .headline
+            .as_deref()
+            .is_some_and(|h| h.starts_with("Imprimer")),
+        "{:?}",
+        article.headline
+    );
+}

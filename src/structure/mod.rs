@@ -472,6 +472,16 @@ impl Structurer<'_> {
                 return Some((self.blocks[i].text.clone(), self.blocks[i].span));
             }
             (Some(_), Some(_)) | (None, _) => {}
+            // Its text already split into other blocks ("Imprimer | Envoyer
+            // | Réagir" read piece by piece as boilerplate), or partly in
+            // one: the blocks tell here too. (A title lying inside a single
+            // block, front matter or a `<title>` in a header, is a headline
+            // with no place of its own; see `Article::placements`.)
+            (Some((_, span)), None)
+                if !span.is_empty()
+                    && self.blocks.iter().any(|b| {
+                        b.span.start < span.end && span.start < b.span.end && !b.span.contains(span)
+                    }) => {}
             (Some((title, span)), None) => {
                 // Front matter gives the title; the body may repeat it first.
                 if let Some(i) = first.filter(|&i| same_text(&self.blocks[i].text, &title)) {
