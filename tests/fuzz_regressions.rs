@@ -23,6 +23,28 @@ fn check(input: &str, article: &Article) {
     }
 }
 
+/// An HTML page parsed from its bytes: the decoded page (that spans point
+/// into) and the article.
+fn html_page(bytes: &[u8]) -> (String, Article) {
+    let text = depeche::decode_html(bytes).text.into_owned();
+    let article = depeche::Parser::default()
+        .parse_html_bytes(bytes)
+        .expect("parses");
+    (text, article)
+}
+
+/// A JSON Lines record holding an HTML page, parsed as the batch mode does:
+/// the decoded page (that spans point into) and the article.
+fn html_record(line: &[u8]) -> (String, Article) {
+    let record = depeche::batch::parse_jsonl_line(line, &Default::default()).expect("a record");
+    let depeche::batch::Body::Html { bytes, .. } = &record.body else {
+        panic!("an HTML record");
+    };
+    let text = depeche::decode_html(bytes).text.into_owned();
+    let article = record.parse(&depeche::Parser::default()).expect("parses");
+    (text, article)
+}
+
 /// parse_html: a page whose stray byte (invalid UTF-8 in a `<div` tag) made
 /// a rubric line above the `h1` body text. The headline came from the `h1`
 /// element with the `h1` block's span, and the `h1` block, no longer the
@@ -30,11 +52,7 @@ fn check(input: &str, article: &Article) {
 /// entry with the same span: two placements on the same bytes.
 #[test]
 fn html_headline_element_is_not_also_a_duplicate_headline() {
-    let bytes = include_bytes!("fuzz/html_headline_twice.html");
-    let text = depeche::decode_html(bytes).text;
-    let article = depeche::Parser::default()
-        .parse_html_bytes(bytes)
-        .expect("parses");
+    let (text, article) = html_page(include_bytes!("fuzz/html_headline_twice.html"));
     check(&text, &article);
     let headline = article.headline_span.expect("a headline");
     assert!(text[headline.range()].starts_with("Climat&nbsp;: des stalagmites"));
@@ -61,11 +79,7 @@ fn html_headline_element_is_not_also_a_duplicate_headline() {
 /// block that holds it. The fuzz input as found.
 #[test]
 fn html_title_inside_a_block_is_not_a_placement_of_its_own() {
-    let bytes = include_bytes!("fuzz/html_title_inside_block.html");
-    let text = depeche::decode_html(bytes).text;
-    let article = depeche::Parser::default()
-        .parse_html_bytes(bytes)
-        .expect("parses");
+    let (text, article) = html_page(include_bytes!("fuzz/html_title_inside_block.html"));
     check(&text, &article);
     let headline = article.headline_span.expect("a headline");
     assert!(text[headline.range()].starts_with("Agen : le festival"));
@@ -113,11 +127,7 @@ fn front_matter_title_stays_inside_the_front_matter_block() {
 /// label's. The fuzz input as found.
 #[test]
 fn html_headline_element_taken_as_promo_label_is_no_headline() {
-    let bytes = include_bytes!("fuzz/html_headline_is_promo_label.html");
-    let text = depeche::decode_html(bytes).text;
-    let article = depeche::Parser::default()
-        .parse_html_bytes(bytes)
-        .expect("parses");
+    let (text, article) = html_page(include_bytes!("fuzz/html_headline_is_promo_label.html"));
     check(&text, &article);
     assert_ne!(article.headline.as_deref(), Some("À lire aussi"));
     assert!(
@@ -141,18 +151,6 @@ fn html_promo_label_h1_is_no_headline() {
     assert_ne!(article.headline.as_deref(), Some("À lire aussi"));
     assert_eq!(article.cross_promos.len(), 1, "{:?}", article.cross_promos);
     assert_eq!(article.cross_promos[0].label, "À lire aussi");
-}
-
-/// A JSON Lines record holding an HTML page, parsed as the batch mode does:
-/// the decoded page (that spans point into) and the article.
-fn html_record(line: &[u8]) -> (String, Article) {
-    let record = depeche::batch::parse_jsonl_line(line, &Default::default()).expect("a record");
-    let depeche::batch::Body::Html { bytes, .. } = &record.body else {
-        panic!("an HTML record");
-    };
-    let text = depeche::decode_html(bytes).text.into_owned();
-    let article = record.parse(&depeche::Parser::default()).expect("parses");
-    (text, article)
 }
 
 /// jsonl_record: a record whose HTML page (a corpus page with its
