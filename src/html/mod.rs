@@ -157,14 +157,7 @@ impl Walker<'_, '_> {
                 kind @ (BoilerplateKind::Byline | BoilerplateKind::Date),
             )) = zone
             {
-                self.flush();
-                self.stack.push(Open {
-                    end: node.end,
-                    tag: e.tag,
-                    data_row: false,
-                    outside: !in_main,
-                    boiler: Some(kind),
-                });
+                self.open(node.end, e.tag, !in_main, false, Some(kind));
                 ix += 1;
                 continue;
             }
@@ -177,14 +170,7 @@ impl Walker<'_, '_> {
             // In a byline or date box, every element is a piece of its own
             // ("Par <a>Nom</a> — <time>7 mai</time>").
             if self.stack.iter().any(|o| o.boiler.is_some()) && e.tag != Tag::Br {
-                self.flush();
-                self.stack.push(Open {
-                    end: node.end,
-                    tag: e.tag,
-                    data_row: false,
-                    outside: !in_main,
-                    boiler: None,
-                });
+                self.open(node.end, e.tag, !in_main, false, None);
                 ix += 1;
                 continue;
             }
@@ -206,27 +192,19 @@ impl Walker<'_, '_> {
                 Tag::Img => self.after_image = true,
                 // A caption, read piece by piece: it may hold a credit.
                 Tag::Figcaption => {
-                    self.flush();
-                    self.stack.push(Open {
-                        end: node.end,
-                        tag: e.tag,
-                        data_row: false,
-                        outside: !in_main,
-                        boiler: Some(BoilerplateKind::Caption),
-                    });
+                    self.open(
+                        node.end,
+                        e.tag,
+                        !in_main,
+                        false,
+                        Some(BoilerplateKind::Caption),
+                    );
                 }
                 // Cells of a data row make one line.
                 Tag::Td if self.stack.last().is_some_and(|o| o.data_row) => self.cell(),
                 tag if tag.is_block() => {
-                    self.flush();
                     let data_row = tag == Tag::Tr && self.is_data_row(ix);
-                    self.stack.push(Open {
-                        end: node.end,
-                        tag,
-                        data_row,
-                        outside: !in_main,
-                        boiler: None,
-                    });
+                    self.open(node.end, tag, !in_main, data_row, None);
                 }
                 _ => {}
             }
@@ -234,6 +212,26 @@ impl Walker<'_, '_> {
         }
         self.close_until(usize::MAX);
         self.flush();
+    }
+
+    /// Ends the text read so far and opens an element whose text is read
+    /// apart from it, up to `end`.
+    fn open(
+        &mut self,
+        end: Ix,
+        tag: Tag,
+        outside: bool,
+        data_row: bool,
+        boiler: Option<BoilerplateKind>,
+    ) {
+        self.flush();
+        self.stack.push(Open {
+            end,
+            tag,
+            data_row,
+            outside,
+            boiler,
+        });
     }
 
     /// A new cell of a data row: a separator after the previous one.
