@@ -113,8 +113,7 @@ fn escape_inline(text: &str) -> std::borrow::Cow<'_, str> {
 /// a quotation, a list, a rule) gets its first character escaped, so that
 /// the rendering parses back to the same article.
 fn escape_block_start(text: &str) -> std::borrow::Cow<'_, str> {
-    let opens_block =
-        regex!(r"^(?:#|>|[-*+•·▪►–—][ \t]|\d{1,2}[.)][ \t]|(?:[*_\-=~•·#+][ \t]*){3,}$|=+$)");
+    let opens_block = regex!(r"^(?:#|>|[-*+•·▪►–—][ \t]|(?:[*_\-=~•·#+][ \t]*){3,}$|=+$)");
     if let Some(m) = regex!(r"^\d{1,2}[.)][ \t]").find(text) {
         // "12. " opens a numbered list: escape its period, as CommonMark
         // does.
