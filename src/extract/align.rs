@@ -35,7 +35,14 @@ impl Align {
         // The text as it stands in the source, whole or after a marker
         // ("- un point", "## Titre"): offsets only shift, no map is kept
         // (a map costs eight bytes per byte of text).
-        if let Some(at) = src.rfind(text).filter(|_| !text.is_empty()) {
+        // Most blocks are their source's tail; `ends_with` settles them
+        // without building a substring searcher per block.
+        let found = if src.ends_with(text) {
+            Some(src.len() - text.len())
+        } else {
+            memchr::memmem::rfind(src.as_bytes(), text.as_bytes())
+        };
+        if let Some(at) = found.filter(|_| !text.is_empty()) {
             let start = span.start + at;
             return Align {
                 starts: Vec::new(),
