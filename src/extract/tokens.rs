@@ -188,35 +188,14 @@ fn is_abbreviation(word: &str) -> bool {
 impl<'a> Unit<'a> {
     /// Tokenises `text`, the normalised text of the block at `span`.
     pub(crate) fn new(text: &'a str, input: &str, span: Span) -> Unit<'a> {
-        let mut toks = tokenize(text);
-        // Fold token by token (the spaces between tokens fold to
-        // themselves, one byte each).
-        let mut folded = String::with_capacity(text.len() + 8);
-        let mut at = 0;
-        for t in &mut toks {
-            // Most gaps are one space.
-            match &text[at..t.start] {
-                " " => folded.push(' '),
-                gap => fold_into(gap, &mut folded),
-            }
-            t.fstart = folded.len();
-            fold_into(&text[t.start..t.end], &mut folded);
-            t.fend = folded.len();
-            t.sig = signature(&folded.as_bytes()[t.fstart..t.fend]);
-            at = t.end;
-        }
-        let sents = sentences(text, &mut toks);
-        let (mut upper, mut lower) = (0usize, 0usize);
-        for c in text.chars() {
-            if c.is_ascii() {
-                upper += usize::from(c.is_ascii_uppercase());
-                lower += usize::from(c.is_ascii_lowercase());
-            } else if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
-            }
-        }
+        let Scan {
+            mut toks,
+            folded,
+            upper,
+            lower,
+            quotes,
+        } = scan(text);
+        let sents = sentences(text, &mut toks, quotes);
         let lex = &*LEXICON;
         let mut flags = Vec::with_capacity(toks.len());
         let mut hits = HitTable::with_capacity(toks.len());
@@ -468,20 +447,6 @@ fn lexicon_hits(
     }
 }
 
-/// Folds `s` onto `out`, ASCII without a call per character.
-#[inline]
-fn fold_into(s: &str, out: &mut String) {
-    if s.is_ascii() {
-        let start = out.len();
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
-    } else {
-        for c in s.chars() {
-            fold::push_folded(c, out);
-        }
-    }
-}
-
 /// The verb of an inverted form ("ajoute-t-elle" → "ajoute").
 fn inverted_stem(word: &str) -> Option<&str> {
     for suffix in [
@@ -494,101 +459,214 @@ fn inverted_stem(word: &str) -> Option<&str> {
     None
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
+/// What one pass over a block's text gives.
+struct Scan {
+    toks: Vec<Tok>,
+    /// The text folded token by token (with the white space between
+    /// tokens), up to the end of the last token.
+    folded: String,
+    /// Upper- and lower-case letters in the text.
+    upper: usize,
+    lower: usize,
+    /// Whether the text has as many « as » (quotes can then be tracked).
+    quotes: bool,
+}
+
+/// The character at byte `at` of `text` (on a character boundary): ASCII
+/// without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[at..].chars().next(),
+        None => None,
+    }
+}
+
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Cased letters seen so far.
+#[derive(Default)]
+struct Case {
+    upper: usize,
+    lower: usize,
+}
+
+impl Case {
+    #[inline]
+    fn count(&mut self, c: char) {
+        if c.is_ascii() {
+            self.upper += usize::from(c.is_ascii_uppercase());
+            self.lower += usize::from(c.is_ascii_lowercase());
+        } else if c.is_uppercase() {
+            self.upper += 1;
+        } else if c.is_lowercase() {
+            self.lower += 1;
+        }
+    }
+}
+
+/// Folds `c` onto `out`, ASCII inline.
+#[inline]
+fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        fold::push_folded(c, out);
+    }
+}
+
+/// Tokenises `text`, folds it and counts its cased letters, in one pass over
+/// its characters (tokenising runs on every block of every document: one
+/// pass, ASCII without decoding or Unicode tables).
+fn scan(text: &str) -> Scan {
+    let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut folded = String::with_capacity(text.len() + 8);
+    let mut case = Case::default();
+    let (mut opens, mut closes) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        case.count(c);
         if c.is_whitespace() {
+            push_folded(c, &mut folded);
+            i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        let fstart = folded.len();
+        if !is_alphanumeric(c) {
+            push_folded(c, &mut folded);
             let mut end = i + c.len_utf8();
-            let digit = c.is_ascii_digit();
-            while let Some(&(j, n)) = chars.peek() {
-                if n.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&n) {
-                    chars.next();
-                    end = j + n.len_utf8();
-                    continue;
-                }
-                // Inner hyphens, apostrophes, decimal marks: look one further.
-                let after = text[j + n.len_utf8()..].chars().next();
-                let joins = match n {
-                    '-' | '‑' => after.is_some_and(char::is_alphanumeric),
-                    c if is_apostrophe(c) => {
-                        after.is_some_and(char::is_alphabetic) && !is_elision(&text[i..end])
+            match c {
+                '.' => {
+                    while bytes.get(end) == Some(&b'.') {
+                        folded.push('.');
+                        end += 1;
                     }
-                    ',' | '.' => digit && after.is_some_and(|a| a.is_ascii_digit()),
-                    _ => false,
-                };
-                if joins {
-                    chars.next();
-                    end = j + n.len_utf8();
-                    continue;
                 }
-                // An elision keeps its apostrophe.
-                if is_apostrophe(n) && is_elision(&text[i..end]) {
-                    chars.next();
-                    end = j + n.len_utf8();
-                }
-                break;
-            }
-            let word = &text[i..end];
-            let mut letters = word.chars().filter(|c| c.is_alphabetic());
-            let cap = word.chars().next().is_some_and(char::is_uppercase);
-            let upper = {
-                let mut n = 0;
-                let all = letters.all(|c| {
-                    n += 1;
-                    c.is_uppercase()
-                });
-                all && n >= 2
-            };
-            toks.push(Tok {
-                start: i,
-                end,
-                fstart: 0,
-                fend: 0,
-                kind: if digit && word.chars().all(|c| !c.is_alphabetic()) {
-                    Kind::Number
-                } else {
-                    Kind::Word
-                },
-                cap,
-                upper,
-                initial: false,
-                sent: 0,
-                sig: 0,
-            });
-        } else {
-            let mut end = i + c.len_utf8();
-            if c == '.' {
-                while let Some(&(j, '.')) = chars.peek() {
-                    chars.next();
-                    end = j + 1;
-                }
+                '«' => opens += 1,
+                '»' => closes += 1,
+                _ => {}
             }
             toks.push(Tok {
                 start: i,
                 end,
-                fstart: 0,
-                fend: 0,
+                fstart,
+                fend: folded.len(),
                 kind: Kind::Punct,
                 cap: false,
                 upper: false,
                 initial: false,
                 sent: 0,
-                sig: 0,
+                sig: signature(&folded.as_bytes()[fstart..]),
             });
+            i = end;
+            continue;
         }
+        // A word or a number: letters and digits (and combining accents),
+        // inner hyphens and apostrophes, decimal marks after a digit.
+        let digit = c.is_ascii_digit();
+        let cap = if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        };
+        // Letters, and those not upper-case.
+        let (mut letters, mut not_upper) = (0usize, 0usize);
+        let mut end = i;
+        let mut next_char = Some(c);
+        while let Some(n) = next_char {
+            if end > i {
+                case.count(n);
+            }
+            if is_alphabetic(n) {
+                letters += 1;
+                not_upper += usize::from(!n.is_uppercase());
+            }
+            push_folded(n, &mut folded);
+            end += n.len_utf8();
+            // The common case: a run of ASCII letters and digits.
+            while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+                let up = b.is_ascii_uppercase();
+                case.upper += usize::from(up);
+                case.lower += usize::from(b.is_ascii_lowercase());
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    not_upper += usize::from(!up);
+                }
+                folded.push(char::from(b.to_ascii_lowercase()));
+                end += 1;
+            }
+            next_char = None;
+            let Some(n) = char_at(text, end) else { break };
+            let after = end + n.len_utf8();
+            let joins = is_alphanumeric(n)
+                || ('\u{300}'..='\u{36F}').contains(&n)
+                // Inner hyphens, apostrophes, decimal marks: look one further.
+                || match n {
+                    '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
+                    c if is_apostrophe(c) => {
+                        char_at(text, after).is_some_and(is_alphabetic)
+                            && !is_elision(&text[i..end])
+                    }
+                    ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
+                    _ => false,
+                };
+            if joins {
+                next_char = Some(n);
+            } else if is_apostrophe(n) && is_elision(&text[i..end]) {
+                // An elision keeps its apostrophe, and ends there ("l’").
+                case.count(n);
+                push_folded(n, &mut folded);
+                end = after;
+            }
+        }
+        toks.push(Tok {
+            start: i,
+            end,
+            fstart,
+            fend: folded.len(),
+            kind: if digit && letters == 0 {
+                Kind::Number
+            } else {
+                Kind::Word
+            },
+            cap,
+            upper: not_upper == 0 && letters >= 2,
+            initial: false,
+            sent: 0,
+            sig: signature(&folded.as_bytes()[fstart..]),
+        });
+        i = end;
     }
-    toks
+    folded.truncate(toks.last().map_or(0, |t| t.fend));
+    Scan {
+        toks,
+        folded,
+        upper: case.upper,
+        lower: case.lower,
+        quotes: opens == closes,
+    }
 }
 
 /// Splits tokens into sentences and marks initial tokens.
-fn sentences(text: &str, toks: &mut [Tok]) -> Vec<std::ops::Range<usize>> {
-    let opens = text.matches('«').count();
-    let closes = text.matches('»').count();
-    let track_quotes = opens == closes;
+fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::Range<usize>> {
     let mut sents = Vec::new();
     let mut start = 0;
     let mut depth = 0i32;
