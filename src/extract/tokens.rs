@@ -402,15 +402,17 @@ fn lexicon_hits(
     let word = &folded[t.fstart..t.fend];
     let exact = entry.filter(|w| w.multi != 0 || w.single != [u32::MAX; 5]);
     let first = first_word(word);
-    let bits = if first.len() == word.len() {
-        exact.map_or(0, |w| w.multi)
+    let first_entry = if first.len() == word.len() {
+        entry
     } else {
-        lex.words.get(first).map_or(0, |w| w.multi)
+        lex.words.get(first)
     };
+    let bits = first_entry.map_or(0, |w| w.multi);
     if bits == 0 && exact.is_none() {
         // "ajoute-t-elle", "dit-il": the verb before its
         // inverted pronoun.
-        if let Some(stem) = inverted_stem(word)
+        if word.contains('-')
+            && let Some(stem) = inverted_stem(word)
             && let Some(p) = lex
                 .words
                 .get(stem)
@@ -424,15 +426,29 @@ fn lexicon_hits(
         }
         return Hits::default();
     }
+    // The patterns of several words that may start here: those of the
+    // first word of the text from here on (which may run past the token:
+    // "st. louis").
+    let several = (bits != 0)
+        .then(|| {
+            let fw = first_word(&folded[t.fstart..]);
+            let w = if fw.len() == first.len() {
+                first_entry
+            } else {
+                lex.words.get(fw)
+            };
+            w.and_then(|w| lex.several.get(w.several as usize))
+        })
+        .flatten();
     let at = |bit: u8, a: &crate::lexicon::extract::Anchor| {
-        let several = (bits & bit != 0)
-            .then(|| a.at(folded, t.fstart))
-            .flatten()
+        let n = bit.trailing_zeros() as usize;
+        let several = several
+            .filter(|_| bits & bit != 0)
+            .and_then(|s| s.longest(n, a, folded, t.fstart))
             .map(|(p, e)| (p as u32, e as u32));
         if several.is_some() {
             return several;
         }
-        let n = bit.trailing_zeros() as usize;
         exact
             .map(|x| x.single[n])
             .filter(|&p| p != u32::MAX)

@@ -30,17 +30,10 @@ fn values(field: &str) -> impl Iterator<Item = &str> {
     field.split(',').map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// Folded patterns of several words, looked up anchored at a given offset,
-/// longest first. One-word patterns are found by the word table
-/// (`Lexicon::words`); the longer ones are few, and a hash look-up of each
-/// candidate end (a word boundary at a length some pattern has) costs less, at start-up
-/// and per search, than building and running an automaton.
+/// The folded patterns of one lexicon. One-word patterns are found by the
+/// word table ([`Lexicon::words`]); those of several words through the
+/// [`Several`] lists of their first word.
 pub(crate) struct Anchor {
-    /// Pattern of several words → its index in `patterns`.
-    several: FastMap<String, usize>,
-    /// First word → the lengths in bytes of the patterns starting with it,
-    /// ascending: the only ends worth a look-up.
-    lengths: FastMap<String, Vec<usize>>,
     /// The patterns, folded.
     patterns: Vec<String>,
 }
@@ -59,61 +52,96 @@ pub(crate) fn first_word(s: &str) -> &str {
 
 impl Anchor {
     fn new(patterns: &[String]) -> Anchor {
-        let mut several = FastMap::default();
-        let mut lengths: FastMap<String, Vec<usize>> = FastMap::default();
-        for (i, p) in patterns.iter().enumerate() {
-            let first = first_word(p);
-            if first.len() < p.len() {
-                let l = lengths.entry(first.to_owned()).or_default();
-                if let Err(at) = l.binary_search(&p.len()) {
-                    l.insert(at, p.len());
-                }
-                // The first listed wins, as the automaton's order did.
-                several.entry(p.clone()).or_insert(i);
-            }
-        }
         Anchor {
-            several,
-            lengths,
             patterns: patterns.to_vec(),
         }
     }
+}
 
-    /// The longest pattern of several words starting at folded offset `at`
-    /// and ending at a word boundary: (pattern, end). Callers check
-    /// [`Lexicon::firsts`] first, and look one-word patterns up in the word
-    /// table.
-    pub(crate) fn at(&self, folded: &str, at: usize) -> Option<(usize, usize)> {
-        let rest = folded.get(at..)?;
-        let first = first_word(rest);
-        let lengths = self.lengths.get(first)?;
-        let bytes = rest.as_bytes();
-        // Patterns have two words at least. A pattern ends before a
-        // non-word character, at the end of the text, or just after an
-        // apostrophe ("faire etat d'"); only the lengths some pattern has
-        // are looked up, longest last so that it wins.
-        let mut best = None;
-        for &e in lengths {
-            if e > rest.len() {
-                break;
+/// The patterns of several words that start with one word, per lexicon
+/// (indexed as the bits of [`Word::multi`]), grouped by length in bytes,
+/// longest first. A group is looked at only where the text has a word
+/// boundary at its length, and searched by binary search: some words start
+/// hundreds of patterns ("se", "s'": the reflexive verbs), but a document
+/// has few boundaries after them.
+#[derive(Default)]
+pub(crate) struct Several([Vec<Group>; 5]);
+
+/// Patterns of one length, sorted by their folded text.
+struct Group {
+    len: usize,
+    patterns: Vec<u32>,
+}
+
+impl Several {
+    /// Adds pattern `p` of lexicon `n` (the first listed of two equal
+    /// patterns wins).
+    fn add(&mut self, n: usize, anchor: &Anchor, p: usize) {
+        let text = anchor.patterns[p].as_str();
+        let groups = &mut self.0[n];
+        let g = match groups.iter().position(|g| g.len <= text.len()) {
+            Some(i) if groups[i].len == text.len() => i,
+            Some(i) => {
+                groups.insert(
+                    i,
+                    Group {
+                        len: text.len(),
+                        patterns: Vec::new(),
+                    },
+                );
+                i
             }
-            if !rest.is_char_boundary(e) {
-                continue;
+            None => {
+                groups.push(Group {
+                    len: text.len(),
+                    patterns: Vec::new(),
+                });
+                groups.len() - 1
             }
-            let boundary = e == rest.len()
-                || bytes[e - 1] == b'\''
-                || match bytes[e] {
-                    b if b < 0x80 => !b.is_ascii_alphanumeric() && b != b'-',
-                    _ => rest[e..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| !c.is_alphanumeric()),
-                };
-            if boundary && let Some(&p) = self.several.get(&rest[..e]) {
-                best = Some((p, at + e));
-            }
+        };
+        let patterns = &mut groups[g].patterns;
+        if let Err(at) =
+            patterns.binary_search_by(|&q| anchor.patterns[q as usize].as_str().cmp(text))
+        {
+            patterns.insert(at, p as u32);
         }
-        best
+    }
+
+    /// The longest pattern of lexicon `n` (whose patterns are `anchor`'s)
+    /// starting at folded offset `at` and ending at a word boundary: before
+    /// a non-word character, at the end of the text, or just after an
+    /// apostrophe ("faire etat d'"). Returns (pattern, end).
+    pub(crate) fn longest(
+        &self,
+        n: usize,
+        anchor: &Anchor,
+        folded: &str,
+        at: usize,
+    ) -> Option<(usize, usize)> {
+        let rest = folded.get(at..)?;
+        let bytes = rest.as_bytes();
+        self.0[n].iter().find_map(|g| {
+            let e = g.len;
+            let boundary = e <= rest.len()
+                && rest.is_char_boundary(e)
+                && (e == rest.len()
+                    || bytes[e - 1] == b'\''
+                    || match bytes[e] {
+                        b if b < 0x80 => !b.is_ascii_alphanumeric() && b != b'-',
+                        _ => rest[e..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| !c.is_alphanumeric()),
+                    });
+            if !boundary {
+                return None;
+            }
+            let p = g
+                .patterns
+                .binary_search_by(|&q| anchor.patterns[q as usize].as_str().cmp(&rest[..e]))
+                .ok()?;
+            Some((g.patterns[p] as usize, at + e))
+        })
     }
 }
 
@@ -444,6 +472,8 @@ pub(crate) struct Lexicon {
     /// Every folded word any list knows, with what they know of it: one
     /// hash look-up per word of a document.
     pub(crate) words: FastMap<String, Word>,
+    /// The patterns of several words, by first word ([`Word::several`]).
+    pub(crate) several: Vec<Several>,
 }
 
 /// What the lexicons know of a folded word.
@@ -455,6 +485,9 @@ pub(crate) struct Word {
     pub(crate) multi: u8,
     /// The one-word entry in each of those lexicons (`u32::MAX`: none).
     pub(crate) single: [u32; 5],
+    /// Index in [`Lexicon::several`] of the patterns of several words
+    /// starting with this word (`u32::MAX`: none).
+    pub(crate) several: u32,
     /// Word lists: 1 non-name, 2 nationality, 4 honorific, 8 first name.
     pub(crate) lists: u8,
 }
@@ -464,6 +497,7 @@ impl Default for Word {
         Word {
             multi: 0,
             single: [u32::MAX; 5],
+            several: u32::MAX,
             lists: 0,
         }
     }
@@ -537,6 +571,7 @@ impl Lexicon {
         let org_heads = Anchor::new(&heads);
         let sources = Anchor::new(&sources);
         let mut words: FastMap<String, Word> = FastMap::default();
+        let mut several: Vec<Several> = Vec::new();
         for (n, anchor) in [
             &verbs.anchor,
             &titles.anchor,
@@ -556,7 +591,13 @@ impl Lexicon {
                         *slot = i as u32;
                     }
                 } else {
-                    words.entry(first.to_owned()).or_default().multi |= 1 << n;
+                    let w = words.entry(first.to_owned()).or_default();
+                    w.multi |= 1 << n;
+                    if w.several == u32::MAX {
+                        w.several = several.len() as u32;
+                        several.push(Several::default());
+                    }
+                    several[w.several as usize].add(n, anchor, i);
                 }
             }
         }
@@ -574,6 +615,7 @@ impl Lexicon {
         }
         Lexicon {
             words,
+            several,
             gazetteer,
             titles,
             verbs,
