@@ -39,6 +39,8 @@ impl Align {
         // without building a substring searcher per block.
         let found = if src.ends_with(text) {
             Some(src.len() - text.len())
+        } else if src.trim_end().ends_with(text) {
+            Some(src.trim_end().len() - text.len())
         } else {
             memchr::memmem::rfind(src.as_bytes(), text.as_bytes())
         };
@@ -218,6 +220,10 @@ fn visible_chars(src: &str) -> Vec<(char, usize, usize)> {
 /// The source range of character `c` at or after `from`.
 fn find(src: &str, from: usize, c: char) -> Option<(usize, usize)> {
     let rest = src.get(from..)?;
+    // Most characters stand right where the walk is.
+    if c != ' ' && rest.starts_with(c) {
+        return Some((from, from + c.len_utf8()));
+    }
     let limit = rest.len().min(WINDOW);
     for (i, sc) in rest.char_indices() {
         if i >= limit {

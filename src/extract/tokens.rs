@@ -440,11 +440,11 @@ fn lexicon_hits(
             w.and_then(|w| lex.several.get(w.several as usize))
         })
         .flatten();
-    let at = |bit: u8, a: &crate::lexicon::extract::Anchor| {
+    let at = |bit: u8| {
         let n = bit.trailing_zeros() as usize;
         let several = several
             .filter(|_| bits & bit != 0)
-            .and_then(|s| s.longest(n, a, folded, t.fstart))
+            .and_then(|s| s.longest(n, folded, t.fstart))
             .map(|(p, e)| (p as u32, e as u32));
         if several.is_some() {
             return several;
@@ -455,11 +455,11 @@ fn lexicon_hits(
             .map(|p| (p, t.fend as u32))
     };
     Hits {
-        verb: at(VERBS, &lex.verbs.anchor),
-        title: at(TITLES, &lex.titles.anchor),
-        gazetteer: at(GAZETTEER, &lex.gazetteer.anchor),
-        head: at(HEADS, &lex.org_heads),
-        source: at(SOURCES, &lex.sources),
+        verb: at(VERBS),
+        title: at(TITLES),
+        gazetteer: at(GAZETTEER),
+        head: at(HEADS),
+        source: at(SOURCES),
     }
 }
 

@@ -4,9 +4,11 @@
 //! anonymous sources.
 //!
 //! Every file is `|`-separated (see its header); entries are written in
-//! plain French and folded here (case, accents, apostrophes). Each list is
-//! compiled once, on first use, into an aho-corasick automaton that the
-//! extractor runs anchored at word starts of folded text, or into a set.
+//! plain French and folded here (case, accents, apostrophes). The lists are
+//! compiled once, on first use, into one word table ([`Lexicon::words`]:
+//! one hash look-up per word of a document tells every list's entry for
+//! it) and, for entries of several words, short lists by first word
+//! ([`Several`]), or into sets.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -30,9 +32,10 @@ fn values(field: &str) -> impl Iterator<Item = &str> {
     field.split(',').map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// The folded patterns of one lexicon. One-word patterns are found by the
-/// word table ([`Lexicon::words`]); those of several words through the
-/// [`Several`] lists of their first word.
+/// The folded patterns of one lexicon, as listed: a lexicon hit is an index
+/// here. One-word patterns are found by the word table
+/// ([`Lexicon::words`]), those of several words through the [`Several`]
+/// lists of their first word; both are built from these.
 pub(crate) struct Anchor {
     /// The patterns, folded.
     patterns: Vec<String>,
@@ -67,57 +70,66 @@ impl Anchor {
 #[derive(Default)]
 pub(crate) struct Several([Vec<Group>; 5]);
 
-/// Patterns of one length, sorted by their folded text.
+/// Patterns of one length, sorted by their folded text, which is stored
+/// inline (`len` bytes each, one after the other) so that a search reads
+/// one small block of memory.
 struct Group {
     len: usize,
-    patterns: Vec<u32>,
+    keys: Vec<u8>,
+    /// Each pattern's index in its lexicon.
+    ids: Vec<u32>,
+}
+
+impl Group {
+    /// The index of `key` (of the group's length) in `keys`.
+    fn find(&self, key: &[u8]) -> Result<usize, usize> {
+        let (mut lo, mut hi) = (0, self.ids.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.keys[mid * self.len..(mid + 1) * self.len].cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Ok(mid),
+            }
+        }
+        Err(lo)
+    }
 }
 
 impl Several {
-    /// Adds pattern `p` of lexicon `n` (the first listed of two equal
-    /// patterns wins).
-    fn add(&mut self, n: usize, anchor: &Anchor, p: usize) {
-        let text = anchor.patterns[p].as_str();
+    /// Adds pattern `id` of lexicon `n`, `text` (the first listed of two
+    /// equal patterns wins).
+    fn add(&mut self, n: usize, id: usize, text: &str) {
         let groups = &mut self.0[n];
-        let g = match groups.iter().position(|g| g.len <= text.len()) {
-            Some(i) if groups[i].len == text.len() => i,
+        let len = text.len();
+        let empty = Group {
+            len,
+            keys: Vec::new(),
+            ids: Vec::new(),
+        };
+        let g = match groups.iter().position(|g| g.len <= len) {
+            Some(i) if groups[i].len == len => i,
             Some(i) => {
-                groups.insert(
-                    i,
-                    Group {
-                        len: text.len(),
-                        patterns: Vec::new(),
-                    },
-                );
+                groups.insert(i, empty);
                 i
             }
             None => {
-                groups.push(Group {
-                    len: text.len(),
-                    patterns: Vec::new(),
-                });
+                groups.push(empty);
                 groups.len() - 1
             }
         };
-        let patterns = &mut groups[g].patterns;
-        if let Err(at) =
-            patterns.binary_search_by(|&q| anchor.patterns[q as usize].as_str().cmp(text))
-        {
-            patterns.insert(at, p as u32);
+        let group = &mut groups[g];
+        if let Err(at) = group.find(text.as_bytes()) {
+            group.ids.insert(at, id as u32);
+            group.keys.splice(at * len..at * len, text.bytes());
         }
     }
 
-    /// The longest pattern of lexicon `n` (whose patterns are `anchor`'s)
-    /// starting at folded offset `at` and ending at a word boundary: before
-    /// a non-word character, at the end of the text, or just after an
-    /// apostrophe ("faire etat d'"). Returns (pattern, end).
-    pub(crate) fn longest(
-        &self,
-        n: usize,
-        anchor: &Anchor,
-        folded: &str,
-        at: usize,
-    ) -> Option<(usize, usize)> {
+    /// The longest pattern of lexicon `n` starting at folded offset `at`
+    /// and ending at a word boundary: before a non-word character, at the
+    /// end of the text, or just after an apostrophe ("faire etat d'").
+    /// Returns (pattern, end).
+    pub(crate) fn longest(&self, n: usize, folded: &str, at: usize) -> Option<(usize, usize)> {
         let rest = folded.get(at..)?;
         let bytes = rest.as_bytes();
         self.0[n].iter().find_map(|g| {
@@ -136,11 +148,8 @@ impl Several {
             if !boundary {
                 return None;
             }
-            let p = g
-                .patterns
-                .binary_search_by(|&q| anchor.patterns[q as usize].as_str().cmp(&rest[..e]))
-                .ok()?;
-            Some((g.patterns[p] as usize, at + e))
+            let i = g.find(&bytes[..e]).ok()?;
+            Some((g.ids[i] as usize, at + e))
         })
     }
 }
@@ -459,9 +468,7 @@ pub(crate) struct Lexicon {
     pub(crate) honorifics: FastMap<String, &'static str>,
     /// Folded nationality adjective → state name.
     pub(crate) nationalities: FastMap<String, &'static str>,
-    pub(crate) org_heads: Anchor,
     pub(crate) org_needs: Vec<Needs>,
-    pub(crate) sources: Anchor,
     pub(crate) source_kinds: Vec<Source>,
     /// Folded words that make a name an organisation ("partners", "club").
     pub(crate) org_words: FastSet<String>,
@@ -597,7 +604,7 @@ impl Lexicon {
                         w.several = several.len() as u32;
                         several.push(Several::default());
                     }
-                    several[w.several as usize].add(n, anchor, i);
+                    several[w.several as usize].add(n, i, p);
                 }
             }
         }
@@ -621,9 +628,7 @@ impl Lexicon {
             verbs,
             honorifics,
             nationalities,
-            org_heads,
             org_needs,
-            sources,
             source_kinds,
             org_words: entries(include_str!("org_words.txt"))
                 .map(fold_str)
