@@ -411,7 +411,7 @@ fn lexicon_hits(
     if bits == 0 && exact.is_none() {
         // "ajoute-t-elle", "dit-il": the verb before its
         // inverted pronoun.
-        if word.contains('-')
+        if word.as_bytes().contains(&b'-')
             && let Some(stem) = inverted_stem(word)
             && let Some(p) = lex
                 .words
@@ -559,6 +559,11 @@ fn scan(text: &str) -> Scan {
     let (mut opens, mut closes) = (0usize, 0usize);
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
+        if c == ' ' {
+            folded.push(' ');
+            i += 1;
+            continue;
+        }
         case.count(c);
         if c.is_whitespace() {
             push_folded(c, &mut folded);
@@ -689,16 +694,17 @@ fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::
     let mut initial = true;
     for i in 0..toks.len() {
         toks[i].sent = sents.len() as u32;
-        let t = &text[toks[i].start..toks[i].end];
         if toks[i].kind != Kind::Punct {
+            // Words and numbers neither open nor end anything.
             toks[i].initial = initial;
             initial = false;
-        } else {
-            initial |= matches!(
-                t,
-                "«" | "“" | "\"" | "–" | "—" | "-" | ":" | ";" | "•" | "|"
-            );
+            continue;
         }
+        let t = &text[toks[i].start..toks[i].end];
+        initial |= matches!(
+            t,
+            "«" | "“" | "\"" | "–" | "—" | "-" | ":" | ";" | "•" | "|"
+        );
         if track_quotes {
             match t {
                 "«" => depth += 1,
@@ -725,11 +731,15 @@ fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::
             }
             _ => false,
         };
-        let next_starts = toks.get(i + 1).is_none_or(|n| {
-            let c = text[n.start..].chars().next().unwrap_or(' ');
-            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '–' | '—' | '-')
-        });
-        if ends && next_starts {
+        let next_starts = || {
+            toks.get(i + 1).is_none_or(|n| {
+                let c = text[n.start..].chars().next().unwrap_or(' ');
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '«' | '"' | '“' | '–' | '—' | '-')
+            })
+        };
+        if ends && next_starts() {
             sents.push(start..i + 1);
             start = i + 1;
             initial = true;
