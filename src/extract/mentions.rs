@@ -115,40 +115,41 @@ pub(crate) fn name_word(u: &Unit<'_>, i: usize) -> bool {
 fn name_adjective(u: &Unit<'_>, i: usize) -> bool {
     i < u.toks.len()
         && u.toks[i].cap
-        && u.is(
-            i,
-            &[
-                "grand",
-                "grande",
-                "grands",
-                "grandes",
-                "haut",
-                "haute",
-                "hauts",
-                "hautes",
-                "petit",
-                "petite",
-                "petits",
-                "petites",
-                "nouveau",
-                "nouvelle",
-                "nouveaux",
-                "nouvelles",
-                "vieux",
-                "vieille",
-                "saint",
-                "sainte",
-                "bas",
-                "basse",
-                "mont",
-                "val",
-                "bel",
-                "belle",
-                "beau",
-            ],
-        )
+        && u.is(i, NAME_ADJECTIVES)
         && (name_word(u, i + 1) || inner_name_word(u, i + 1))
 }
+
+/// The adjectives of [`name_adjective`] (folded). Every capitalised token
+/// is checked against them.
+const NAME_ADJECTIVES: &WordSet = &WordSet::new(&[
+    "grand",
+    "grande",
+    "grands",
+    "grandes",
+    "haut",
+    "haute",
+    "hauts",
+    "hautes",
+    "petit",
+    "petite",
+    "petits",
+    "petites",
+    "nouveau",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "vieux",
+    "vieille",
+    "saint",
+    "sainte",
+    "bas",
+    "basse",
+    "mont",
+    "val",
+    "bel",
+    "belle",
+    "beau",
+]);
 
 /// A capitalised word that continues a name even if it is a known
 /// non-name at the start of a sentence ("Agrimarkets Conseil", "SUD Santé").
@@ -363,7 +364,16 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
     let n = u.toks.len();
     let mut i = 0;
     while i < n {
-        if u.toks[i].kind == Kind::Punct {
+        // Most tokens start nothing: a mention starts at a gazetteer name
+        // or an organisation head (both found when the block was
+        // tokenised), or at an honorific or a capital (see `name_at`).
+        // Skipping the others here spares three finders per lower-case
+        // word.
+        let t = &u.toks[i];
+        let h = &u.hits[i];
+        if t.kind == Kind::Punct
+            || (!t.cap && u.flags[i] & HONORIFIC == 0 && h.gazetteer.is_none() && h.head.is_none())
+        {
             i += 1;
             continue;
         }
@@ -533,6 +543,11 @@ fn ampersand_end(u: &Unit<'_>, b: usize) -> Option<usize> {
 
 /// A run of capitalised name words at `i` (after an honorific or not).
 fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
+    // A name starts at an honorific or, without one, at a capitalised
+    // token: a capitalised article or adjective, a name word, an initial.
+    if !u.toks[i].cap && u.flags[i] & HONORIFIC == 0 {
+        return None;
+    }
     let (hon, a) = match honorific(u, i) {
         Some((role, used)) if name_word(u, i + used) || initial_at(u, i + used) => {
             (Some(role), i + used)
