@@ -10,12 +10,10 @@
 //! organisation only when some mention shows it one ("Norvane a annoncé",
 //! "selon Vigicrues"), else it is dropped ("la Garonne", "Brassens").
 
-use std::collections::HashMap;
-
 use super::mentions::{Ment, adjective_like, is_verb};
 use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
 use crate::ActorKind;
-use crate::lexicon::extract::LEXICON;
+use crate::lexicon::extract::{FastMap, FastSet, LEXICON};
 use crate::lexicon::fold_str;
 
 /// An actor being built.
@@ -26,6 +24,18 @@ pub(crate) struct Group {
     pub(crate) ments: Vec<usize>,
     /// The canonical name.
     pub(crate) name: String,
+}
+
+/// What makes mentions one actor: mentions with the same key are grouped.
+/// Names are borrowed from the blocks' folded text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    /// A gazetteer entity, whatever name it goes by.
+    Entity(u32),
+    /// A person, by folded full name.
+    Person(&'a str),
+    /// Any other name, folded.
+    Name(&'a str),
 }
 
 /// Prepositions after which an unknown capitalised word is a place.
@@ -46,9 +56,9 @@ fn feature_name(u: &Unit<'_>, a: usize) -> bool {
 }
 
 /// The folded text of a mention.
-pub(crate) fn folded(units: &[Unit<'_>], m: &Ment) -> String {
+pub(crate) fn folded<'a>(units: &'a [Unit<'_>], m: &Ment) -> &'a str {
     let u = &units[m.unit];
-    u.folded[u.toks[m.a].fstart..u.toks[m.b - 1].fend].to_owned()
+    &u.folded[u.toks[m.a].fstart..u.toks[m.b - 1].fend]
 }
 
 /// The text of a mention.
@@ -67,52 +77,53 @@ pub(crate) fn title_before(u: &Unit<'_>, k: usize) -> bool {
 
 /// Groups mentions into actors. Mentions that turn out not to be names are
 /// removed from `ments`; `of` gives each remaining mention its group.
-pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, Vec<usize>) {
+pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, Vec<usize>) {
+    // The maps and sets below hold folded names borrowed from the blocks:
+    // no string is built per mention.
     // People named in full: folded last words → full folded name.
-    let mut surnames: HashMap<String, String> = HashMap::new();
-    let mut full_people: Vec<String> = Vec::new();
+    let mut surnames: FastMap<&str, &str> = FastMap::default();
     for m in ments.iter() {
         if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
             let f = folded(units, m);
-            full_people.push(f.clone());
             let u = &units[m.unit];
             // The last name word, with its particles ("de Gaulle").
             let mut s = m.b - 1;
             while s > m.a + 1 && u.toks[s - 1].kind == Kind::Word && !u.toks[s - 1].cap {
                 s -= 1;
             }
-            let last = u.folded[u.toks[s].fstart..u.toks[m.b - 1].fend].to_owned();
-            surnames.entry(last).or_insert_with(|| f.clone());
+            let last = &u.folded[u.toks[s].fstart..u.toks[m.b - 1].fend];
+            surnames.entry(last).or_insert(f);
             // "Van Dalen", "De Gaulle": a capitalised particle.
             if m.b - m.a >= 3 && crate::extract::mentions::PARTICLES.contains(u.ftok(m.b - 2)) {
-                let l2 = u.folded[u.toks[m.b - 2].fstart..u.toks[m.b - 1].fend].to_owned();
-                surnames.entry(l2).or_insert_with(|| f.clone());
+                let l2 = &u.folded[u.toks[m.b - 2].fstart..u.toks[m.b - 1].fend];
+                surnames.entry(l2).or_insert(f);
             }
             // "Marine Le Pen" → "Le Pen".
             if s > m.a + 1 && u.toks[s - 1].cap && u.is(s - 1, &["le", "la"]) {
-                let l2 = u.folded[u.toks[s - 1].fstart..u.toks[m.b - 1].fend].to_owned();
-                surnames.entry(l2).or_insert_with(|| f.clone());
+                let l2 = &u.folded[u.toks[s - 1].fstart..u.toks[m.b - 1].fend];
+                surnames.entry(l2).or_insert(f);
             }
         }
     }
     // First names of people named in full, when only one has it ("Odette"
     // → "Odette Ferrandi").
-    let mut firsts: HashMap<String, Option<String>> = HashMap::new();
+    let mut firsts: FastMap<&str, Option<&str>> = FastMap::default();
     for m in ments.iter() {
         if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
-            let u = &units[m.unit];
-            let first = u.ftok(m.a).to_owned();
+            let first = units[m.unit].ftok(m.a);
             let full = folded(units, m);
             firsts
                 .entry(first)
                 .and_modify(|f| {
-                    if f.as_deref() != Some(full.as_str()) {
+                    if *f != Some(full) {
                         *f = None;
                     }
                 })
                 .or_insert(Some(full));
         }
     }
+    // (The order of these maps does not matter: a first name is kept only
+    // if no surname has it, and each is a new entry.)
     for f in surnames.keys() {
         firsts.remove(f);
     }
@@ -123,50 +134,48 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     }
     // "Région" after "Région Bretagne": the first word of one organisation's
     // name.
-    let mut org_firsts: HashMap<String, Option<String>> = HashMap::new();
+    // A first word shared by different bodies names none of them: the
+    // outcome does not depend on the order of the entries.
+    let mut org_firsts: FastMap<&str, Option<Key<'_>>> = FastMap::default();
+    let mut org_first = |first: &'u str, full: Key<'u>| {
+        org_firsts
+            .entry(first)
+            .and_modify(|f| {
+                if *f != Some(full) {
+                    *f = None;
+                }
+            })
+            .or_insert(Some(full));
+    };
     for m in ments.iter() {
         if m.kind == Some(ActorKind::Organization) && m.b - m.a >= 2 && m.split.is_none() && !m.weak
         {
-            let first = units[m.unit].ftok(m.a).to_owned();
             // "Parlement" after "Parlement européen": the entity's key.
             let full = match m.entity {
-                Some(e) => format!("e{e}"),
-                None => format!("n{}", folded(units, m)),
+                Some(e) => Key::Entity(e),
+                None => Key::Name(folded(units, m)),
             };
-            org_firsts
-                .entry(first)
-                .and_modify(|f| {
-                    if f.as_deref() != Some(full.as_str()) {
-                        *f = None;
-                    }
-                })
-                .or_insert(Some(full));
+            org_first(units[m.unit].ftok(m.a), full);
         }
     }
     // "l’Alliance" after "Otan", "la Commission" after "Commission
     // européenne": the first word of another name of a body the article
     // has named.
-    let named: std::collections::BTreeSet<u32> = ments.iter().filter_map(|m| m.entity).collect();
+    let mut named: Vec<u32> = ments.iter().filter_map(|m| m.entity).collect();
+    named.sort_unstable();
+    named.dedup();
     for e in named {
         if LEXICON.gazetteer.entities[e as usize].kind != ActorKind::Organization {
             continue;
         }
         for first in &LEXICON.gazetteer.short_forms[e as usize] {
-            let full = format!("e{e}");
-            org_firsts
-                .entry(first.clone())
-                .and_modify(|f| {
-                    if f.as_deref() != Some(full.as_str()) {
-                        *f = None;
-                    }
-                })
-                .or_insert(Some(full));
+            org_first(first.as_str(), Key::Entity(e));
         }
     }
     // "le cabinet Prixscope … Prixscope": a head before a name used alone
     // elsewhere is a role ("cabinet"); otherwise it is part of the name
     // ("musée Duclos de Montluçon").
-    let all: std::collections::HashSet<String> = ments
+    let all: FastSet<&str> = ments
         .iter()
         .filter(|m| m.split.is_none())
         .map(|m| folded(units, m))
@@ -186,7 +195,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         }
     }
     // "Fos-sur-Mer" → "Fos": the first part of a compound place name.
-    let mut place_prefixes: HashMap<String, (String, ActorKind)> = HashMap::new();
+    let mut place_prefixes: FastMap<&str, (Key<'_>, ActorKind)> = FastMap::default();
     for m in ments.iter() {
         if let Some(e) = m.entity
             && m.b == m.a + 1
@@ -198,24 +207,25 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
                 .or_else(|| f.find("-les-"))
             {
                 place_prefixes
-                    .entry(f[..i].to_owned())
-                    .or_insert((format!("e{e}"), LEXICON.gazetteer.entities[e as usize].kind));
+                    .entry(&f[..i])
+                    .or_insert((Key::Entity(e), LEXICON.gazetteer.entities[e as usize].kind));
             }
         }
     }
     // Lone capitalised words that some mention shows to be an
     // organisation ("Norvane a annoncé", "selon Vigicrues", "économiste
     // chez Xerfi", "(Renew)", "la start-up lyonnaise Kaldor").
-    let org_evidence: std::collections::HashSet<String> = ments
+    let org_evidence: FastSet<&str> = ments
         .iter()
         .filter(|m| m.kind.is_none() && m.entity.is_none() && lone_org_evidence(&units[m.unit], m))
         .map(|m| folded(units, m))
         .collect();
     // Words seen as names in mid-sentence.
-    let mut mid: HashMap<String, usize> = HashMap::new();
-    for m in ments.iter().filter(|m| !m.initial) {
-        *mid.entry(folded(units, m)).or_default() += 1;
-    }
+    let mid: FastSet<&str> = ments
+        .iter()
+        .filter(|m| !m.initial)
+        .map(|m| folded(units, m))
+        .collect();
     // Decide the lone words.
     let mut keep = Vec::with_capacity(ments.len());
     let mut keys = Vec::with_capacity(ments.len());
@@ -243,8 +253,8 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         // or that completes a title ("ministres de la Défense de l’Otan").
         if m.weak
             && m.entity.is_none()
-            && !surnames.contains_key(&f)
-            && ((m.initial && !mid.contains_key(&f)) || title_complement(u, m.a))
+            && !surnames.contains_key(f)
+            && ((m.initial && !mid.contains(f)) || title_complement(u, m.a))
         {
             continue;
         }
@@ -260,7 +270,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         // A surname wins over a town of the same name ("Yvan Corrèze" …
         // "Corrèze").
         let surname_of = (m.b == m.a + 1 && !m.acronym)
-            .then(|| surnames.get(&f).filter(|full| **full != f))
+            .then(|| surnames.get(f).filter(|full| **full != f))
             .flatten();
         if let Some(e) = m.entity
             && surname_of.is_some()
@@ -275,36 +285,36 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             continue;
         }
         let key = if let Some(e) = m.entity {
-            format!("e{e}")
-        } else if let Some(full) = surnames.get(&f).filter(|full| **full != f) {
+            Key::Entity(e)
+        } else if let Some(&full) = surnames.get(f).filter(|full| **full != f) {
             if m.kind.is_none() || m.kind == Some(ActorKind::Person) || m.weak {
                 m.kind = Some(ActorKind::Person);
-                format!("p{full}")
+                Key::Person(full)
             } else {
-                format!("n{f}")
+                Key::Name(f)
             }
         } else if m.kind == Some(ActorKind::Person) {
-            format!("p{f}")
+            Key::Person(f)
         } else if m.kind.is_some() {
-            format!("n{f}")
+            Key::Name(f)
         } else {
             // "Fos" after "Fos-sur-Mer".
-            if let Some(&(ref key, kind)) = place_prefixes.get(&f) {
+            if let Some(&(key, kind)) = place_prefixes.get(f) {
                 m.kind = Some(kind);
                 keep.push(m);
-                keys.push(key.clone());
+                keys.push(key);
                 continue;
             }
             // A lone capitalised word.
-            if let Some(Some(key)) = org_firsts.get(&f)
-                && key.strip_prefix('n') != Some(f.as_str())
+            if let Some(&Some(key)) = org_firsts.get(f)
+                && key != Key::Name(f)
             {
                 m.kind = Some(ActorKind::Organization);
                 keep.push(m);
-                keys.push(key.clone());
+                keys.push(key);
                 continue;
             }
-            if m.initial && !mid.contains_key(&f) {
+            if m.initial && !mid.contains(f) {
                 continue;
             }
             // Units and short words ("W", "Nm"), demonyms after a
@@ -340,13 +350,13 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             if title_complement(u, m.a) {
                 continue;
             }
-            let kind = lone_kind(u, &m, org_evidence.contains(&f));
+            let kind = lone_kind(u, &m, org_evidence.contains(f));
             let Some(kind) = kind else { continue };
             m.kind = Some(kind);
             if kind == ActorKind::Person {
-                format!("p{f}")
+                Key::Person(f)
             } else {
-                format!("n{f}")
+                Key::Name(f)
             }
         };
         keep.push(m);
@@ -354,7 +364,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     }
     *ments = keep;
     // Pairs "Nom complet (SIGLE)" and "SIGLE (Nom complet)".
-    let mut alias: HashMap<String, String> = HashMap::new();
+    let mut alias: FastMap<Key<'_>, Key<'_>> = FastMap::default();
     for w in 0..ments.len().saturating_sub(1) {
         let (x, y) = (&ments[w], &ments[w + 1]);
         if x.unit != y.unit {
@@ -362,48 +372,47 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         }
         let u = &units[x.unit];
         if y.a == x.b + 1 && u.is(x.b, &["("]) && u.is(y.b, &[")"]) && (x.acronym != y.acronym) {
-            let (ka, kb) = (keys[w].clone(), keys[w + 1].clone());
+            let (ka, kb) = (keys[w], keys[w + 1]);
             if ka != kb {
                 alias.insert(kb, ka);
             }
         }
     }
     // Acronyms that spell the initials of a full name in the article.
-    let longs: Vec<(String, String)> = ments
+    let longs: Vec<(String, Key<'_>)> = ments
         .iter()
         .zip(&keys)
         .filter(|(m, _)| !m.acronym && m.kind == Some(ActorKind::Organization))
-        .map(|(m, k)| (initials(text(units, m)), k.clone()))
+        .map(|(m, &k)| (initials(text(units, m)), k))
         .filter(|(i, _)| i.len() >= 2)
         .collect();
-    for (m, k) in ments.iter().zip(&keys) {
-        if m.acronym && !alias.contains_key(k) {
+    for (m, &k) in ments.iter().zip(&keys) {
+        if m.acronym && !alias.contains_key(&k) {
             let f = fold_str(text(units, m));
             // "ARS" for "agence régionale de santé d’Île-de-France": the
             // initials, or their start when the acronym has three letters
             // or more.
-            if let Some((_, long)) = longs
+            if let Some(&(_, long)) = longs
                 .iter()
                 .find(|(i, _)| *i == f || f.len() >= 3 && i.starts_with(f.as_str()))
             {
-                alias.insert(k.clone(), long.clone());
+                alias.insert(k, long);
             }
         }
     }
-    let resolve = |k: &String| -> String {
-        let mut k = k.clone();
+    let resolve = |mut k: Key<'u>| -> Key<'u> {
         for _ in 0..4 {
             match alias.get(&k) {
-                Some(n) if *n != k => k = n.clone(),
+                Some(&n) if n != k => k = n,
                 _ => break,
             }
         }
         k
     };
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastMap<Key<'_>, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut of = Vec::with_capacity(ments.len());
-    for (i, (m, k)) in ments.iter().zip(&keys).enumerate() {
+    for (i, (m, &k)) in ments.iter().zip(&keys).enumerate() {
         let k = resolve(k);
         let g = *index.entry(k).or_insert_with(|| {
             groups.push(Group {
@@ -900,12 +909,12 @@ pub(crate) fn shouted(
     groups: &[Group],
     of: &[usize],
 ) -> Vec<(usize, usize, usize, usize)> {
-    let mut forms: Vec<(String, usize)> = ments
+    let mut forms: Vec<(&str, usize)> = ments
         .iter()
         .zip(of)
         .map(|(m, &g)| (folded(units, m), g))
         .collect();
-    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     forms.dedup();
     let _ = groups;
     let mut out = Vec::new();
@@ -916,7 +925,7 @@ pub(crate) fn shouted(
         }
         for (form, g) in &forms {
             for i in 0..u.toks.len() {
-                if taken[i] || !u.folded[u.toks[i].fstart..].starts_with(form.as_str()) {
+                if taken[i] || !u.folded[u.toks[i].fstart..].starts_with(form) {
                     continue;
                 }
                 if let Some(end) = u.tok_at_fend(u.toks[i].fstart + form.len())
