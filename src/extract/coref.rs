@@ -14,6 +14,7 @@ use super::mentions::{Ment, adjective_like, is_verb};
 use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
 use crate::ActorKind;
 use crate::lexicon::extract::{FastMap, FastSet, LEXICON};
+use crate::lexicon::fold::push_folded;
 use crate::lexicon::fold_str;
 
 /// An actor being built.
@@ -201,10 +202,12 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             && m.b == m.a + 1
         {
             let f = folded(units, m);
-            if let Some(i) = f
-                .find("-sur-")
-                .or_else(|| f.find("-en-"))
-                .or_else(|| f.find("-les-"))
+            // (Most names have no hyphen: no need to search them.)
+            if f.contains('-')
+                && let Some(i) = f
+                    .find("-sur-")
+                    .or_else(|| f.find("-en-"))
+                    .or_else(|| f.find("-les-"))
             {
                 place_prefixes
                     .entry(&f[..i])
@@ -378,16 +381,21 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             }
         }
     }
-    // Acronyms that spell the initials of a full name in the article.
-    let longs: Vec<(String, Key<'_>)> = ments
-        .iter()
-        .zip(&keys)
-        .filter(|(m, _)| !m.acronym && m.kind == Some(ActorKind::Organization))
-        .map(|(m, &k)| (initials(text(units, m)), k))
-        .filter(|(i, _)| i.len() >= 2)
-        .collect();
+    // Acronyms that spell the initials of a full name in the article. The
+    // initials are worked out on the first acronym that needs them: many
+    // articles have none.
+    let mut longs: Option<Vec<(String, Key<'_>)>> = None;
     for (m, &k) in ments.iter().zip(&keys) {
         if m.acronym && !alias.contains_key(&k) {
+            let longs = longs.get_or_insert_with(|| {
+                ments
+                    .iter()
+                    .zip(&keys)
+                    .filter(|(m, _)| !m.acronym && m.kind == Some(ActorKind::Organization))
+                    .map(|(m, &k)| (initials(text(units, m)), k))
+                    .filter(|(i, _)| i.len() >= 2)
+                    .collect()
+            });
             let f = fold_str(text(units, m));
             // "ARS" for "agence régionale de santé d’Île-de-France": the
             // initials, or their start when the acronym has three letters
@@ -811,11 +819,17 @@ fn coordinated_with_place(u: &Unit<'_>, a: usize, b: usize) -> bool {
 /// Whether a folded name has the shape of a compound place name
 /// ("valence-d'agen", "lons-le-saunier", "saint-flour").
 fn toponym_shape(f: &str) -> bool {
-    [
-        "-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-", "saint-", "sainte-",
-    ]
-    .iter()
-    .any(|p| f.contains(p))
+    // Each shape has a hyphen ("-sur-", "-d'", "saint-"): look around the
+    // hyphens of the name rather than search it once per shape.
+    const FROM_HYPHEN: &[&str] = &[
+        "-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-",
+    ];
+    f.match_indices('-').any(|(i, _)| {
+        let (before, from) = f.split_at(i);
+        FROM_HYPHEN.iter().any(|p| from.starts_with(p))
+            || before.ends_with("saint")
+            || before.ends_with("sainte")
+    })
 }
 
 /// Lower-case words before a name that are no common noun.
@@ -879,27 +893,40 @@ const PREPOSITION_LIKE: &WordSet = &WordSet::new(&[
 /// The initials of an organisation's full name ("Agence régionale de
 /// santé" → "ars"), folded.
 fn initials(name: &str) -> String {
-    name.split([' ', '-', '\'', '’'])
-        .filter(|w| {
-            !w.is_empty()
-                && !matches!(
-                    fold_str(w).as_str(),
-                    "de" | "du"
-                        | "des"
-                        | "d"
-                        | "la"
-                        | "le"
-                        | "les"
-                        | "l"
-                        | "et"
-                        | "pour"
-                        | "a"
-                        | "en"
-                )
-        })
-        .filter_map(|w| w.chars().next())
-        .map(|c| fold_str(c.encode_utf8(&mut [0; 4])))
-        .collect()
+    /// Words that give no initial (folded).
+    const SKIPPED: &[&str] = &[
+        "de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "a", "en",
+    ];
+    const LONGEST: usize = {
+        let (mut n, mut i) = (0, 0);
+        while i < SKIPPED.len() {
+            if SKIPPED[i].len() > n {
+                n = SKIPPED[i].len();
+            }
+            i += 1;
+        }
+        n
+    };
+    let mut out = String::new();
+    // Each word folded in turn into one buffer, and only so far as it can
+    // still be a skipped word: folding only ever appends.
+    let mut word = String::new();
+    for w in name.split([' ', '-', '\'', '’']) {
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        word.clear();
+        for c in w.chars() {
+            push_folded(c, &mut word);
+            if word.len() > LONGEST {
+                break;
+            }
+        }
+        if !SKIPPED.contains(&word.as_str()) {
+            push_folded(first, &mut out);
+        }
+    }
+    out
 }
 
 /// In shouted blocks, the names found elsewhere: (unit, a, b, group).

@@ -174,10 +174,19 @@ pub(crate) fn adjective_like(u: &Unit<'_>, i: usize) -> bool {
         "els", "elles", "é", "ée", "és", "ées", "ier", "ière", "iers", "ières", "ais", "aise",
         "ois", "oise", "ain", "aine", "anne", "iste", "istes", "in", "ine", "eur", "rice",
     ];
-    let t = u.tok(i);
     u.toks[i].kind == Kind::Word
         && !u.toks[i].cap
-        && (u.flags[i] & NATIONALITY != 0 || ENDS.iter().any(|e| t.ends_with(e)))
+        && (u.flags[i] & NATIONALITY != 0 || ends_with_any(u.tok(i), ENDS))
+}
+
+/// Whether `word` ends with one of `ends`. The last bytes are compared
+/// first: most endings differ there, and `ends_with` is a `memcmp` call.
+fn ends_with_any(word: &str, ends: &[&str]) -> bool {
+    let w = word.as_bytes();
+    ends.iter().any(|e| {
+        let e = e.as_bytes();
+        e.last().is_none_or(|l| w.last() == Some(l)) && w.ends_with(e)
+    })
 }
 
 /// An initial ("J.") at token `i` followed by a name word.
@@ -185,9 +194,16 @@ fn initial_at(u: &Unit<'_>, i: usize) -> bool {
     let Some(t) = u.toks.get(i) else { return false };
     t.kind == Kind::Word
         && t.cap
-        && u.tok(i).chars().count() == 1
+        && one_char(u.tok(i))
         && u.is(i + 1, &["."])
         && name_word(u, i + 2)
+}
+
+/// Whether `s` is one character, decoding no more than two (every
+/// capitalised word is asked).
+fn one_char(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some() && c.next().is_none()
 }
 
 /// The end of a run of name words starting at `i` (a name word).
