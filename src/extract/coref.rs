@@ -215,27 +215,41 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             }
         }
     }
-    // Lone capitalised words that some mention shows to be an
-    // organisation ("Norvane a annoncé", "selon Vigicrues", "économiste
-    // chez Xerfi", "(Renew)", "la start-up lyonnaise Kaldor").
-    let org_evidence: FastSet<&str> = ments
-        .iter()
-        .filter(|m| m.kind.is_none() && m.entity.is_none() && lone_org_evidence(&units[m.unit], m))
-        .map(|m| folded(units, m))
-        .collect();
     // Words seen as names in mid-sentence.
     let mid: FastSet<&str> = ments
         .iter()
         .filter(|m| !m.initial)
         .map(|m| folded(units, m))
         .collect();
+    let found = std::mem::take(ments);
+    // Lone capitalised words that some mention shows to be an
+    // organisation ("Norvane a annoncé", "selon Vigicrues", "économiste
+    // chez Xerfi", "(Renew)", "la start-up lyonnaise Kaldor"). Worked out
+    // over the mentions as found, and only when a lone word is still
+    // undecided at the end of `lone_kind`: in most articles none is.
+    let org_evidence = std::cell::OnceCell::new();
+    let org_evidence = |f: &str| {
+        org_evidence
+            .get_or_init(|| -> FastSet<&str> {
+                found
+                    .iter()
+                    .filter(|m| {
+                        m.kind.is_none()
+                            && m.entity.is_none()
+                            && lone_org_evidence(&units[m.unit], m)
+                    })
+                    .map(|m| folded(units, m))
+                    .collect()
+            })
+            .contains(f)
+    };
     // Decide the lone words.
-    let mut keep = Vec::with_capacity(ments.len());
-    let mut keys = Vec::with_capacity(ments.len());
-    for m in ments.drain(..) {
-        let f = folded(units, &m);
+    let mut keep = Vec::with_capacity(found.len());
+    let mut keys = Vec::with_capacity(found.len());
+    for m in &found {
+        let f = folded(units, m);
         let u = &units[m.unit];
-        let mut m = m;
+        let mut m = m.clone();
         // "a expliqué à l’AFP": the agency spoken to is named in the
         // story and stays an actor; only its dateline credit is dropped.
         // "STRASBOURG, 11 mars 2025 (AFP) -": the agency of a dateline is
@@ -284,7 +298,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             m.kind = None;
         }
         // Acronyms nothing vouches for: "les GPU", "liaisons TER".
-        if m.entity.is_none() && m.acronym && lone_kind(u, &m, false).is_none() {
+        if m.entity.is_none() && m.acronym && lone_kind(u, &m, || false).is_none() {
             continue;
         }
         let key = if let Some(e) = m.entity {
@@ -353,7 +367,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             if title_complement(u, m.a) {
                 continue;
             }
-            let kind = lone_kind(u, &m, org_evidence.contains(f));
+            let kind = lone_kind(u, &m, || org_evidence(f));
             let Some(kind) = kind else { continue };
             m.kind = Some(kind);
             if kind == ActorKind::Person {
@@ -666,8 +680,9 @@ fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
 /// The kind of a lone capitalised word nothing else explains, from its
 /// context; `None` when it is no actor (a plural acronym: "les GPU", a
 /// word no context shows to be a body: "Garonne", "Brassens"). `evidence`
-/// tells whether some mention of the word shows it an organisation.
-fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: bool) -> Option<ActorKind> {
+/// tells whether some mention of the word shows it an organisation; it is
+/// asked last, as it costs the most.
+fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<ActorKind> {
     let a = m.a;
     let word = u.tok(a);
     let prev = |k: usize| (a >= k).then(|| a - k);
@@ -786,7 +801,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: bool) -> Option<ActorKind> {
     if before.is_some_and(|p| u.is(p, PLACE_NOUNS)) {
         return Some(ActorKind::Location);
     }
-    evidence.then_some(ActorKind::Organization)
+    evidence().then_some(ActorKind::Organization)
 }
 
 /// Whether the lone word `a..b` is coordinated ("et", "ou", a comma) with a
@@ -936,6 +951,10 @@ pub(crate) fn shouted(
     groups: &[Group],
     of: &[usize],
 ) -> Vec<(usize, usize, usize, usize)> {
+    // Most articles shout nowhere: nothing to look for then.
+    if !units.iter().any(|u| u.shouting) {
+        return Vec::new();
+    }
     let mut forms: Vec<(&str, usize)> = ments
         .iter()
         .zip(of)
