@@ -21,8 +21,6 @@ use crate::lexicon::fold_str;
 #[derive(Debug)]
 pub(crate) struct Group {
     pub(crate) kind: ActorKind,
-    /// Indices into the mention list, in document order.
-    pub(crate) ments: Vec<usize>,
     /// The canonical name.
     pub(crate) name: String,
 }
@@ -57,6 +55,7 @@ fn feature_name(u: &Unit<'_>, a: usize) -> bool {
 }
 
 /// The folded text of a mention.
+#[inline]
 pub(crate) fn folded<'a>(units: &'a [Unit<'_>], m: &Ment) -> &'a str {
     let u = &units[m.unit];
     &u.folded[u.toks[m.a].fstart..u.toks[m.b - 1].fend]
@@ -176,11 +175,16 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     // "le cabinet Prixscope … Prixscope": a head before a name used alone
     // elsewhere is a role ("cabinet"); otherwise it is part of the name
     // ("musée Duclos de Montluçon").
-    let all: FastSet<&str> = ments
-        .iter()
-        .filter(|m| m.split.is_none())
-        .map(|m| folded(units, m))
-        .collect();
+    // (Most articles have no such head: the names then go unused.)
+    let all: FastSet<&str> = if ments.iter().any(|m| m.split.is_some()) {
+        ments
+            .iter()
+            .filter(|m| m.split.is_none())
+            .map(|m| folded(units, m))
+            .collect()
+    } else {
+        FastSet::default()
+    };
     for m in ments.iter_mut() {
         if let Some(k) = m.split {
             let u = &units[m.unit];
@@ -434,44 +438,38 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     let mut index: FastMap<Key<'_>, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut of = Vec::with_capacity(ments.len());
+    // Per group, its best name so far: (rank, mention).
+    let mut best: Vec<((bool, bool, usize), usize)> = Vec::new();
     for (i, (m, &k)) in ments.iter().zip(&keys).enumerate() {
         let k = resolve(k);
         let g = *index.entry(k).or_insert_with(|| {
             groups.push(Group {
                 kind: m.kind.unwrap_or(ActorKind::Organization),
-                ments: Vec::new(),
                 name: String::new(),
             });
             groups.len() - 1
         });
-        groups[g].ments.push(i);
         of.push(g);
-    }
-    for g in &mut groups {
         // The fullest written form; acronyms only when nothing else, and a
         // lone word linked to a listed body ("l’Alliance" for the Otan)
-        // only before them.
-        let best = g
-            .ments
-            .iter()
-            .map(|&i| &ments[i])
-            .max_by_key(|m| {
-                (
-                    !m.acronym,
-                    m.entity.is_some() || m.b - m.a > 1,
-                    text(units, m).chars().count(),
-                )
-            })
-            .map(|m| text(units, m).to_owned())
-            .unwrap_or_default();
-        g.name = best;
-        // A person group keeps the kind of its full name.
-        if g.ments
-            .iter()
-            .any(|&i| ments[i].kind == Some(ActorKind::Person))
-        {
-            g.kind = ActorKind::Person;
+        // only before them. The last of equals wins.
+        let rank = (
+            !m.acronym,
+            m.entity.is_some() || m.b - m.a > 1,
+            text(units, m).chars().count(),
+        );
+        match best.get_mut(g) {
+            Some(b) if rank >= b.0 => *b = (rank, i),
+            Some(_) => {}
+            None => best.push((rank, i)),
         }
+        // A person group keeps the kind of its full name.
+        if m.kind == Some(ActorKind::Person) {
+            groups[g].kind = ActorKind::Person;
+        }
+    }
+    for (g, &(_, i)) in groups.iter_mut().zip(&best) {
+        g.name = text(units, &ments[i]).to_owned();
     }
     (groups, of)
 }
