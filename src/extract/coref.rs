@@ -921,21 +921,27 @@ fn initials(name: &str) -> String {
         n
     };
     let mut out = String::new();
-    // Each word folded in turn into one buffer, and only so far as it can
-    // still be a skipped word: folding only ever appends.
+    // A word that is not ASCII is folded into this buffer, and only so far
+    // as it can still be a skipped word: folding only ever appends.
     let mut word = String::new();
     for w in name.split([' ', '-', '\'', '’']) {
         let Some(first) = w.chars().next() else {
             continue;
         };
-        word.clear();
-        for c in w.chars() {
-            push_folded(c, &mut word);
-            if word.len() > LONGEST {
-                break;
+        let skipped = if w.is_ascii() {
+            // ASCII folds to its lower case.
+            SKIPPED.iter().any(|s| w.eq_ignore_ascii_case(s))
+        } else {
+            word.clear();
+            for c in w.chars() {
+                push_folded(c, &mut word);
+                if word.len() > LONGEST {
+                    break;
+                }
             }
-        }
-        if !SKIPPED.contains(&word.as_str()) {
+            SKIPPED.contains(&word.as_str())
+        };
+        if !skipped {
             push_folded(first, &mut out);
         }
     }

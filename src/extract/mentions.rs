@@ -83,11 +83,19 @@ fn stopword(u: &Unit<'_>, i: usize) -> bool {
 }
 
 /// An honorific at token `i`: (implied role, tokens used).
+#[inline]
 pub(crate) fn honorific(u: &Unit<'_>, i: usize) -> Option<(&'static str, usize)> {
-    let t = u.toks.get(i)?;
-    if u.flags[i] & HONORIFIC == 0 {
+    // Asked of most capitalised tokens, few of which are honorifics: the
+    // flag answers inline, the look-up is out of line.
+    if u.flags.get(i).is_none_or(|f| f & HONORIFIC == 0) {
         return None;
     }
+    honorific_role(u, i)
+}
+
+/// [`honorific`] at a token flagged as one.
+fn honorific_role(u: &Unit<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let t = &u.toks[i];
     let role = LEXICON.honorifics.get(u.ftok(i))?;
     let dot = u.is(i + 1, &["."]) && u.toks[i + 1].start == t.end;
     // "M" alone is a letter, not "M.": ask for the period on one-letter
