@@ -10,22 +10,31 @@
 //! organisation only when some mention shows it one ("Norvane a annoncé",
 //! "selon Vigicrues"), else it is dropped ("la Garonne", "Brassens").
 
-use std::collections::HashMap;
-
 use super::mentions::{Ment, adjective_like, is_verb};
 use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
 use crate::ActorKind;
-use crate::lexicon::extract::LEXICON;
+use crate::lexicon::extract::{FastMap, FastSet, LEXICON};
+use crate::lexicon::fold::push_folded;
 use crate::lexicon::fold_str;
 
 /// An actor being built.
 #[derive(Debug)]
 pub(crate) struct Group {
     pub(crate) kind: ActorKind,
-    /// Indices into the mention list, in document order.
-    pub(crate) ments: Vec<usize>,
     /// The canonical name.
     pub(crate) name: String,
+}
+
+/// What makes mentions one actor: mentions with the same key are grouped.
+/// Names are borrowed from the blocks' folded text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    /// A gazetteer entity, whatever name it goes by.
+    Entity(u32),
+    /// A person, by folded full name.
+    Person(&'a str),
+    /// Any other name, folded.
+    Name(&'a str),
 }
 
 /// Prepositions after which an unknown capitalised word is a place.
@@ -46,9 +55,10 @@ fn feature_name(u: &Unit<'_>, a: usize) -> bool {
 }
 
 /// The folded text of a mention.
-pub(crate) fn folded(units: &[Unit<'_>], m: &Ment) -> String {
+#[inline]
+pub(crate) fn folded<'a>(units: &'a [Unit<'_>], m: &Ment) -> &'a str {
     let u = &units[m.unit];
-    u.folded[u.toks[m.a].fstart..u.toks[m.b - 1].fend].to_owned()
+    &u.folded[u.toks[m.a].fstart..u.toks[m.b - 1].fend]
 }
 
 /// The text of a mention.
@@ -67,52 +77,53 @@ pub(crate) fn title_before(u: &Unit<'_>, k: usize) -> bool {
 
 /// Groups mentions into actors. Mentions that turn out not to be names are
 /// removed from `ments`; `of` gives each remaining mention its group.
-pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, Vec<usize>) {
+pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, Vec<usize>) {
+    // The maps and sets below hold folded names borrowed from the blocks:
+    // no string is built per mention.
     // People named in full: folded last words → full folded name.
-    let mut surnames: HashMap<String, String> = HashMap::new();
-    let mut full_people: Vec<String> = Vec::new();
+    let mut surnames: FastMap<&str, &str> = FastMap::default();
     for m in ments.iter() {
         if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
             let f = folded(units, m);
-            full_people.push(f.clone());
             let u = &units[m.unit];
             // The last name word, with its particles ("de Gaulle").
             let mut s = m.b - 1;
             while s > m.a + 1 && u.toks[s - 1].kind == Kind::Word && !u.toks[s - 1].cap {
                 s -= 1;
             }
-            let last = u.folded[u.toks[s].fstart..u.toks[m.b - 1].fend].to_owned();
-            surnames.entry(last).or_insert_with(|| f.clone());
+            let last = &u.folded[u.toks[s].fstart..u.toks[m.b - 1].fend];
+            surnames.entry(last).or_insert(f);
             // "Van Dalen", "De Gaulle": a capitalised particle.
             if m.b - m.a >= 3 && crate::extract::mentions::PARTICLES.contains(u.ftok(m.b - 2)) {
-                let l2 = u.folded[u.toks[m.b - 2].fstart..u.toks[m.b - 1].fend].to_owned();
-                surnames.entry(l2).or_insert_with(|| f.clone());
+                let l2 = &u.folded[u.toks[m.b - 2].fstart..u.toks[m.b - 1].fend];
+                surnames.entry(l2).or_insert(f);
             }
             // "Marine Le Pen" → "Le Pen".
             if s > m.a + 1 && u.toks[s - 1].cap && u.is(s - 1, &["le", "la"]) {
-                let l2 = u.folded[u.toks[s - 1].fstart..u.toks[m.b - 1].fend].to_owned();
-                surnames.entry(l2).or_insert_with(|| f.clone());
+                let l2 = &u.folded[u.toks[s - 1].fstart..u.toks[m.b - 1].fend];
+                surnames.entry(l2).or_insert(f);
             }
         }
     }
     // First names of people named in full, when only one has it ("Odette"
     // → "Odette Ferrandi").
-    let mut firsts: HashMap<String, Option<String>> = HashMap::new();
+    let mut firsts: FastMap<&str, Option<&str>> = FastMap::default();
     for m in ments.iter() {
         if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
-            let u = &units[m.unit];
-            let first = u.ftok(m.a).to_owned();
+            let first = units[m.unit].ftok(m.a);
             let full = folded(units, m);
             firsts
                 .entry(first)
                 .and_modify(|f| {
-                    if f.as_deref() != Some(full.as_str()) {
+                    if *f != Some(full) {
                         *f = None;
                     }
                 })
                 .or_insert(Some(full));
         }
     }
+    // (The order of these maps does not matter: a first name is kept only
+    // if no surname has it, and each is a new entry.)
     for f in surnames.keys() {
         firsts.remove(f);
     }
@@ -123,54 +134,57 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     }
     // "Région" after "Région Bretagne": the first word of one organisation's
     // name.
-    let mut org_firsts: HashMap<String, Option<String>> = HashMap::new();
+    // A first word shared by different bodies names none of them: the
+    // outcome does not depend on the order of the entries.
+    let mut org_firsts: FastMap<&str, Option<Key<'_>>> = FastMap::default();
+    let mut org_first = |first: &'u str, full: Key<'u>| {
+        org_firsts
+            .entry(first)
+            .and_modify(|f| {
+                if *f != Some(full) {
+                    *f = None;
+                }
+            })
+            .or_insert(Some(full));
+    };
     for m in ments.iter() {
         if m.kind == Some(ActorKind::Organization) && m.b - m.a >= 2 && m.split.is_none() && !m.weak
         {
-            let first = units[m.unit].ftok(m.a).to_owned();
             // "Parlement" after "Parlement européen": the entity's key.
             let full = match m.entity {
-                Some(e) => format!("e{e}"),
-                None => format!("n{}", folded(units, m)),
+                Some(e) => Key::Entity(e),
+                None => Key::Name(folded(units, m)),
             };
-            org_firsts
-                .entry(first)
-                .and_modify(|f| {
-                    if f.as_deref() != Some(full.as_str()) {
-                        *f = None;
-                    }
-                })
-                .or_insert(Some(full));
+            org_first(units[m.unit].ftok(m.a), full);
         }
     }
     // "l’Alliance" after "Otan", "la Commission" after "Commission
     // européenne": the first word of another name of a body the article
     // has named.
-    let named: std::collections::BTreeSet<u32> = ments.iter().filter_map(|m| m.entity).collect();
+    let mut named: Vec<u32> = ments.iter().filter_map(|m| m.entity).collect();
+    named.sort_unstable();
+    named.dedup();
     for e in named {
         if LEXICON.gazetteer.entities[e as usize].kind != ActorKind::Organization {
             continue;
         }
         for first in &LEXICON.gazetteer.short_forms[e as usize] {
-            let full = format!("e{e}");
-            org_firsts
-                .entry(first.clone())
-                .and_modify(|f| {
-                    if f.as_deref() != Some(full.as_str()) {
-                        *f = None;
-                    }
-                })
-                .or_insert(Some(full));
+            org_first(first.as_str(), Key::Entity(e));
         }
     }
     // "le cabinet Prixscope … Prixscope": a head before a name used alone
     // elsewhere is a role ("cabinet"); otherwise it is part of the name
     // ("musée Duclos de Montluçon").
-    let all: std::collections::HashSet<String> = ments
-        .iter()
-        .filter(|m| m.split.is_none())
-        .map(|m| folded(units, m))
-        .collect();
+    // (Most articles have no such head: the names then go unused.)
+    let all: FastSet<&str> = if ments.iter().any(|m| m.split.is_some()) {
+        ments
+            .iter()
+            .filter(|m| m.split.is_none())
+            .map(|m| folded(units, m))
+            .collect()
+    } else {
+        FastSet::default()
+    };
     for m in ments.iter_mut() {
         if let Some(k) = m.split {
             let u = &units[m.unit];
@@ -186,43 +200,60 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         }
     }
     // "Fos-sur-Mer" → "Fos": the first part of a compound place name.
-    let mut place_prefixes: HashMap<String, (String, ActorKind)> = HashMap::new();
+    let mut place_prefixes: FastMap<&str, (Key<'_>, ActorKind)> = FastMap::default();
     for m in ments.iter() {
         if let Some(e) = m.entity
             && m.b == m.a + 1
         {
             let f = folded(units, m);
-            if let Some(i) = f
-                .find("-sur-")
-                .or_else(|| f.find("-en-"))
-                .or_else(|| f.find("-les-"))
+            // (Most names have no hyphen: no need to search them.)
+            if f.contains('-')
+                && let Some(i) = f
+                    .find("-sur-")
+                    .or_else(|| f.find("-en-"))
+                    .or_else(|| f.find("-les-"))
             {
                 place_prefixes
-                    .entry(f[..i].to_owned())
-                    .or_insert((format!("e{e}"), LEXICON.gazetteer.entities[e as usize].kind));
+                    .entry(&f[..i])
+                    .or_insert((Key::Entity(e), LEXICON.gazetteer.entities[e as usize].kind));
             }
         }
     }
-    // Lone capitalised words that some mention shows to be an
-    // organisation ("Norvane a annoncé", "selon Vigicrues", "économiste
-    // chez Xerfi", "(Renew)", "la start-up lyonnaise Kaldor").
-    let org_evidence: std::collections::HashSet<String> = ments
+    // Words seen as names in mid-sentence.
+    let mid: FastSet<&str> = ments
         .iter()
-        .filter(|m| m.kind.is_none() && m.entity.is_none() && lone_org_evidence(&units[m.unit], m))
+        .filter(|m| !m.initial)
         .map(|m| folded(units, m))
         .collect();
-    // Words seen as names in mid-sentence.
-    let mut mid: HashMap<String, usize> = HashMap::new();
-    for m in ments.iter().filter(|m| !m.initial) {
-        *mid.entry(folded(units, m)).or_default() += 1;
-    }
+    let found = std::mem::take(ments);
+    // Lone capitalised words that some mention shows to be an
+    // organisation ("Norvane a annoncé", "selon Vigicrues", "économiste
+    // chez Xerfi", "(Renew)", "la start-up lyonnaise Kaldor"). Worked out
+    // over the mentions as found, and only when a lone word is still
+    // undecided at the end of `lone_kind`: in most articles none is.
+    let org_evidence = std::cell::OnceCell::new();
+    let org_evidence = |f: &str| {
+        org_evidence
+            .get_or_init(|| -> FastSet<&str> {
+                found
+                    .iter()
+                    .filter(|m| {
+                        m.kind.is_none()
+                            && m.entity.is_none()
+                            && lone_org_evidence(&units[m.unit], m)
+                    })
+                    .map(|m| folded(units, m))
+                    .collect()
+            })
+            .contains(f)
+    };
     // Decide the lone words.
-    let mut keep = Vec::with_capacity(ments.len());
-    let mut keys = Vec::with_capacity(ments.len());
-    for m in ments.drain(..) {
-        let f = folded(units, &m);
+    let mut keep = Vec::with_capacity(found.len());
+    let mut keys = Vec::with_capacity(found.len());
+    for m in &found {
+        let f = folded(units, m);
         let u = &units[m.unit];
-        let mut m = m;
+        let mut m = m.clone();
         // "a expliqué à l’AFP": the agency spoken to is named in the
         // story and stays an actor; only its dateline credit is dropped.
         // "STRASBOURG, 11 mars 2025 (AFP) -": the agency of a dateline is
@@ -243,8 +274,8 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         // or that completes a title ("ministres de la Défense de l’Otan").
         if m.weak
             && m.entity.is_none()
-            && !surnames.contains_key(&f)
-            && ((m.initial && !mid.contains_key(&f)) || title_complement(u, m.a))
+            && !surnames.contains_key(f)
+            && ((m.initial && !mid.contains(f)) || title_complement(u, m.a))
         {
             continue;
         }
@@ -260,7 +291,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         // A surname wins over a town of the same name ("Yvan Corrèze" …
         // "Corrèze").
         let surname_of = (m.b == m.a + 1 && !m.acronym)
-            .then(|| surnames.get(&f).filter(|full| **full != f))
+            .then(|| surnames.get(f).filter(|full| **full != f))
             .flatten();
         if let Some(e) = m.entity
             && surname_of.is_some()
@@ -271,40 +302,40 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             m.kind = None;
         }
         // Acronyms nothing vouches for: "les GPU", "liaisons TER".
-        if m.entity.is_none() && m.acronym && lone_kind(u, &m, false).is_none() {
+        if m.entity.is_none() && m.acronym && lone_kind(u, &m, || false).is_none() {
             continue;
         }
         let key = if let Some(e) = m.entity {
-            format!("e{e}")
-        } else if let Some(full) = surnames.get(&f).filter(|full| **full != f) {
+            Key::Entity(e)
+        } else if let Some(&full) = surnames.get(f).filter(|full| **full != f) {
             if m.kind.is_none() || m.kind == Some(ActorKind::Person) || m.weak {
                 m.kind = Some(ActorKind::Person);
-                format!("p{full}")
+                Key::Person(full)
             } else {
-                format!("n{f}")
+                Key::Name(f)
             }
         } else if m.kind == Some(ActorKind::Person) {
-            format!("p{f}")
+            Key::Person(f)
         } else if m.kind.is_some() {
-            format!("n{f}")
+            Key::Name(f)
         } else {
             // "Fos" after "Fos-sur-Mer".
-            if let Some(&(ref key, kind)) = place_prefixes.get(&f) {
+            if let Some(&(key, kind)) = place_prefixes.get(f) {
                 m.kind = Some(kind);
                 keep.push(m);
-                keys.push(key.clone());
+                keys.push(key);
                 continue;
             }
             // A lone capitalised word.
-            if let Some(Some(key)) = org_firsts.get(&f)
-                && key.strip_prefix('n') != Some(f.as_str())
+            if let Some(&Some(key)) = org_firsts.get(f)
+                && key != Key::Name(f)
             {
                 m.kind = Some(ActorKind::Organization);
                 keep.push(m);
-                keys.push(key.clone());
+                keys.push(key);
                 continue;
             }
-            if m.initial && !mid.contains_key(&f) {
+            if m.initial && !mid.contains(f) {
                 continue;
             }
             // Units and short words ("W", "Nm"), demonyms after a
@@ -340,13 +371,13 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
             if title_complement(u, m.a) {
                 continue;
             }
-            let kind = lone_kind(u, &m, org_evidence.contains(&f));
+            let kind = lone_kind(u, &m, || org_evidence(f));
             let Some(kind) = kind else { continue };
             m.kind = Some(kind);
             if kind == ActorKind::Person {
-                format!("p{f}")
+                Key::Person(f)
             } else {
-                format!("n{f}")
+                Key::Name(f)
             }
         };
         keep.push(m);
@@ -354,7 +385,7 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
     }
     *ments = keep;
     // Pairs "Nom complet (SIGLE)" and "SIGLE (Nom complet)".
-    let mut alias: HashMap<String, String> = HashMap::new();
+    let mut alias: FastMap<Key<'_>, Key<'_>> = FastMap::default();
     for w in 0..ments.len().saturating_sub(1) {
         let (x, y) = (&ments[w], &ments[w + 1]);
         if x.unit != y.unit {
@@ -362,85 +393,83 @@ pub(crate) fn group(units: &[Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, V
         }
         let u = &units[x.unit];
         if y.a == x.b + 1 && u.is(x.b, &["("]) && u.is(y.b, &[")"]) && (x.acronym != y.acronym) {
-            let (ka, kb) = (keys[w].clone(), keys[w + 1].clone());
+            let (ka, kb) = (keys[w], keys[w + 1]);
             if ka != kb {
                 alias.insert(kb, ka);
             }
         }
     }
-    // Acronyms that spell the initials of a full name in the article.
-    let longs: Vec<(String, String)> = ments
-        .iter()
-        .zip(&keys)
-        .filter(|(m, _)| !m.acronym && m.kind == Some(ActorKind::Organization))
-        .map(|(m, k)| (initials(text(units, m)), k.clone()))
-        .filter(|(i, _)| i.len() >= 2)
-        .collect();
-    for (m, k) in ments.iter().zip(&keys) {
-        if m.acronym && !alias.contains_key(k) {
+    // Acronyms that spell the initials of a full name in the article. The
+    // initials are worked out on the first acronym that needs them: many
+    // articles have none.
+    let mut longs: Option<Vec<(String, Key<'_>)>> = None;
+    for (m, &k) in ments.iter().zip(&keys) {
+        if m.acronym && !alias.contains_key(&k) {
+            let longs = longs.get_or_insert_with(|| {
+                ments
+                    .iter()
+                    .zip(&keys)
+                    .filter(|(m, _)| !m.acronym && m.kind == Some(ActorKind::Organization))
+                    .map(|(m, &k)| (initials(text(units, m)), k))
+                    .filter(|(i, _)| i.len() >= 2)
+                    .collect()
+            });
             let f = fold_str(text(units, m));
             // "ARS" for "agence régionale de santé d’Île-de-France": the
             // initials, or their start when the acronym has three letters
             // or more.
-            if let Some((_, long)) = longs
+            if let Some(&(_, long)) = longs
                 .iter()
                 .find(|(i, _)| *i == f || f.len() >= 3 && i.starts_with(f.as_str()))
             {
-                alias.insert(k.clone(), long.clone());
+                alias.insert(k, long);
             }
         }
     }
-    let resolve = |k: &String| -> String {
-        let mut k = k.clone();
+    let resolve = |mut k: Key<'u>| -> Key<'u> {
         for _ in 0..4 {
             match alias.get(&k) {
-                Some(n) if *n != k => k = n.clone(),
+                Some(&n) if n != k => k = n,
                 _ => break,
             }
         }
         k
     };
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastMap<Key<'_>, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut of = Vec::with_capacity(ments.len());
-    for (i, (m, k)) in ments.iter().zip(&keys).enumerate() {
+    // Per group, its best name so far: (rank, mention).
+    let mut best: Vec<((bool, bool, usize), usize)> = Vec::new();
+    for (i, (m, &k)) in ments.iter().zip(&keys).enumerate() {
         let k = resolve(k);
         let g = *index.entry(k).or_insert_with(|| {
             groups.push(Group {
                 kind: m.kind.unwrap_or(ActorKind::Organization),
-                ments: Vec::new(),
                 name: String::new(),
             });
             groups.len() - 1
         });
-        groups[g].ments.push(i);
         of.push(g);
-    }
-    for g in &mut groups {
         // The fullest written form; acronyms only when nothing else, and a
         // lone word linked to a listed body ("l’Alliance" for the Otan)
-        // only before them.
-        let best = g
-            .ments
-            .iter()
-            .map(|&i| &ments[i])
-            .max_by_key(|m| {
-                (
-                    !m.acronym,
-                    m.entity.is_some() || m.b - m.a > 1,
-                    text(units, m).chars().count(),
-                )
-            })
-            .map(|m| text(units, m).to_owned())
-            .unwrap_or_default();
-        g.name = best;
-        // A person group keeps the kind of its full name.
-        if g.ments
-            .iter()
-            .any(|&i| ments[i].kind == Some(ActorKind::Person))
-        {
-            g.kind = ActorKind::Person;
+        // only before them. The last of equals wins.
+        let rank = (
+            !m.acronym,
+            m.entity.is_some() || m.b - m.a > 1,
+            text(units, m).chars().count(),
+        );
+        match best.get_mut(g) {
+            Some(b) if rank >= b.0 => *b = (rank, i),
+            Some(_) => {}
+            None => best.push((rank, i)),
         }
+        // A person group keeps the kind of its full name.
+        if m.kind == Some(ActorKind::Person) {
+            groups[g].kind = ActorKind::Person;
+        }
+    }
+    for (g, &(_, i)) in groups.iter_mut().zip(&best) {
+        g.name = text(units, &ments[i]).to_owned();
     }
     (groups, of)
 }
@@ -649,8 +678,9 @@ fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
 /// The kind of a lone capitalised word nothing else explains, from its
 /// context; `None` when it is no actor (a plural acronym: "les GPU", a
 /// word no context shows to be a body: "Garonne", "Brassens"). `evidence`
-/// tells whether some mention of the word shows it an organisation.
-fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: bool) -> Option<ActorKind> {
+/// tells whether some mention of the word shows it an organisation; it is
+/// asked last, as it costs the most.
+fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<ActorKind> {
     let a = m.a;
     let word = u.tok(a);
     let prev = |k: usize| (a >= k).then(|| a - k);
@@ -769,7 +799,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: bool) -> Option<ActorKind> {
     if before.is_some_and(|p| u.is(p, PLACE_NOUNS)) {
         return Some(ActorKind::Location);
     }
-    evidence.then_some(ActorKind::Organization)
+    evidence().then_some(ActorKind::Organization)
 }
 
 /// Whether the lone word `a..b` is coordinated ("et", "ou", a comma) with a
@@ -802,11 +832,17 @@ fn coordinated_with_place(u: &Unit<'_>, a: usize, b: usize) -> bool {
 /// Whether a folded name has the shape of a compound place name
 /// ("valence-d'agen", "lons-le-saunier", "saint-flour").
 fn toponym_shape(f: &str) -> bool {
-    [
-        "-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-", "saint-", "sainte-",
-    ]
-    .iter()
-    .any(|p| f.contains(p))
+    // Each shape has a hyphen ("-sur-", "-d'", "saint-"): look around the
+    // hyphens of the name rather than search it once per shape.
+    const FROM_HYPHEN: &[&str] = &[
+        "-sur-", "-le-", "-la-", "-les-", "-de-", "-d'", "-en-", "-aux-",
+    ];
+    f.match_indices('-').any(|(i, _)| {
+        let (before, from) = f.split_at(i);
+        FROM_HYPHEN.iter().any(|p| from.starts_with(p))
+            || before.ends_with("saint")
+            || before.ends_with("sainte")
+    })
 }
 
 /// Lower-case words before a name that are no common noun.
@@ -870,27 +906,46 @@ const PREPOSITION_LIKE: &WordSet = &WordSet::new(&[
 /// The initials of an organisation's full name ("Agence régionale de
 /// santé" → "ars"), folded.
 fn initials(name: &str) -> String {
-    name.split([' ', '-', '\'', '’'])
-        .filter(|w| {
-            !w.is_empty()
-                && !matches!(
-                    fold_str(w).as_str(),
-                    "de" | "du"
-                        | "des"
-                        | "d"
-                        | "la"
-                        | "le"
-                        | "les"
-                        | "l"
-                        | "et"
-                        | "pour"
-                        | "a"
-                        | "en"
-                )
-        })
-        .filter_map(|w| w.chars().next())
-        .map(|c| fold_str(c.encode_utf8(&mut [0; 4])))
-        .collect()
+    /// Words that give no initial (folded).
+    const SKIPPED: &[&str] = &[
+        "de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "a", "en",
+    ];
+    const LONGEST: usize = {
+        let (mut n, mut i) = (0, 0);
+        while i < SKIPPED.len() {
+            if SKIPPED[i].len() > n {
+                n = SKIPPED[i].len();
+            }
+            i += 1;
+        }
+        n
+    };
+    let mut out = String::new();
+    // A word that is not ASCII is folded into this buffer, and only so far
+    // as it can still be a skipped word: folding only ever appends.
+    let mut word = String::new();
+    for w in name.split([' ', '-', '\'', '’']) {
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        let skipped = if w.is_ascii() {
+            // ASCII folds to its lower case.
+            SKIPPED.iter().any(|s| w.eq_ignore_ascii_case(s))
+        } else {
+            word.clear();
+            for c in w.chars() {
+                push_folded(c, &mut word);
+                if word.len() > LONGEST {
+                    break;
+                }
+            }
+            SKIPPED.contains(&word.as_str())
+        };
+        if !skipped {
+            push_folded(first, &mut out);
+        }
+    }
+    out
 }
 
 /// In shouted blocks, the names found elsewhere: (unit, a, b, group).
@@ -900,12 +955,16 @@ pub(crate) fn shouted(
     groups: &[Group],
     of: &[usize],
 ) -> Vec<(usize, usize, usize, usize)> {
-    let mut forms: Vec<(String, usize)> = ments
+    // Most articles shout nowhere: nothing to look for then.
+    if !units.iter().any(|u| u.shouting) {
+        return Vec::new();
+    }
+    let mut forms: Vec<(&str, usize)> = ments
         .iter()
         .zip(of)
         .map(|(m, &g)| (folded(units, m), g))
         .collect();
-    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     forms.dedup();
     let _ = groups;
     let mut out = Vec::new();
@@ -916,7 +975,7 @@ pub(crate) fn shouted(
         }
         for (form, g) in &forms {
             for i in 0..u.toks.len() {
-                if taken[i] || !u.folded[u.toks[i].fstart..].starts_with(form.as_str()) {
+                if taken[i] || !u.folded[u.toks[i].fstart..].starts_with(form) {
                     continue;
                 }
                 if let Some(end) = u.tok_at_fend(u.toks[i].fstart + form.len())
