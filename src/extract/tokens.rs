@@ -438,13 +438,14 @@ fn lexicon_hits(
                 lex.words.get(fw)
             };
             w.and_then(|w| lex.several.get(w.several as usize))
+                .map(|s| (s, fw.len()))
         })
         .flatten();
     let at = |bit: u8| {
         let n = bit.trailing_zeros() as usize;
         let several = several
             .filter(|_| bits & bit != 0)
-            .and_then(|s| s.longest(n, folded, t.fstart))
+            .and_then(|(s, first)| s.longest(n, folded, t.fstart, first))
             .map(|(p, e)| (p as u32, e as u32));
         if several.is_some() {
             return several;

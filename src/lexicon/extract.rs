@@ -67,8 +67,17 @@ impl Anchor {
 /// boundary at its length, and searched by binary search: some words start
 /// hundreds of patterns ("se", "s'": the reflexive verbs), but a document
 /// has few boundaries after them.
+///
+/// Before any of that, the three bytes after the first word must be those
+/// of some pattern: "la", "le", "les", "l'" start dozens of names ("la
+/// Poste", "l'Elysee") and stand before almost none of them in a text.
 #[derive(Default)]
-pub(crate) struct Several([Vec<Group>; 5]);
+pub(crate) struct Several {
+    groups: [Vec<Group>; 5],
+    /// Per lexicon, the three bytes after the first word of each pattern,
+    /// sorted; `None` when a pattern has fewer (the filter cannot tell).
+    next: [Option<Vec<[u8; 3]>>; 5],
+}
 
 /// Patterns of one length, sorted by their folded text, which is stored
 /// inline (`len` bytes each, one after the other) so that a search reads
@@ -100,7 +109,21 @@ impl Several {
     /// Adds pattern `id` of lexicon `n`, `text` (the first listed of two
     /// equal patterns wins).
     fn add(&mut self, n: usize, id: usize, text: &str) {
-        let groups = &mut self.0[n];
+        let after = &text.as_bytes()[first_word(text).len()..];
+        if self.groups[n].is_empty() {
+            self.next[n] = Some(Vec::new());
+        }
+        if let Some(next) = &mut self.next[n] {
+            match after.first_chunk::<3>() {
+                Some(&k) => {
+                    if let Err(at) = next.binary_search(&k) {
+                        next.insert(at, k);
+                    }
+                }
+                None => self.next[n] = None,
+            }
+        }
+        let groups = &mut self.groups[n];
         let len = text.len();
         let empty = Group {
             len,
@@ -128,11 +151,22 @@ impl Several {
     /// The longest pattern of lexicon `n` starting at folded offset `at`
     /// and ending at a word boundary: before a non-word character, at the
     /// end of the text, or just after an apostrophe ("faire etat d'").
-    /// Returns (pattern, end).
-    pub(crate) fn longest(&self, n: usize, folded: &str, at: usize) -> Option<(usize, usize)> {
+    /// Returns (pattern, end). `first` is the length of the first word of
+    /// the text at `at`.
+    pub(crate) fn longest(
+        &self,
+        n: usize,
+        folded: &str,
+        at: usize,
+        first: usize,
+    ) -> Option<(usize, usize)> {
         let rest = folded.get(at..)?;
         let bytes = rest.as_bytes();
-        self.0[n].iter().find_map(|g| {
+        if let Some(next) = &self.next[n] {
+            let k = bytes.get(first..)?.first_chunk::<3>()?;
+            next.binary_search(k).ok()?;
+        }
+        self.groups[n].iter().find_map(|g| {
             let e = g.len;
             let boundary = e <= rest.len()
                 && rest.is_char_boundary(e)
