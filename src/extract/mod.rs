@@ -116,11 +116,11 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     }
     let mut actor_roles: Vec<Vec<Role>> = vec![Vec::new(); groups.len()];
     // Title → the actors holding it, in order, with the folded role.
-    let mut holders: Vec<(String, usize)> = Vec::new();
+    let mut holders: Vec<(&'static str, usize)> = Vec::new();
     let mut held: Vec<(String, usize)> = Vec::new();
     for p in phrases.iter().filter(|p| !p.key.is_empty()) {
         if let Some(h) = p.holder {
-            holders.push((p.key.clone(), of[h]));
+            holders.push((p.key, of[h]));
             let u = &units[p.unit];
             held.push((
                 u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend].to_owned(),
@@ -160,7 +160,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             continue;
         }
         inner[p.unit].push((p.a + 1, p.b));
-        let det = p.det.as_deref().unwrap_or("");
+        let det = p.det.unwrap_or("");
         let demonstrative = matches!(det, "cet" | "cette" | "ce");
         // "le commandant de l’Association Sécurité Riviera": the very role
         // someone holds.
@@ -329,27 +329,27 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
 /// the title; else the person last named before.
 #[allow(clippy::too_many_arguments)]
 fn resolve_role(
-    p: &roles::RolePhrase,
+    p: &roles::RolePhrase<'_>,
     units: &[Unit<'_>],
     ments: &[Ment],
     of: &[usize],
     groups: &[coref::Group],
-    holders: &[(String, usize)],
+    holders: &[(&'static str, usize)],
     inner: &[Vec<(usize, usize)>],
     gender: &[Option<bool>],
 ) -> Option<usize> {
     let fits = |g: usize| p.fem.is_none() || gender[g].is_none() || gender[g] == p.fem;
-    let head = |k: &str| k.split(' ').next().unwrap_or("").to_owned();
+    let head = |k: &'static str| k.split(' ').next().unwrap_or("");
     let holder_of = holders
         .iter()
         .rev()
-        .find(|(k, _)| *k == p.key || head(k) == head(&p.key))
+        .find(|(k, _)| *k == p.key || head(k) == head(p.key))
         .map(|&(_, g)| g);
-    let titles_of = |g: usize| -> Vec<&String> {
+    let titles_of = |g: usize| -> Vec<&str> {
         holders
             .iter()
             .filter(|(_, x)| *x == g)
-            .map(|(k, _)| k)
+            .map(|&(k, _)| k)
             .collect()
     };
     let is_inner = |m: &Ment| inner[m.unit].iter().any(|&(a, b)| a <= m.a && m.b <= b);
@@ -401,10 +401,8 @@ fn resolve_role(
     }
     if let Some(g) = last_here {
         let titles = titles_of(g);
-        let other_title = !titles.is_empty()
-            && !titles
-                .iter()
-                .any(|k| **k == p.key || head(k) == head(&p.key));
+        let other_title =
+            !titles.is_empty() && !titles.iter().any(|&k| k == p.key || head(k) == head(p.key));
         if !(other_title && holder_of.is_some_and(|h| h != g)) {
             return Some(g);
         }
