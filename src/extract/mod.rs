@@ -117,15 +117,12 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     let mut actor_roles: Vec<Vec<Role>> = vec![Vec::new(); groups.len()];
     // Title → the actors holding it, in order, with the folded role.
     let mut holders: Vec<(&'static str, usize)> = Vec::new();
-    let mut held: Vec<(String, usize)> = Vec::new();
+    let mut held: Vec<(&str, usize)> = Vec::new();
     for p in phrases.iter().filter(|p| !p.key.is_empty()) {
         if let Some(h) = p.holder {
             holders.push((p.key, of[h]));
             let u = &units[p.unit];
-            held.push((
-                u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend].to_owned(),
-                of[h],
-            ));
+            held.push((&u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend], of[h]));
         }
     }
     // Role-only agents per unit: (a, b, who).
@@ -134,8 +131,9 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     let mut inner: Vec<Vec<(usize, usize)>> = vec![Vec::new(); units.len()];
     for p in &phrases {
         let u = &units[p.unit];
-        let text = u.slice(p.a, p.b).to_owned();
-        let span = u.span(p.a, p.b);
+        // The role as a role (without determiner), copied only when an
+        // actor gets it.
+        let text = u.slice(p.a, p.b);
         if let Some(h) = p.holder {
             let g = of[h];
             inner[p.unit].push((p.da, p.b));
@@ -152,8 +150,8 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             }
             if !actor_roles[g].iter().any(|r| r.text == text) {
                 actor_roles[g].push(Role {
-                    text,
-                    span,
+                    text: text.to_owned(),
+                    span: u.span(p.a, p.b),
                     counterpart_of,
                 });
             }
@@ -165,7 +163,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         // "le commandant de l’Association Sécurité Riviera": the very role
         // someone holds.
         let folded_role = &u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend];
-        if let Some(&(_, g)) = held.iter().find(|(r, _)| r == folded_role) {
+        if let Some(&(_, g)) = held.iter().find(|&&(r, _)| r == folded_role) {
             mentions[g].push(Mention {
                 text: u.slice(p.da, p.b).to_owned(),
                 span: u.span(p.da, p.b),
@@ -181,8 +179,8 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
                 // "cet ancien cadre de la SNCF" describes the person.
                 if demonstrative && !actor_roles[g].iter().any(|r| r.text == text) {
                     actor_roles[g].push(Role {
-                        text: text.clone(),
-                        span,
+                        text: text.to_owned(),
+                        span: u.span(p.a, p.b),
                         counterpart_of: None,
                     });
                 }
@@ -326,7 +324,8 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
 /// The actor a role-only mention ("le ministre", "la pédiatre") stands for:
 /// the person last named in the same block, unless that person holds
 /// another title while someone else holds this one; else the last holder of
-/// the title; else the person last named before.
+/// the title; else the person last named before. `ments` are sorted by
+/// block.
 #[allow(clippy::too_many_arguments)]
 fn resolve_role(
     p: &roles::RolePhrase<'_>,
@@ -353,17 +352,17 @@ fn resolve_role(
             .collect()
     };
     let is_inner = |m: &Ment| inner[m.unit].iter().any(|&(a, b)| a <= m.a && m.b <= b);
+    // The mentions of the blocks up to this one, and of this one only (not
+    // all the article's, for each role).
+    let upto = ments.partition_point(|m| m.unit <= p.unit);
+    let here = ments[..upto].partition_point(|m| m.unit < p.unit);
     // The person last named in the block, not as an object ("à Girod"),
     // of the same gender when both are known, else of an unknown one.
-    let candidates: Vec<usize> = ments
+    let candidates: Vec<usize> = ments[here..upto]
         .iter()
-        .zip(of)
+        .zip(&of[here..upto])
         .filter(|(m, g)| {
-            m.unit == p.unit
-                && m.b <= p.da
-                && groups[**g].kind == ActorKind::Person
-                && !is_inner(m)
-                && fits(**g)
+            m.b <= p.da && groups[**g].kind == ActorKind::Person && !is_inner(m) && fits(**g)
         })
         .filter(|(m, _)| {
             m.a < 1 || {
@@ -410,13 +409,11 @@ fn resolve_role(
     if holder_of.is_some() {
         return holder_of;
     }
-    let before: Vec<usize> = ments
+    let before: Vec<usize> = ments[..upto]
         .iter()
-        .zip(of)
+        .zip(&of[..upto])
         .filter(|(m, g)| {
-            (m.unit < p.unit || (m.unit == p.unit && m.b <= p.da))
-                && groups[**g].kind == ActorKind::Person
-                && fits(**g)
+            (m.unit < p.unit || m.b <= p.da) && groups[**g].kind == ActorKind::Person && fits(**g)
         })
         .map(|(_, &g)| g)
         .collect();
