@@ -198,6 +198,17 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
     k
 }
 
+/// What the name mentions of a block mark at a token.
+#[derive(Clone, Copy)]
+struct Marks {
+    /// The first mention starting there (`usize::MAX`: none).
+    starting: usize,
+    /// The first mention ending there (`usize::MAX`: none).
+    ending: usize,
+    /// Whether the token is inside a name of several tokens.
+    inside: bool,
+}
+
 /// Finds role phrases in unit `ui`, given all name mentions.
 /// `mine` is the range of `ments` (sorted by block) that are in block `ui`.
 pub(crate) fn find<'u>(
@@ -208,27 +219,37 @@ pub(crate) fn find<'u>(
     out: &mut Vec<RolePhrase<'u>>,
 ) {
     let n = u.toks.len();
-    let mut starting = vec![usize::MAX; n + 1];
-    let mut ending = vec![usize::MAX; n + 1];
-    let mut inside = vec![false; n + 1];
+    // Per token, in one table (one allocation per block).
+    let mut marks = vec![
+        Marks {
+            starting: usize::MAX,
+            ending: usize::MAX,
+            inside: false,
+        };
+        n + 1
+    ];
     for i in mine.clone() {
         let (a, b) = (ments[i].a, ments[i].b);
-        if starting[a] == usize::MAX {
-            starting[a] = i;
+        if marks[a].starting == usize::MAX {
+            marks[a].starting = i;
         }
-        if ending[b] == usize::MAX {
-            ending[b] = i;
+        if marks[b].ending == usize::MAX {
+            marks[b].ending = i;
         }
         if b - a > 1 {
-            inside[a..b].iter_mut().for_each(|x| *x = true);
+            marks[a..b].iter_mut().for_each(|x| x.inside = true);
         }
     }
-    let mention_at = |k: usize| starting.get(k).copied().filter(|&i| i != usize::MAX);
-    let mention_ending = |k: usize| ending.get(k).copied().filter(|&i| i != usize::MAX);
-    let inside_name = |k: usize| inside[k];
-    let mine: Vec<usize> = mine.collect();
+    let mention_at = |k: usize| {
+        marks
+            .get(k)
+            .map(|x| x.starting)
+            .filter(|&i| i != usize::MAX)
+    };
+    let mention_ending = |k: usize| marks.get(k).map(|x| x.ending).filter(|&i| i != usize::MAX);
+    let inside_name = |k: usize| marks[k].inside;
     // Heads of organisations: "le cabinet Silicon Insight" → "cabinet".
-    for &i in &mine {
+    for i in mine {
         if let Some(h) = ments[i].split {
             let a = ments[i].a;
             out.push(RolePhrase {
