@@ -204,16 +204,15 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     }
     let mut pending: Vec<Pending> = Vec::new();
     let mut agents_of = Vec::with_capacity(units.len());
+    // The named agents of each block in turn (one buffer for all).
+    let mut named: Vec<(usize, usize, usize, bool)> = Vec::new();
     for (ui, u) in units.iter().enumerate() {
         let r = by_unit[ui].clone();
-        let named: Vec<(usize, usize, usize, bool)> = ments[r.clone()]
-            .iter()
-            .zip(&of[r])
-            .map(|(m, &g)| {
-                let is_inner = inner[ui].iter().any(|&(a, b)| a <= m.a && m.b <= b);
-                (m.a, m.b, g, is_inner)
-            })
-            .collect();
+        named.clear();
+        named.extend(ments[r.clone()].iter().zip(&of[r]).map(|(m, &g)| {
+            let is_inner = inner[ui].iter().any(|&(a, b)| a <= m.a && m.b <= b);
+            (m.a, m.b, g, is_inner)
+        }));
         let agents = claims::agents(u, &named, &role_agents[ui]);
         pending.extend(claims::find(ui, u, &agents, &kinds, &state, &inner[ui]));
         agents_of.push(agents);
@@ -278,8 +277,14 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         if seen.iter().any(|&(a, b)| a <= first.0 && last.1 <= b) {
             continue;
         }
-        let content: Vec<&str> = p.parts.iter().map(|&(a, b)| u.text[a..b].trim()).collect();
-        let content = content.join(" ");
+        // Most claims have one part: no list to join.
+        let content = match p.parts[..] {
+            [(a, b)] => u.text[a..b].trim().to_owned(),
+            ref parts => {
+                let parts: Vec<&str> = parts.iter().map(|&(a, b)| u.text[a..b].trim()).collect();
+                parts.join(" ")
+            }
+        };
         if content.is_empty() {
             continue;
         }
