@@ -336,8 +336,8 @@ fn inverted_aux(u: &Unit<'_>, i: usize) -> bool {
 }
 
 /// Finds the agents of unit `u`: named mentions (by group), role-only
-/// mentions, anonymous sources and subject pronouns. `named` and `roles`
-/// come from the earlier stages: (a, b, group, inner).
+/// mentions, anonymous sources and subject pronouns, sorted by position.
+/// `named` and `roles` come from the earlier stages: (a, b, group, inner).
 pub(crate) fn agents(
     u: &Unit<'_>,
     named: &[(usize, usize, usize, bool)],
@@ -526,6 +526,9 @@ fn subject(
     if c == 0 || c <= lo {
         return None;
     }
+    // Only the agents of the sentence up to the verb can be its subject:
+    // those are looked through, not all the block's.
+    let agents = starting_in(agents, lo, c);
     let ending = |k: usize| {
         agents
             .iter()
@@ -833,7 +836,9 @@ impl Placed {
     }
 }
 
-/// Finds the claims of unit `ui`.
+/// Finds the claims of unit `ui`, given its agents (as [`agents`] gives
+/// them) and its appositions and complements `agents_inner`, sorted by
+/// start.
 pub(crate) fn find(
     ui: usize,
     u: &Unit<'_>,
@@ -1243,7 +1248,7 @@ pub(crate) fn find(
                         // a document of an organisation.
                         if u.is(x + 1, DOCUMENTS)
                             && u.is(x + 2, &["de", "du", "d'", "des"])
-                            && let Some(a) = agents.iter().find(|a| {
+                            && let Some(a) = starting_in(agents, x + 3, x + 4).iter().find(|a| {
                                 (a.a == x + 3 || a.a == x + 4 && u.is(x + 3, &["la", "l'", "le", "les"]))
                                     && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Organization)
                             })
@@ -1309,9 +1314,22 @@ pub(crate) fn find(
     out
 }
 
-/// The end of the apposition that starts at token `k`, if one does.
+/// The end of the apposition that starts at token `k`, if one does
+/// (`inner` sorted by start, the first found first among equal starts).
 fn inner_after(inner: &[(usize, usize)], k: usize) -> Option<usize> {
-    inner.iter().find(|&&(a, _)| a == k).map(|&(_, b)| b)
+    let i = inner.partition_point(|&(a, _)| a < k);
+    inner.get(i).filter(|&&(a, _)| a == k).map(|&(_, b)| b)
+}
+
+/// The agents (sorted by first token) whose first token lies in
+/// `lo..=hi`, in order: a block of thousands of sentences has thousands of
+/// agents, and the rules that look for one near a token must not look
+/// them all through.
+pub(crate) fn starting_in(agents: &[Agent], lo: usize, hi: usize) -> &[Agent] {
+    debug_assert!(agents.is_sorted_by_key(|x| x.a));
+    let to = agents.partition_point(|x| x.a <= hi);
+    let from = agents[..to].partition_point(|x| x.a < lo);
+    &agents[from..to]
 }
 
 fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {

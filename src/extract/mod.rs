@@ -194,6 +194,12 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         }
     }
 
+    // By start, for the claims (stable: of two appositions starting at the
+    // same token, the one found first stays first).
+    for ranges in &mut inner {
+        ranges.sort_by_key(|&(a, _)| a);
+    }
+
     // Claims.
     let kinds: Vec<ActorKind> = groups.iter().map(|g| g.kind).collect();
     let mut state = vec![false; groups.len()];
@@ -204,15 +210,20 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     }
     let mut pending: Vec<Pending> = Vec::new();
     let mut agents_of = Vec::with_capacity(units.len());
-    // The named agents of each block in turn (one buffer for all).
+    // The named agents of each block in turn, and its inner ranges as
+    // `Reach` (one buffer each for all blocks).
     let mut named: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let mut reach = Reach::default();
     for (ui, u) in units.iter().enumerate() {
         let r = by_unit[ui].clone();
+        reach.set(&inner[ui]);
         named.clear();
-        named.extend(ments[r.clone()].iter().zip(&of[r]).map(|(m, &g)| {
-            let is_inner = inner[ui].iter().any(|&(a, b)| a <= m.a && m.b <= b);
-            (m.a, m.b, g, is_inner)
-        }));
+        named.extend(
+            ments[r.clone()]
+                .iter()
+                .zip(&of[r])
+                .map(|(m, &g)| (m.a, m.b, g, reach.covers(m.a, m.b))),
+        );
         let agents = claims::agents(u, &named, &role_agents[ui]);
         pending.extend(claims::find(ui, u, &agents, &kinds, &state, &inner[ui]));
         agents_of.push(agents);
@@ -231,11 +242,11 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         if let Who::Pron(_) = p.who
             && let Some((lu, lpos, desc)) = &last_anon
             && *lu == p.unit
-            && !agents_of[p.unit].iter().any(|a| {
-                a.a > *lpos
-                    && a.b <= p.pos
-                    && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
-            })
+            && !claims::starting_in(&agents_of[p.unit], lpos + 1, p.pos)
+                .iter()
+                .any(|a| {
+                    a.b <= p.pos && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
+                })
         {
             p.who = Who::Anon(desc.clone());
         }
@@ -323,6 +334,35 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     Extraction {
         actors,
         claims: out_claims,
+    }
+}
+
+/// Token ranges, to tell whether a range lies inside one of them without
+/// looking them all through (a block of thousands of sentences has
+/// thousands of mentions and of appositions).
+#[derive(Default)]
+struct Reach {
+    /// (start, furthest end of the ranges starting there or before),
+    /// sorted by start.
+    furthest: Vec<(usize, usize)>,
+}
+
+impl Reach {
+    fn set(&mut self, ranges: &[(usize, usize)]) {
+        self.furthest.clear();
+        self.furthest.extend_from_slice(ranges);
+        self.furthest.sort_unstable();
+        let mut end = 0;
+        for r in &mut self.furthest {
+            end = end.max(r.1);
+            r.1 = end;
+        }
+    }
+
+    /// Whether `a..b` lies inside one of the ranges.
+    fn covers(&self, a: usize, b: usize) -> bool {
+        let k = self.furthest.partition_point(|&(start, _)| start <= a);
+        k > 0 && self.furthest[k - 1].1 >= b
     }
 }
 
@@ -451,7 +491,13 @@ fn last_person(
 ) -> Option<usize> {
     let first = if before { 0 } else { unit };
     for ui in (first..=unit).rev() {
-        let found = agents[ui]
+        // In the claim's own block, only those that start before it.
+        let candidates = if ui < unit {
+            &agents[ui][..]
+        } else {
+            claims::starting_in(&agents[ui], 0, pos)
+        };
+        let found = candidates
             .iter()
             .filter(|a| (ui < unit || a.b <= pos) && !a.inner)
             .filter_map(|a| match a.who {
