@@ -233,7 +233,8 @@ const DETERMINERS: &WordSet = &WordSet::new(&[
 
 const PRONOUNS: &WordSet = &WordSet::new(&["il", "elle", "ils", "elles"]);
 
-/// The « … » quotations of a block: (open, close) token indices.
+/// The « … » quotations of a block: (open, close) token indices, in text
+/// order, each closed before the next opens.
 pub(crate) fn quotes(u: &Unit<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
@@ -269,6 +270,7 @@ pub(crate) fn quotes(u: &Unit<'_>) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
+    debug_assert!(out.windows(2).all(|w| w[0].1 < w[1].0));
     out
 }
 
@@ -853,8 +855,16 @@ pub(crate) fn find(
     let qs = quotes(u);
     let mut used = vec![false; qs.len()];
     let mut out: Vec<Pending> = Vec::new();
-    let quote_closing_at = |k: usize| qs.iter().position(|q| q.1 == k);
-    let quote_opening_at = |k: usize| qs.iter().position(|q| q.0 == k);
+    // The quotation closed or opened at token `k` (the quotations are in
+    // text order: a block of thousands is not looked through at each verb).
+    let quote_closing_at = |k: usize| {
+        let q = qs.partition_point(|q| q.1 < k);
+        (qs.get(q)?.1 == k).then_some(q)
+    };
+    let quote_opening_at = |k: usize| {
+        let q = qs.partition_point(|q| q.0 < k);
+        (qs.get(q)?.0 == k).then_some(q)
+    };
     let mut in_quote = vec![false; n + 1];
     for &(o, c) in &qs {
         in_quote[o + 1..c].iter_mut().for_each(|x| *x = true);
@@ -1332,9 +1342,15 @@ pub(crate) fn starting_in(agents: &[Agent], lo: usize, hi: usize) -> &[Agent] {
     &agents[from..to]
 }
 
+/// Marks the quotations inside tokens `a..b` as used (`qs` in text
+/// order: only those that open in `a..b` are looked at).
 fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {
-    for (q, &(o, c)) in qs.iter().enumerate() {
-        if o >= a && c < b {
+    let from = qs.partition_point(|&(o, _)| o < a);
+    for (q, &(o, c)) in qs.iter().enumerate().skip(from) {
+        if o >= b {
+            break;
+        }
+        if c < b {
             used[q] = true;
         }
     }
