@@ -402,12 +402,14 @@ fn resolve_role(
     let upto = ments.partition_point(|m| m.unit <= p.unit);
     let here = ments[..upto].partition_point(|m| m.unit < p.unit);
     // The person last named in the block, not as an object ("à Girod"),
-    // of the same gender when both are known, else of an unknown one.
-    let candidates: Vec<usize> = ments[here..upto]
+    // of the same gender when both are known, else of an unknown one
+    // (looked for from the role back).
+    let candidates = ments[here..upto]
         .iter()
         .zip(&of[here..upto])
+        .rev()
         .filter(|(m, g)| {
-            m.b <= p.da && groups[**g].kind == ActorKind::Person && !is_inner(m) && fits(**g)
+            m.b <= p.da && groups[**g].kind == ActorKind::Person && fits(**g) && !is_inner(m)
         })
         .filter(|(m, _)| {
             m.a < 1 || {
@@ -420,14 +422,8 @@ fn resolve_role(
                 ) || u.tok(m.a - 1) == "a"
             }
         })
-        .map(|(_, &g)| g)
-        .collect();
-    let last_here = candidates
-        .iter()
-        .rev()
-        .find(|&&g| p.fem.is_some() && gender[g] == p.fem)
-        .or_else(|| candidates.last())
-        .copied();
+        .map(|(_, &g)| g);
+    let last_here = latest_fitting(candidates, p.fem, gender);
     // With a complement ("le ministre de l’Intérieur"), only someone named
     // in the same block, or holding that very role.
     if p.complement && last_here.is_none() {
@@ -454,20 +450,26 @@ fn resolve_role(
     if holder_of.is_some() {
         return holder_of;
     }
-    let before: Vec<usize> = ments[..upto]
+    let before = ments[..upto]
         .iter()
         .zip(&of[..upto])
+        .rev()
         .filter(|(m, g)| {
             (m.unit < p.unit || m.b <= p.da) && groups[**g].kind == ActorKind::Person && fits(**g)
         })
-        .map(|(_, &g)| g)
-        .collect();
-    before
-        .iter()
-        .rev()
-        .find(|&&g| p.fem.is_some() && gender[g] == p.fem)
-        .or_else(|| before.last())
-        .copied()
+        .map(|(_, &g)| g);
+    latest_fitting(before, p.fem, gender)
+}
+
+/// Of `latest` (persons, the latest first), the first of gender `fem` when
+/// it is known, else the first.
+fn latest_fitting(
+    latest: impl Iterator<Item = usize> + Clone,
+    fem: Option<bool>,
+    gender: &[Option<bool>],
+) -> Option<usize> {
+    fem.and_then(|_| latest.clone().find(|&g| gender[g] == fem))
+        .or_else(|| latest.clone().next())
 }
 
 /// The nearest other person mentioned before mention `h`.
