@@ -383,11 +383,18 @@ fn resolve_role(
     gender: &[Option<bool>],
 ) -> Option<usize> {
     let fits = |g: usize| p.fem.is_none() || gender[g].is_none() || gender[g] == p.fem;
-    let head = |k: &'static str| k.split(' ').next().unwrap_or("");
+    // The same title, or one with the same first word (each holder's key
+    // is only compared with this one's head, not split).
+    let key_head = p.key.split(' ').next().unwrap_or("");
+    let same_title = |k: &str| {
+        k == p.key
+            || k.strip_prefix(key_head)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
     let holder_of = holders
         .iter()
         .rev()
-        .find(|(k, _)| *k == p.key || head(k) == head(p.key))
+        .find(|(k, _)| same_title(k))
         .map(|&(_, g)| g);
     let titles_of = |g: usize| -> Vec<&str> {
         holders
@@ -404,15 +411,12 @@ fn resolve_role(
     // The person last named in the block, not as an object ("à Girod"),
     // of the same gender when both are known, else of an unknown one
     // (looked for from the role back).
-    let candidates = ments[here..upto]
-        .iter()
-        .zip(&of[here..upto])
-        .rev()
-        .filter(|(m, g)| {
-            m.b <= p.da && groups[**g].kind == ActorKind::Person && fits(**g) && !is_inner(m)
-        })
-        .filter(|(m, _)| {
-            m.a < 1 || {
+    let candidate = |m: &Ment, g: usize| {
+        m.b <= p.da
+            && groups[g].kind == ActorKind::Person
+            && fits(g)
+            && !is_inner(m)
+            && (m.a < 1 || {
                 let u = &units[m.unit];
                 !u.is(
                     m.a - 1,
@@ -420,10 +424,10 @@ fn resolve_role(
                         "a", "au", "aux", "de", "par", "pour", "avec", "contre", "chez",
                     ],
                 ) || u.tok(m.a - 1) == "a"
-            }
-        })
-        .map(|(_, &g)| g);
-    let last_here = latest_fitting(candidates, p.fem, gender);
+            })
+    };
+    let latest_here = ments[here..upto].iter().zip(&of[here..upto]).rev();
+    let last_here = latest_fitting(latest_here, candidate, p.fem, gender);
     // With a complement ("le ministre de l’Intérieur"), only someone named
     // in the same block, or holding that very role.
     if p.complement && last_here.is_none() {
@@ -441,8 +445,7 @@ fn resolve_role(
     }
     if let Some(g) = last_here {
         let titles = titles_of(g);
-        let other_title =
-            !titles.is_empty() && !titles.iter().any(|&k| k == p.key || head(k) == head(p.key));
+        let other_title = !titles.is_empty() && !titles.iter().any(|&k| same_title(k));
         if !(other_title && holder_of.is_some_and(|h| h != g)) {
             return Some(g);
         }
@@ -450,26 +453,33 @@ fn resolve_role(
     if holder_of.is_some() {
         return holder_of;
     }
-    let before = ments[..upto]
-        .iter()
-        .zip(&of[..upto])
-        .rev()
-        .filter(|(m, g)| {
-            (m.unit < p.unit || m.b <= p.da) && groups[**g].kind == ActorKind::Person && fits(**g)
-        })
-        .map(|(_, &g)| g);
-    latest_fitting(before, p.fem, gender)
+    let latest = ments[..upto].iter().zip(&of[..upto]).rev();
+    latest_fitting(
+        latest,
+        |m, g| (m.unit < p.unit || m.b <= p.da) && groups[g].kind == ActorKind::Person && fits(g),
+        p.fem,
+        gender,
+    )
 }
 
-/// Of `latest` (persons, the latest first), the first of gender `fem` when
-/// it is known, else the first.
-fn latest_fitting(
-    latest: impl Iterator<Item = usize> + Clone,
+/// Of the mentions `latest` (with their groups, the latest first) that are
+/// `candidate`s, the first of gender `fem` when it is known, else the
+/// first. The gender is asked first: it is the cheaper test, and most
+/// mentions fail it.
+fn latest_fitting<'m>(
+    latest: impl Iterator<Item = (&'m Ment, &'m usize)> + Clone,
+    candidate: impl Fn(&Ment, usize) -> bool,
     fem: Option<bool>,
     gender: &[Option<bool>],
 ) -> Option<usize> {
-    fem.and_then(|_| latest.clone().find(|&g| gender[g] == fem))
-        .or_else(|| latest.clone().next())
+    let mut latest = latest.map(|(m, &g)| (m, g));
+    fem.and_then(|_| {
+        latest
+            .clone()
+            .find(|&(m, g)| gender[g] == fem && candidate(m, g))
+    })
+    .or_else(|| latest.find(|&(m, g)| candidate(m, g)))
+    .map(|(_, g)| g)
 }
 
 /// The nearest other person mentioned before mention `h`.
