@@ -233,7 +233,8 @@ const DETERMINERS: &WordSet = &WordSet::new(&[
 
 const PRONOUNS: &WordSet = &WordSet::new(&["il", "elle", "ils", "elles"]);
 
-/// The « … » quotations of a block: (open, close) token indices.
+/// The « … » quotations of a block: (open, close) token indices, in text
+/// order, each closed before the next opens.
 pub(crate) fn quotes(u: &Unit<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
@@ -269,18 +270,25 @@ pub(crate) fn quotes(u: &Unit<'_>) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
+    debug_assert!(out.windows(2).all(|w| w[0].1 < w[1].0));
     out
 }
 
 /// A reporting-verb cue at token `i`: (lemma, form, end token, inverted
 /// subject pronoun glued to it, "ajoute-t-elle").
+#[inline(always)]
 fn verb_at(u: &Unit<'_>, i: usize) -> Option<(u32, Form, usize, bool)> {
-    let t = &u.toks[i];
-    if t.kind != Kind::Word {
+    // Asked of every token: most have no verb hit, and are answered here
+    // without a call.
+    let (p, fend) = u.hits[i].verb?;
+    if u.toks[i].kind != Kind::Word {
         return None;
     }
-    let (p, fend) = u.hits[i].verb?;
-    let fend = fend as usize;
+    verb_cue(u, p, fend as usize)
+}
+
+/// [`verb_at`], for a verb hit `p` that ends at folded offset `fend`.
+fn verb_cue(u: &Unit<'_>, p: u32, fend: usize) -> Option<(u32, Form, usize, bool)> {
     let (lemma, form) = LEXICON.verbs.of_pattern[p as usize];
     if let Some(e) = u.tok_at_fend(fend) {
         return Some((lemma, form, e + 1, false));
@@ -330,8 +338,8 @@ fn inverted_aux(u: &Unit<'_>, i: usize) -> bool {
 }
 
 /// Finds the agents of unit `u`: named mentions (by group), role-only
-/// mentions, anonymous sources and subject pronouns. `named` and `roles`
-/// come from the earlier stages: (a, b, group, inner).
+/// mentions, anonymous sources and subject pronouns, sorted by position.
+/// `named` and `roles` come from the earlier stages: (a, b, group, inner).
 pub(crate) fn agents(
     u: &Unit<'_>,
     named: &[(usize, usize, usize, bool)],
@@ -372,38 +380,12 @@ pub(crate) fn agents(
             });
             continue;
         }
-        // Anonymous sources after a determiner.
-        let det_ok = i > 0
-            && (u.is(
-                i - 1,
-                &[
-                    "un",
-                    "une",
-                    "des",
-                    "le",
-                    "la",
-                    "l'",
-                    "les",
-                    "plusieurs",
-                    "certains",
-                    "certaines",
-                    "deux",
-                    "trois",
-                    "quelques",
-                    "nombreux",
-                    "nombreuses",
-                    "autre",
-                    "autres",
-                    "ce",
-                    "cet",
-                    "cette",
-                    "ces",
-                ],
-            ));
-        if !det_ok || u.toks[i].kind != Kind::Word {
-            continue;
-        }
+        // Anonymous sources after a determiner (the source lexicon first:
+        // most words are in none).
         if let Some((p, fend)) = u.hits[i].source
+            && u.toks[i].kind == Kind::Word
+            && i > 0
+            && u.is(i - 1, SOURCE_DETERMINERS)
             && let Some(e) = u.tok_at_fend(fend as usize)
         {
             let mut b = e + 1;
@@ -430,6 +412,32 @@ pub(crate) fn agents(
     out.sort_by_key(|x| (x.a, x.b));
     out
 }
+
+/// Determiners before an anonymous source ("un diplomate", "plusieurs
+/// témoins").
+const SOURCE_DETERMINERS: &WordSet = &WordSet::new(&[
+    "un",
+    "une",
+    "des",
+    "le",
+    "la",
+    "l'",
+    "les",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "deux",
+    "trois",
+    "quelques",
+    "nombreux",
+    "nombreuses",
+    "autre",
+    "autres",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+]);
 
 const STOP_DESCRIPTION: &WordSet = &WordSet::new(&[
     "a", "ont", "est", "sont", "qui", "que", "qu'", "de", "du", "des", "d'", "et", "ou", "en",
@@ -520,6 +528,9 @@ fn subject(
     if c == 0 || c <= lo {
         return None;
     }
+    // Only the agents of the sentence up to the verb can be its subject:
+    // those are looked through, not all the block's.
+    let agents = starting_in(agents, lo, c);
     let ending = |k: usize| {
         agents
             .iter()
@@ -827,7 +838,9 @@ impl Placed {
     }
 }
 
-/// Finds the claims of unit `ui`.
+/// Finds the claims of unit `ui`, given its agents (as [`agents`] gives
+/// them) and its appositions and complements `agents_inner`, sorted by
+/// start.
 pub(crate) fn find(
     ui: usize,
     u: &Unit<'_>,
@@ -842,8 +855,16 @@ pub(crate) fn find(
     let qs = quotes(u);
     let mut used = vec![false; qs.len()];
     let mut out: Vec<Pending> = Vec::new();
-    let quote_closing_at = |k: usize| qs.iter().position(|q| q.1 == k);
-    let quote_opening_at = |k: usize| qs.iter().position(|q| q.0 == k);
+    // The quotation closed or opened at token `k` (the quotations are in
+    // text order: a block of thousands is not looked through at each verb).
+    let quote_closing_at = |k: usize| {
+        let q = qs.partition_point(|q| q.1 < k);
+        (qs.get(q)?.1 == k).then_some(q)
+    };
+    let quote_opening_at = |k: usize| {
+        let q = qs.partition_point(|q| q.0 < k);
+        (qs.get(q)?.0 == k).then_some(q)
+    };
     let mut in_quote = vec![false; n + 1];
     for &(o, c) in &qs {
         in_quote[o + 1..c].iter_mut().for_each(|x| *x = true);
@@ -953,14 +974,18 @@ pub(crate) fn find(
                 }
             }
         }
+        // Where the verb's object starts (after its adverbials), and the
+        // complement there: several of the rules below ask for it, and it
+        // is found once.
+        let k_after = skip_after_verb(u, e);
+        let object_at_k = std::cell::OnceCell::new();
+        let object = || *object_at_k.get_or_init(|| complement(u, k_after, frames, &qs));
         // An incise after a reported clause: "Un automobiliste a été tué, a
         // précisé le préfet."
-        let k_after = skip_after_verb(u, e);
         let speaker_after = !inverted
             && agent_after(u, &index, e).is_some()
             && !u.is(k_after, &["que", "qu'", ":", "«"]);
-        let followed = !speaker_after
-            && (u.is(k_after, &[":", "«"]) || complement(u, k_after, frames, &qs).is_some());
+        let followed = !speaker_after && (u.is(k_after, &[":", "«"]) || object().is_some());
         if !after_quote
             && !followed
             && frames.incise
@@ -1011,8 +1036,7 @@ pub(crate) fn find(
         // Gerunds: ", évoquant le danger …".
         if form == Form::Gerund {
             if i > 0 && (u.is(i - 1, &[",", "en"])) {
-                let k = skip_after_verb(u, e);
-                if let Some((kind, a, b)) = complement(u, k, frames, &qs) {
+                if let Some((kind, a, b)) = object() {
                     // The subject of the sentence's last claim, or the
                     // current speaker.
                     let sent = u.sentence_of(i);
@@ -1060,11 +1084,10 @@ pub(crate) fn find(
             // "…, a lancé l’avocat, avant de rappeler que …".
             if i >= 2 && u.is(i - 1, &["de", "d'"]) && u.is(i - 2, &["avant"]) {
                 let sent = u.sentence_of(i);
-                let k = skip_after_verb(u, e);
                 if let Some(prev) = placed
                     .last_in(&out, sent.start, i)
                     .map(|k| out[k].who.clone())
-                    && let Some((kind, a, b)) = complement(u, k, frames, &qs)
+                    && let Some((kind, a, b)) = object()
                 {
                     mark_used(&qs, &mut used, a, b);
                     out.push(Pending {
@@ -1106,19 +1129,19 @@ pub(crate) fn find(
             i = e;
             continue;
         };
-        let k = skip_after_verb(u, e);
         // "X a déclaré : « … »" and "X a salué « … »".
-        let q_at = if u.is(k, &[":"]) { k + 1 } else { k };
+        let colon = u.is(k_after, &[":"]);
+        let q_at = if colon { k_after + 1 } else { k_after };
         if let Some(q) = quote_opening_at(q_at)
             && !used[q]
-            && (u.is(k, &[":"]) || frames.np)
+            && (colon || frames.np)
         {
             let (o, cl) = qs[q];
             // The quotation is the whole object, or starts it.
             let end = content_end(u, cl + 1).max(cl + 1);
             let whole = end <= cl + 1 || !u.toks[cl + 1..end].iter().any(|t| t.kind == Kind::Word);
             used[q] = true;
-            let (parts, kind) = if whole || u.is(k, &[":"]) {
+            let (parts, kind) = if whole || colon {
                 (vec![range(u, o + 1, cl)], ClaimKind::Direct)
             } else {
                 (vec![range(u, o, end)], ClaimKind::Mixed)
@@ -1134,7 +1157,7 @@ pub(crate) fn find(
             i = cl + 1;
             continue;
         }
-        if let Some((kind, a, b)) = complement(u, k, frames, &qs) {
+        if let Some((kind, a, b)) = object() {
             mark_used(&qs, &mut used, a, b);
             out.push(Pending {
                 unit: ui,
@@ -1189,14 +1212,11 @@ pub(crate) fn find(
     }
     // Selon X, … / …, selon X / d’après X, … / pour X, …
     for i in 0..n {
-        let (x, cue_end) = if u.is(i, &["selon"]) {
-            (i + 1, i + 1)
-        } else if u.is(i, &["d'"]) && u.is(i + 1, &["apres"]) {
-            (i + 2, i + 2)
-        } else if u.is(i, &["pour"]) && (u.toks[i].initial || (i > 0 && u.is(i - 1, &[","]))) {
-            (i + 1, i + 1)
-        } else {
-            continue;
+        let (x, cue_end) = match u.ftok(i) {
+            "selon" => (i + 1, i + 1),
+            "d'" if u.is(i + 1, &["apres"]) => (i + 2, i + 2),
+            "pour" if u.toks[i].initial || (i > 0 && u.is(i - 1, &[","])) => (i + 1, i + 1),
+            _ => continue,
         };
         if quoted(i) {
             continue;
@@ -1238,7 +1258,7 @@ pub(crate) fn find(
                         // a document of an organisation.
                         if u.is(x + 1, DOCUMENTS)
                             && u.is(x + 2, &["de", "du", "d'", "des"])
-                            && let Some(a) = agents.iter().find(|a| {
+                            && let Some(a) = starting_in(agents, x + 3, x + 4).iter().find(|a| {
                                 (a.a == x + 3 || a.a == x + 4 && u.is(x + 3, &["la", "l'", "le", "les"]))
                                     && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Organization)
                             })
@@ -1304,14 +1324,33 @@ pub(crate) fn find(
     out
 }
 
-/// The end of the apposition that starts at token `k`, if one does.
+/// The end of the apposition that starts at token `k`, if one does
+/// (`inner` sorted by start, the first found first among equal starts).
 fn inner_after(inner: &[(usize, usize)], k: usize) -> Option<usize> {
-    inner.iter().find(|&&(a, _)| a == k).map(|&(_, b)| b)
+    let i = inner.partition_point(|&(a, _)| a < k);
+    inner.get(i).filter(|&&(a, _)| a == k).map(|&(_, b)| b)
 }
 
+/// The agents (sorted by first token) whose first token lies in
+/// `lo..=hi`, in order: a block of thousands of sentences has thousands of
+/// agents, and the rules that look for one near a token must not look
+/// them all through.
+pub(crate) fn starting_in(agents: &[Agent], lo: usize, hi: usize) -> &[Agent] {
+    debug_assert!(agents.is_sorted_by_key(|x| x.a));
+    let to = agents.partition_point(|x| x.a <= hi);
+    let from = agents[..to].partition_point(|x| x.a < lo);
+    &agents[from..to]
+}
+
+/// Marks the quotations inside tokens `a..b` as used (`qs` in text
+/// order: only those that open in `a..b` are looked at).
 fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {
-    for (q, &(o, c)) in qs.iter().enumerate() {
-        if o >= a && c < b {
+    let from = qs.partition_point(|&(o, _)| o < a);
+    for (q, &(o, c)) in qs.iter().enumerate().skip(from) {
+        if o >= b {
+            break;
+        }
+        if c < b {
             used[q] = true;
         }
     }

@@ -116,16 +116,13 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     }
     let mut actor_roles: Vec<Vec<Role>> = vec![Vec::new(); groups.len()];
     // Title → the actors holding it, in order, with the folded role.
-    let mut holders: Vec<(String, usize)> = Vec::new();
-    let mut held: Vec<(String, usize)> = Vec::new();
+    let mut holders: Vec<(&'static str, usize)> = Vec::new();
+    let mut held: Vec<(&str, usize)> = Vec::new();
     for p in phrases.iter().filter(|p| !p.key.is_empty()) {
         if let Some(h) = p.holder {
-            holders.push((p.key.clone(), of[h]));
+            holders.push((p.key, of[h]));
             let u = &units[p.unit];
-            held.push((
-                u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend].to_owned(),
-                of[h],
-            ));
+            held.push((&u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend], of[h]));
         }
     }
     // Role-only agents per unit: (a, b, who).
@@ -134,8 +131,9 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     let mut inner: Vec<Vec<(usize, usize)>> = vec![Vec::new(); units.len()];
     for p in &phrases {
         let u = &units[p.unit];
-        let text = u.slice(p.a, p.b).to_owned();
-        let span = u.span(p.a, p.b);
+        // The role as a role (without determiner), copied only when an
+        // actor gets it.
+        let text = u.slice(p.a, p.b);
         if let Some(h) = p.holder {
             let g = of[h];
             inner[p.unit].push((p.da, p.b));
@@ -152,20 +150,20 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             }
             if !actor_roles[g].iter().any(|r| r.text == text) {
                 actor_roles[g].push(Role {
-                    text,
-                    span,
+                    text: text.to_owned(),
+                    span: u.span(p.a, p.b),
                     counterpart_of,
                 });
             }
             continue;
         }
         inner[p.unit].push((p.a + 1, p.b));
-        let det = p.det.as_deref().unwrap_or("");
+        let det = p.det.unwrap_or("");
         let demonstrative = matches!(det, "cet" | "cette" | "ce");
         // "le commandant de l’Association Sécurité Riviera": the very role
         // someone holds.
         let folded_role = &u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend];
-        if let Some(&(_, g)) = held.iter().find(|(r, _)| r == folded_role) {
+        if let Some(&(_, g)) = held.iter().find(|&&(r, _)| r == folded_role) {
             mentions[g].push(Mention {
                 text: u.slice(p.da, p.b).to_owned(),
                 span: u.span(p.da, p.b),
@@ -181,8 +179,8 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
                 // "cet ancien cadre de la SNCF" describes the person.
                 if demonstrative && !actor_roles[g].iter().any(|r| r.text == text) {
                     actor_roles[g].push(Role {
-                        text: text.clone(),
-                        span,
+                        text: text.to_owned(),
+                        span: u.span(p.a, p.b),
                         counterpart_of: None,
                     });
                 }
@@ -196,6 +194,12 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         }
     }
 
+    // By start, for the claims (stable: of two appositions starting at the
+    // same token, the one found first stays first).
+    for ranges in &mut inner {
+        ranges.sort_by_key(|&(a, _)| a);
+    }
+
     // Claims.
     let kinds: Vec<ActorKind> = groups.iter().map(|g| g.kind).collect();
     let mut state = vec![false; groups.len()];
@@ -206,16 +210,20 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     }
     let mut pending: Vec<Pending> = Vec::new();
     let mut agents_of = Vec::with_capacity(units.len());
+    // The named agents of each block in turn, and its inner ranges as
+    // `Reach` (one buffer each for all blocks).
+    let mut named: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let mut reach = Reach::default();
     for (ui, u) in units.iter().enumerate() {
         let r = by_unit[ui].clone();
-        let named: Vec<(usize, usize, usize, bool)> = ments[r.clone()]
-            .iter()
-            .zip(&of[r])
-            .map(|(m, &g)| {
-                let is_inner = inner[ui].iter().any(|&(a, b)| a <= m.a && m.b <= b);
-                (m.a, m.b, g, is_inner)
-            })
-            .collect();
+        reach.set(&inner[ui]);
+        named.clear();
+        named.extend(
+            ments[r.clone()]
+                .iter()
+                .zip(&of[r])
+                .map(|(m, &g)| (m.a, m.b, g, reach.covers(m.a, m.b))),
+        );
         let agents = claims::agents(u, &named, &role_agents[ui]);
         pending.extend(claims::find(ui, u, &agents, &kinds, &state, &inner[ui]));
         agents_of.push(agents);
@@ -234,11 +242,11 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         if let Who::Pron(_) = p.who
             && let Some((lu, lpos, desc)) = &last_anon
             && *lu == p.unit
-            && !agents_of[p.unit].iter().any(|a| {
-                a.a > *lpos
-                    && a.b <= p.pos
-                    && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
-            })
+            && !claims::starting_in(&agents_of[p.unit], lpos + 1, p.pos)
+                .iter()
+                .any(|a| {
+                    a.b <= p.pos && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
+                })
         {
             p.who = Who::Anon(desc.clone());
         }
@@ -280,8 +288,14 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         if seen.iter().any(|&(a, b)| a <= first.0 && last.1 <= b) {
             continue;
         }
-        let content: Vec<&str> = p.parts.iter().map(|&(a, b)| u.text[a..b].trim()).collect();
-        let content = content.join(" ");
+        // Most claims have one part: no list to join.
+        let content = match p.parts[..] {
+            [(a, b)] => u.text[a..b].trim().to_owned(),
+            ref parts => {
+                let parts: Vec<&str> = parts.iter().map(|&(a, b)| u.text[a..b].trim()).collect();
+                parts.join(" ")
+            }
+        };
         if content.is_empty() {
             continue;
         }
@@ -323,50 +337,86 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     }
 }
 
+/// Token ranges, to tell whether a range lies inside one of them without
+/// looking them all through (a block of thousands of sentences has
+/// thousands of mentions and of appositions).
+#[derive(Default)]
+struct Reach {
+    /// (start, furthest end of the ranges starting there or before),
+    /// sorted by start.
+    furthest: Vec<(usize, usize)>,
+}
+
+impl Reach {
+    fn set(&mut self, ranges: &[(usize, usize)]) {
+        self.furthest.clear();
+        self.furthest.extend_from_slice(ranges);
+        self.furthest.sort_unstable();
+        let mut end = 0;
+        for r in &mut self.furthest {
+            end = end.max(r.1);
+            r.1 = end;
+        }
+    }
+
+    /// Whether `a..b` lies inside one of the ranges.
+    fn covers(&self, a: usize, b: usize) -> bool {
+        let k = self.furthest.partition_point(|&(start, _)| start <= a);
+        k > 0 && self.furthest[k - 1].1 >= b
+    }
+}
+
 /// The actor a role-only mention ("le ministre", "la pédiatre") stands for:
 /// the person last named in the same block, unless that person holds
 /// another title while someone else holds this one; else the last holder of
-/// the title; else the person last named before.
+/// the title; else the person last named before. `ments` are sorted by
+/// block.
 #[allow(clippy::too_many_arguments)]
 fn resolve_role(
-    p: &roles::RolePhrase,
+    p: &roles::RolePhrase<'_>,
     units: &[Unit<'_>],
     ments: &[Ment],
     of: &[usize],
     groups: &[coref::Group],
-    holders: &[(String, usize)],
+    holders: &[(&'static str, usize)],
     inner: &[Vec<(usize, usize)>],
     gender: &[Option<bool>],
 ) -> Option<usize> {
     let fits = |g: usize| p.fem.is_none() || gender[g].is_none() || gender[g] == p.fem;
-    let head = |k: &str| k.split(' ').next().unwrap_or("").to_owned();
+    // The same title, or one with the same first word (each holder's key
+    // is only compared with this one's head, not split).
+    let key_head = p.key.split(' ').next().unwrap_or("");
+    let same_title = |k: &str| {
+        k == p.key
+            || k.strip_prefix(key_head)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
     let holder_of = holders
         .iter()
         .rev()
-        .find(|(k, _)| *k == p.key || head(k) == head(&p.key))
+        .find(|(k, _)| same_title(k))
         .map(|&(_, g)| g);
-    let titles_of = |g: usize| -> Vec<&String> {
+    let titles_of = |g: usize| -> Vec<&str> {
         holders
             .iter()
             .filter(|(_, x)| *x == g)
-            .map(|(k, _)| k)
+            .map(|&(k, _)| k)
             .collect()
     };
     let is_inner = |m: &Ment| inner[m.unit].iter().any(|&(a, b)| a <= m.a && m.b <= b);
+    // The mentions of the blocks up to this one, and of this one only (not
+    // all the article's, for each role).
+    let upto = ments.partition_point(|m| m.unit <= p.unit);
+    let here = ments[..upto].partition_point(|m| m.unit < p.unit);
     // The person last named in the block, not as an object ("à Girod"),
-    // of the same gender when both are known, else of an unknown one.
-    let candidates: Vec<usize> = ments
-        .iter()
-        .zip(of)
-        .filter(|(m, g)| {
-            m.unit == p.unit
-                && m.b <= p.da
-                && groups[**g].kind == ActorKind::Person
-                && !is_inner(m)
-                && fits(**g)
-        })
-        .filter(|(m, _)| {
-            m.a < 1 || {
+    // of the same gender when both are known, else of an unknown one
+    // (looked for from the role back).
+    let candidate = |m: &Ment, g: usize| {
+        m.b <= p.da
+            && groups[g].kind == ActorKind::Person
+            && fits(g)
+            && !is_inner(m)
+            && (m.a < 1 || {
                 let u = &units[m.unit];
                 !u.is(
                     m.a - 1,
@@ -374,16 +424,10 @@ fn resolve_role(
                         "a", "au", "aux", "de", "par", "pour", "avec", "contre", "chez",
                     ],
                 ) || u.tok(m.a - 1) == "a"
-            }
-        })
-        .map(|(_, &g)| g)
-        .collect();
-    let last_here = candidates
-        .iter()
-        .rev()
-        .find(|&&g| p.fem.is_some() && gender[g] == p.fem)
-        .or_else(|| candidates.last())
-        .copied();
+            })
+    };
+    let latest_here = ments[here..upto].iter().zip(&of[here..upto]).rev();
+    let last_here = latest_fitting(latest_here, candidate, p.fem, gender);
     // With a complement ("le ministre de l’Intérieur"), only someone named
     // in the same block, or holding that very role.
     if p.complement && last_here.is_none() {
@@ -401,10 +445,7 @@ fn resolve_role(
     }
     if let Some(g) = last_here {
         let titles = titles_of(g);
-        let other_title = !titles.is_empty()
-            && !titles
-                .iter()
-                .any(|k| **k == p.key || head(k) == head(&p.key));
+        let other_title = !titles.is_empty() && !titles.iter().any(|&k| same_title(k));
         if !(other_title && holder_of.is_some_and(|h| h != g)) {
             return Some(g);
         }
@@ -412,22 +453,33 @@ fn resolve_role(
     if holder_of.is_some() {
         return holder_of;
     }
-    let before: Vec<usize> = ments
-        .iter()
-        .zip(of)
-        .filter(|(m, g)| {
-            (m.unit < p.unit || (m.unit == p.unit && m.b <= p.da))
-                && groups[**g].kind == ActorKind::Person
-                && fits(**g)
-        })
-        .map(|(_, &g)| g)
-        .collect();
-    before
-        .iter()
-        .rev()
-        .find(|&&g| p.fem.is_some() && gender[g] == p.fem)
-        .or_else(|| before.last())
-        .copied()
+    let latest = ments[..upto].iter().zip(&of[..upto]).rev();
+    latest_fitting(
+        latest,
+        |m, g| (m.unit < p.unit || m.b <= p.da) && groups[g].kind == ActorKind::Person && fits(g),
+        p.fem,
+        gender,
+    )
+}
+
+/// Of the mentions `latest` (with their groups, the latest first) that are
+/// `candidate`s, the first of gender `fem` when it is known, else the
+/// first. The gender is asked first: it is the cheaper test, and most
+/// mentions fail it.
+fn latest_fitting<'m>(
+    latest: impl Iterator<Item = (&'m Ment, &'m usize)> + Clone,
+    candidate: impl Fn(&Ment, usize) -> bool,
+    fem: Option<bool>,
+    gender: &[Option<bool>],
+) -> Option<usize> {
+    let mut latest = latest.map(|(m, &g)| (m, g));
+    fem.and_then(|_| {
+        latest
+            .clone()
+            .find(|&(m, g)| gender[g] == fem && candidate(m, g))
+    })
+    .or_else(|| latest.find(|&(m, g)| candidate(m, g)))
+    .map(|(_, g)| g)
 }
 
 /// The nearest other person mentioned before mention `h`.
@@ -451,7 +503,13 @@ fn last_person(
 ) -> Option<usize> {
     let first = if before { 0 } else { unit };
     for ui in (first..=unit).rev() {
-        let found = agents[ui]
+        // In the claim's own block, only those that start before it.
+        let candidates = if ui < unit {
+            &agents[ui][..]
+        } else {
+            claims::starting_in(&agents[ui], 0, pos)
+        };
+        let found = candidates
             .iter()
             .filter(|a| (ui < unit || a.b <= pos) && !a.inner)
             .filter_map(|a| match a.who {

@@ -20,9 +20,9 @@ use super::tokens::{Kind, Unit, WordSet};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
 
-/// A role phrase found in a block.
+/// A role phrase found in a block (`'u`: the block's [`Unit`]).
 #[derive(Clone, Debug)]
-pub(crate) struct RolePhrase {
+pub(crate) struct RolePhrase<'u> {
     pub(crate) unit: usize,
     /// Token range of the phrase (without determiner).
     pub(crate) a: usize,
@@ -30,9 +30,9 @@ pub(crate) struct RolePhrase {
     /// Start of the phrase with its determiner.
     pub(crate) da: usize,
     /// Folded masculine singular of its title ("" for a free apposition).
-    pub(crate) key: String,
+    pub(crate) key: &'static str,
     /// The determiner, folded ("le", "son"…), if any.
-    pub(crate) det: Option<String>,
+    pub(crate) det: Option<&'u str>,
     /// The mention it is attached to, if any.
     pub(crate) holder: Option<usize>,
     /// Whether the phrase has a complement ("le ministre de l’Intérieur"),
@@ -89,6 +89,36 @@ const ROLE_STOP: &WordSet = &WordSet::new(&[
     "s'", "y", "on", "comme", "si", "lui", "leur", "vient", "doit", "peut", "va", "fait",
     "avaient", "etaient", "aura", "pourrait", "devrait", "reste", "restent",
 ]);
+
+/// Words that open no free apposition ("Name, de …", "Name, selon …").
+const NO_FREE_APPOSITION: &WordSet = &WordSet::new(&[
+    "de",
+    "du",
+    "des",
+    "d'",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "et",
+    "dont",
+    "selon",
+    "pour",
+    "avec",
+    "sans",
+    "notamment",
+    "puis",
+    "ainsi",
+    "alors",
+    "aussi",
+    "deja",
+    "sur",
+    "dans",
+    "chez",
+    "par",
+]);
+
+const COMMA: &WordSet = &WordSet::new(&[","]);
 
 /// Complement openers after a title.
 const COMPLEMENT: &WordSet = &WordSet::new(&[
@@ -168,37 +198,58 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
     k
 }
 
+/// What the name mentions of a block mark at a token.
+#[derive(Clone, Copy)]
+struct Marks {
+    /// The first mention starting there (`usize::MAX`: none).
+    starting: usize,
+    /// The first mention ending there (`usize::MAX`: none).
+    ending: usize,
+    /// Whether the token is inside a name of several tokens.
+    inside: bool,
+}
+
 /// Finds role phrases in unit `ui`, given all name mentions.
 /// `mine` is the range of `ments` (sorted by block) that are in block `ui`.
-pub(crate) fn find(
+pub(crate) fn find<'u>(
     ui: usize,
-    u: &Unit<'_>,
+    u: &'u Unit<'_>,
     ments: &[Ment],
     mine: std::ops::Range<usize>,
-    out: &mut Vec<RolePhrase>,
+    out: &mut Vec<RolePhrase<'u>>,
 ) {
     let n = u.toks.len();
-    let mut starting = vec![usize::MAX; n + 1];
-    let mut ending = vec![usize::MAX; n + 1];
-    let mut inside = vec![false; n + 1];
+    // Per token, in one table (one allocation per block).
+    let mut marks = vec![
+        Marks {
+            starting: usize::MAX,
+            ending: usize::MAX,
+            inside: false,
+        };
+        n + 1
+    ];
     for i in mine.clone() {
         let (a, b) = (ments[i].a, ments[i].b);
-        if starting[a] == usize::MAX {
-            starting[a] = i;
+        if marks[a].starting == usize::MAX {
+            marks[a].starting = i;
         }
-        if ending[b] == usize::MAX {
-            ending[b] = i;
+        if marks[b].ending == usize::MAX {
+            marks[b].ending = i;
         }
         if b - a > 1 {
-            inside[a..b].iter_mut().for_each(|x| *x = true);
+            marks[a..b].iter_mut().for_each(|x| x.inside = true);
         }
     }
-    let mention_at = |k: usize| starting.get(k).copied().filter(|&i| i != usize::MAX);
-    let mention_ending = |k: usize| ending.get(k).copied().filter(|&i| i != usize::MAX);
-    let inside_name = |k: usize| inside[k];
-    let mine: Vec<usize> = mine.collect();
+    let mention_at = |k: usize| {
+        marks
+            .get(k)
+            .map(|x| x.starting)
+            .filter(|&i| i != usize::MAX)
+    };
+    let mention_ending = |k: usize| marks.get(k).map(|x| x.ending).filter(|&i| i != usize::MAX);
+    let inside_name = |k: usize| marks[k].inside;
     // Heads of organisations: "le cabinet Silicon Insight" → "cabinet".
-    for &i in &mine {
+    for i in mine {
         if let Some(h) = ments[i].split {
             let a = ments[i].a;
             out.push(RolePhrase {
@@ -206,7 +257,7 @@ pub(crate) fn find(
                 a: h,
                 b: a,
                 da: h,
-                key: String::new(),
+                key: "",
                 det: None,
                 holder: Some(i),
                 complement: false,
@@ -226,7 +277,7 @@ pub(crate) fn find(
                 a: a - 1,
                 b: a,
                 da: a - 1,
-                key: String::new(),
+                key: "",
                 det: None,
                 holder: Some(i),
                 complement: false,
@@ -238,7 +289,7 @@ pub(crate) fn find(
     // The mention an apposition starting at `da` (after a comma) belongs
     // to: "Name, …", "Name (Parti), …", "Name, 45 ans, …".
     let apposed_to = |da: usize| -> Option<usize> {
-        if da < 2 || !u.is(da - 1, &[","]) {
+        if da < 2 || !u.is(da - 1, COMMA) {
             return None;
         }
         if let Some(m) = mention_ending(da - 1) {
@@ -262,11 +313,8 @@ pub(crate) fn find(
             i += 1;
             continue;
         }
-        let (da, det) = if i > 0 && u.is(i - 1, DETERMINERS) {
-            (i - 1, Some(u.ftok(i - 1).to_owned()))
-        } else {
-            (i, None)
-        };
+        let det = (i > 0 && u.is(i - 1, DETERMINERS)).then(|| u.ftok(i - 1));
+        let da = if det.is_some() { i - 1 } else { i };
         // Pre-adjectives: "l’ancien ministre".
         let mut ta = i;
         while ta < n && ta < i + 2 && u.is(ta, PRE_ADJECTIVES) {
@@ -284,47 +332,26 @@ pub(crate) fn find(
                     &[
                         "que", "qu'", "le", "la", "les", "l'", "un", "une", "des", "du",
                     ],
-                ) || det.is_none() && i > 0 && !u.is(i - 1, &[","])))
+                ) || det.is_none() && i > 0 && !u.is(i - 1, COMMA)))
         });
         let apposed = apposed_to(da);
+        // "Son chargé de campagne, Karim Aït-Saïd": a possessive noun phrase
+        // before a name.
+        let possessive = matches!(det, Some("son" | "sa" | "leur"));
+        // Most words open no phrase: without a title, only an apposition or
+        // a possessive noun phrase can. Everything below is for the few
+        // that may.
+        if title.is_none() && apposed.is_none() && !possessive {
+            i += 1;
+            continue;
+        }
         let org_head = u.hits[i]
             .head
             .is_some_and(|(_, fend)| u.tok_at_fend(fend as usize).is_some());
-        // "Son chargé de campagne, Karim Aït-Saïd": a possessive noun phrase
-        // before a name.
-        let possessive = matches!(det.as_deref(), Some("son" | "sa" | "leur"));
         let free_ok = (apposed.is_some() || possessive)
             && !t.cap
             && !u.is(i, ROLE_STOP)
-            && !u.is(
-                i,
-                &[
-                    "de",
-                    "du",
-                    "des",
-                    "d'",
-                    "a",
-                    "au",
-                    "aux",
-                    "en",
-                    "et",
-                    "dont",
-                    "selon",
-                    "pour",
-                    "avec",
-                    "sans",
-                    "notamment",
-                    "puis",
-                    "ainsi",
-                    "alors",
-                    "aussi",
-                    "deja",
-                    "sur",
-                    "dans",
-                    "chez",
-                    "par",
-                ],
-            )
+            && !u.is(i, NO_FREE_APPOSITION)
             && !is_verb(u, i)
             && (det.is_some()
                 || profession_like(u.ftok(i))
@@ -332,7 +359,7 @@ pub(crate) fn find(
                 || u.is(i, PRE_ADJECTIVES)
                 || u.is(i + 1, COMPLEMENT) && u.tok(i + 1) != "a");
         // Only feminine forms tell a gender: "le docteur Hélène Quéré".
-        let mut fem = match det.as_deref() {
+        let mut fem = match det {
             Some("la" | "une" | "cette") => Some(true),
             _ => None,
         };
@@ -340,12 +367,12 @@ pub(crate) fn find(
             Some((p, e)) => {
                 fem = LEXICON.titles.gender[p].filter(|&f| f).or(fem);
                 (
-                    LEXICON.titles.keys[LEXICON.titles.of_pattern[p] as usize].clone(),
+                    LEXICON.titles.keys[LEXICON.titles.of_pattern[p] as usize].as_str(),
                     e,
                     false,
                 )
             }
-            None if free_ok => (String::new(), i + 1, true),
+            None if free_ok => ("", i + 1, true),
             None => {
                 i += 1;
                 continue;

@@ -268,9 +268,13 @@ impl<'a> Unit<'a> {
     /// Whether token `i` exists and its folded text is one of `words`.
     #[inline]
     pub(crate) fn is<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| words.holds(t.sig, &self.folded[t.fstart..t.fend]))
+        // Called for most tokens of a block by every stage, mostly with a
+        // WordSet whose mask rules the token out: that test comes before
+        // the token's text is even sliced.
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        words.may_hold(t.sig) && words.holds(t.sig, &self.folded[t.fstart..t.fend])
     }
 
     /// The text of tokens `a..b`.
@@ -309,6 +313,13 @@ impl<'a> Unit<'a> {
 
 /// A list of folded words that tokens are checked against ([`Unit::is`]).
 pub(crate) trait Words {
+    /// Whether a word of signature `sig` may be in the list: a first test,
+    /// cheap enough to be made before the word is looked at.
+    #[inline(always)]
+    fn may_hold(&self, _sig: u8) -> bool {
+        true
+    }
+
     /// Whether the folded `word`, of signature `sig`, is in the list.
     fn holds(&self, sig: u8, word: &str) -> bool;
 }
@@ -370,9 +381,24 @@ impl WordSet {
 }
 
 impl Words for WordSet {
-    #[inline]
+    #[inline(always)]
+    fn may_hold(&self, sig: u8) -> bool {
+        self.mask[usize::from(sig >> 6)] >> (sig & 63) & 1 != 0
+    }
+
+    #[inline(always)]
     fn holds(&self, sig: u8, word: &str) -> bool {
-        self.mask[usize::from(sig >> 6)] >> (sig & 63) & 1 != 0 && one_of(word, self.words)
+        self.may_hold(sig) && self.lists(word)
+    }
+}
+
+impl WordSet {
+    /// Whether `word` is one of the words, past the mask: out of line, as
+    /// only the few words the mask lets through get here, and the
+    /// comparisons would swell each of the hundreds of call sites.
+    #[inline(never)]
+    fn lists(&self, word: &str) -> bool {
+        one_of(word, self.words)
     }
 }
 
