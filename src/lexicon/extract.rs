@@ -512,9 +512,77 @@ pub(crate) struct Lexicon {
     pub(crate) org_descriptors: FastSet<String>,
     /// Every folded word any list knows, with what they know of it: one
     /// hash look-up per word of a document.
-    pub(crate) words: FastMap<String, Word>,
+    pub(crate) words: WordTable,
     /// The patterns of several words, by first word ([`Word::several`]).
     pub(crate) several: Vec<Several>,
+}
+
+/// The word table: folded word → what the lexicons know of it. Words of
+/// up to [`SHORT`] bytes (nearly all) are kept inline in the table's
+/// buckets: a look-up per word of every document is most of tokenising's
+/// memory traffic, and a key behind a pointer would be one more cache miss
+/// each.
+#[derive(Default)]
+pub(crate) struct WordTable {
+    short: FastMap<ShortKey, Word>,
+    long: FastMap<String, Word>,
+}
+
+/// The longest word kept inline in [`WordTable`].
+const SHORT: usize = 23;
+
+/// A word of at most [`SHORT`] bytes, zero-padded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey {
+    len: u8,
+    bytes: [u8; SHORT],
+}
+
+impl ShortKey {
+    fn new(word: &str) -> Option<ShortKey> {
+        let mut bytes = [0; SHORT];
+        bytes
+            .get_mut(..word.len())?
+            .copy_from_slice(word.as_bytes());
+        Some(ShortKey {
+            len: word.len() as u8,
+            bytes,
+        })
+    }
+}
+
+// Hashed as its bytes, so that a table keyed by `ShortKey` can be asked
+// with a `&[u8]` (the `Borrow` contract).
+impl std::hash::Hash for ShortKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::borrow::Borrow::<[u8]>::borrow(self).hash(state);
+    }
+}
+
+impl std::borrow::Borrow<[u8]> for ShortKey {
+    fn borrow(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
+impl WordTable {
+    /// What the lexicons know of the folded `word`.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&Word> {
+        if word.len() <= SHORT {
+            self.short.get(word.as_bytes())
+        } else {
+            self.long.get(word)
+        }
+    }
+
+    /// The entry of `word`, made empty if new.
+    fn entry(&mut self, word: &str) -> &mut Word {
+        match ShortKey::new(word) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.long.entry(word.to_owned()).or_default(),
+        }
+    }
 }
 
 /// What the lexicons know of a folded word.
@@ -611,7 +679,7 @@ impl Lexicon {
         let verbs = Verbs::load();
         let org_heads = Anchor::new(&heads);
         let sources = Anchor::new(&sources);
-        let mut words: FastMap<String, Word> = FastMap::default();
+        let mut words = WordTable::default();
         let mut several: Vec<Several> = Vec::new();
         for (n, anchor) in [
             &verbs.anchor,
@@ -627,12 +695,12 @@ impl Lexicon {
                 let first = first_word(p);
                 if first == p {
                     // The first entry wins, as in the automata.
-                    let slot = &mut words.entry(p.clone()).or_default().single[n];
+                    let slot = &mut words.entry(p).single[n];
                     if *slot == u32::MAX {
                         *slot = i as u32;
                     }
                 } else {
-                    let w = words.entry(first.to_owned()).or_default();
+                    let w = words.entry(first);
                     w.multi |= 1 << n;
                     if w.several == u32::MAX {
                         w.several = several.len() as u32;
@@ -643,16 +711,16 @@ impl Lexicon {
             }
         }
         for w in &stopwords {
-            words.entry(String::clone(w)).or_default().lists |= IS_STOPWORD;
+            words.entry(w).lists |= IS_STOPWORD;
         }
         for w in nationalities.keys() {
-            words.entry(w.clone()).or_default().lists |= IS_NATIONALITY;
+            words.entry(w).lists |= IS_NATIONALITY;
         }
         for w in honorifics.keys() {
-            words.entry(w.clone()).or_default().lists |= IS_HONORIFIC;
+            words.entry(w).lists |= IS_HONORIFIC;
         }
         for w in entries(include_str!("first_names.txt")) {
-            words.entry(fold_str(w)).or_default().lists |= IS_FIRST_NAME;
+            words.entry(&fold_str(w)).lists |= IS_FIRST_NAME;
         }
         Lexicon {
             words,
