@@ -43,6 +43,9 @@ pub(crate) struct Tok {
     pub(crate) sent: u32,
     /// [`signature`] of the folded text.
     pub(crate) sig: u8,
+    /// Its folded text has a space or an apostrophe, where
+    /// [`first_word`] stops ("aujourd'hui"); most words have neither.
+    pub(crate) stops: bool,
 }
 
 /// What the lexicons hold at a token: (pattern, folded end) of the longest
@@ -427,7 +430,7 @@ fn lexicon_hits(
 ) -> Hits {
     let word = &folded[t.fstart..t.fend];
     let exact = entry.filter(|w| w.multi != 0 || w.single != [u32::MAX; 5]);
-    let first = first_word(word);
+    let first = if t.stops { first_word(word) } else { word };
     let first_entry = if first.len() == word.len() {
         entry
     } else {
@@ -457,7 +460,12 @@ fn lexicon_hits(
     // "st. louis").
     let several = (bits != 0)
         .then(|| {
-            let fw = first_word(&folded[t.fstart..]);
+            // The token's word, unless what follows it in the text (no
+            // space) is part of the first word ("otan," is not "otan").
+            let fw = match folded.as_bytes().get(t.fend) {
+                None | Some(b' ') if !t.stops => word,
+                _ => first_word(&folded[t.fstart..]),
+            };
             let w = if fw.len() == first.len() {
                 first_entry
             } else {
@@ -632,6 +640,8 @@ fn scan(text: &str) -> Scan {
                 initial: false,
                 sent: 0,
                 sig: signature(&folded.as_bytes()[fstart..]),
+                stops: folded.as_bytes()[fstart..].contains(&b' ')
+                    || folded.as_bytes()[fstart..].contains(&b'\''),
             });
             i = end;
             continue;
@@ -648,10 +658,13 @@ fn scan(text: &str) -> Scan {
         let (mut letters, mut not_upper) = (0usize, 0usize);
         let mut end = i;
         let mut next_char = Some(c);
+        // Whether a character other than an ASCII letter or digit went in.
+        let mut mixed = false;
         while let Some(n) = next_char {
             if end > i {
                 case.count(n);
             }
+            mixed |= !n.is_ascii_alphanumeric();
             if is_alphabetic(n) {
                 letters += 1;
                 not_upper += usize::from(!n.is_uppercase());
@@ -690,6 +703,7 @@ fn scan(text: &str) -> Scan {
             } else if is_apostrophe(n) && is_elision(&text[i..end]) {
                 // An elision keeps its apostrophe, and ends there ("l’").
                 case.count(n);
+                mixed = true;
                 push_folded(n, &mut folded);
                 end = after;
             }
@@ -709,6 +723,10 @@ fn scan(text: &str) -> Scan {
             initial: false,
             sent: 0,
             sig: signature(&folded.as_bytes()[fstart..]),
+            stops: mixed
+                && folded.as_bytes()[fstart..]
+                    .iter()
+                    .any(|&b| b == b' ' || b == b'\''),
         });
         i = end;
     }
