@@ -357,24 +357,39 @@ pub(crate) const fn signature(w: &[u8]) -> u8 {
 
 /// A closed list of folded words (determiners, pronouns, auxiliaries…)
 /// that most tokens of a text are checked against: a 256-bit mask of the
-/// words' signatures rules out most tokens before any string comparison.
+/// words' signatures rules out most tokens before any string comparison,
+/// and the one word of the set with the token's signature (nearly always
+/// one) is the only one compared, without a loop whose exit no branch
+/// predictor can guess.
 pub(crate) struct WordSet {
     /// The words, folded.
     pub(crate) words: &'static [&'static str],
     mask: [u64; 4],
+    /// Per signature: 1 + the index of the one word that has it, 0 for
+    /// none, [`SHARED`] for several.
+    slots: [u8; 256],
 }
+
+/// In [`WordSet::slots`]: several words share the signature.
+const SHARED: u8 = u8::MAX;
 
 impl WordSet {
     /// The set of `words` (folded), built at compile time.
     pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
         let mut mask = [0u64; 4];
+        let mut slots = [0u8; 256];
         let mut i = 0;
         while i < words.len() {
             let s = signature(words[i].as_bytes());
             mask[(s >> 6) as usize] |= 1 << (s & 63);
+            slots[s as usize] = if slots[s as usize] == 0 && i + 1 < SHARED as usize {
+                (i + 1) as u8
+            } else {
+                SHARED
+            };
             i += 1;
         }
-        WordSet { words, mask }
+        WordSet { words, mask, slots }
     }
 
     /// Whether `word` is in the set.
@@ -391,17 +406,22 @@ impl Words for WordSet {
 
     #[inline(always)]
     fn holds(&self, sig: u8, word: &str) -> bool {
-        self.may_hold(sig) && self.lists(word)
+        self.may_hold(sig) && self.lists(sig, word)
     }
 }
 
 impl WordSet {
-    /// Whether `word` is one of the words, past the mask: out of line, as
-    /// only the few words the mask lets through get here, and the
-    /// comparisons would swell each of the hundreds of call sites.
+    /// Whether `word`, of signature `sig`, is one of the words, past the
+    /// mask: out of line, as only the few words the mask lets through get
+    /// here, and the comparison would swell each of the hundreds of call
+    /// sites.
     #[inline(never)]
-    fn lists(&self, word: &str) -> bool {
-        one_of(word, self.words)
+    fn lists(&self, sig: u8, word: &str) -> bool {
+        match self.slots[usize::from(sig)] {
+            0 => false,
+            SHARED => one_of(word, self.words),
+            k => self.words[usize::from(k - 1)] == word,
+        }
     }
 }
 
