@@ -563,24 +563,6 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
-#[inline]
-fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
-#[inline]
-fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        c.is_alphabetic()
-    }
-}
-
 /// Cased letters seen so far.
 #[derive(Default)]
 struct Case {
@@ -635,7 +617,7 @@ fn scan(text: &str) -> Scan {
             continue;
         }
         let fstart = folded.len();
-        if !is_alphanumeric(c) {
+        if !c.is_alphanumeric() {
             push_folded(c, &mut folded);
             let mut end = i + c.len_utf8();
             match c {
@@ -685,7 +667,7 @@ fn scan(text: &str) -> Scan {
                 case.count(n);
             }
             mixed |= !n.is_ascii_alphanumeric();
-            if is_alphabetic(n) {
+            if n.is_alphabetic() {
                 letters += 1;
                 not_upper += usize::from(!n.is_uppercase());
             }
@@ -706,13 +688,13 @@ fn scan(text: &str) -> Scan {
             next_char = None;
             let Some(n) = char_at(text, end) else { break };
             let after = end + n.len_utf8();
-            let joins = is_alphanumeric(n)
+            let joins = n.is_alphanumeric()
                 || ('\u{300}'..='\u{36F}').contains(&n)
                 // Inner hyphens, apostrophes, decimal marks: look one further.
                 || match n {
-                    '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
+                    '-' | '‑' => char_at(text, after).is_some_and(char::is_alphanumeric),
                     c if is_apostrophe(c) => {
-                        char_at(text, after).is_some_and(is_alphabetic)
+                        char_at(text, after).is_some_and(char::is_alphabetic)
                             && !is_elision(&text[i..end])
                     }
                     ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
@@ -828,6 +810,32 @@ fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// One pass tokenises, folds and counts: each token's folded text
+        /// is the folding of its text, and the counts and flags are those
+        /// a plain reading gives.
+        #[test]
+        fn scan_agrees_with_a_plain_reading(
+            text in "(\\PC|[ a-zA-Z0-9.,'’ʼ\\-‑«»:;ÉéœÀ\u{300}\u{A0}]){0,60}"
+        ) {
+            let s = scan(&text);
+            for t in &s.toks {
+                let f = &s.folded[t.fstart..t.fend];
+                prop_assert_eq!(f, crate::lexicon::fold_str(&text[t.start..t.end]));
+                prop_assert_eq!(t.sig, signature(f.as_bytes()));
+                prop_assert_eq!(t.stops, f.contains(' ') || f.contains('\''));
+            }
+            let upper = text.chars().filter(|c| c.is_uppercase()).count();
+            let lower = text.chars().filter(|c| !c.is_uppercase() && c.is_lowercase()).count();
+            prop_assert_eq!((s.upper, s.lower), (upper, lower));
+            prop_assert_eq!(
+                s.quotes,
+                text.matches('«').count() == text.matches('»').count()
+            );
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         let u = Unit::new(text, text, Span::new(0, text.len()));
