@@ -19,6 +19,7 @@ mod roles;
 mod tokens;
 
 use crate::extraction::{Actor, Claim, Extraction, Mention, Role};
+use crate::lexicon::extract::FastMap;
 use crate::{ActorKind, Article, Span};
 use claims::{Pending, Who};
 use mentions::Ment;
@@ -114,15 +115,18 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             gender[of[h]].get_or_insert(f);
         }
     }
+    let persons = PersonIndex::new(&ments, &of, &groups, &gender);
     let mut actor_roles: Vec<Vec<Role>> = vec![Vec::new(); groups.len()];
-    // Title → the actors holding it, in order, with the folded role.
-    let mut holders: Vec<(&'static str, usize)> = Vec::new();
-    let mut held: Vec<(&str, usize)> = Vec::new();
+    // The titles the actors hold, and each folded role → its first
+    // holder.
+    let mut holders = Holders::new(groups.len());
+    let mut held: FastMap<&str, usize> = FastMap::default();
     for p in phrases.iter().filter(|p| !p.key.is_empty()) {
         if let Some(h) = p.holder {
-            holders.push((p.key, of[h]));
+            holders.add(p.key, of[h]);
             let u = &units[p.unit];
-            held.push((&u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend], of[h]));
+            held.entry(&u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend])
+                .or_insert(of[h]);
         }
     }
     // Role-only agents per unit: (a, b, who).
@@ -163,7 +167,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         // "le commandant de l’Association Sécurité Riviera": the very role
         // someone holds.
         let folded_role = &u.folded[u.toks[p.a].fstart..u.toks[p.b - 1].fend];
-        if let Some(&(_, g)) = held.iter().find(|&&(r, _)| r == folded_role) {
+        if let Some(&g) = held.get(folded_role) {
             mentions[g].push(Mention {
                 text: u.slice(p.da, p.b).to_owned(),
                 span: u.span(p.da, p.b),
@@ -172,7 +176,11 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             continue;
         }
         let resolved = (matches!(det, "le" | "la" | "l'") && !p.indefinite || demonstrative)
-            .then(|| resolve_role(p, &units, &ments, &of, &groups, &holders, &inner, &gender))
+            .then(|| {
+                resolve_role(
+                    p, &units, &ments, &of, &groups, &holders, &inner, &gender, &persons,
+                )
+            })
             .flatten();
         match resolved {
             Some(g) => {
@@ -378,9 +386,10 @@ fn resolve_role(
     ments: &[Ment],
     of: &[usize],
     groups: &[coref::Group],
-    holders: &[(&'static str, usize)],
+    holders: &Holders,
     inner: &[Vec<(usize, usize)>],
     gender: &[Option<bool>],
+    persons: &PersonIndex,
 ) -> Option<usize> {
     let fits = |g: usize| p.fem.is_none() || gender[g].is_none() || gender[g] == p.fem;
     // The same title, or one with the same first word (each holder's key
@@ -391,18 +400,9 @@ fn resolve_role(
             || k.strip_prefix(key_head)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
     };
-    let holder_of = holders
-        .iter()
-        .rev()
-        .find(|(k, _)| same_title(k))
-        .map(|&(_, g)| g);
-    let titles_of = |g: usize| -> Vec<&str> {
-        holders
-            .iter()
-            .filter(|(_, x)| *x == g)
-            .map(|&(k, _)| k)
-            .collect()
-    };
+    // The latest holder of the same title, or of one with the same
+    // first word (what `same_title` accepts).
+    let holder_of = holders.latest_by_head.get(key_head).copied();
     let is_inner = |m: &Ment| inner[m.unit].iter().any(|&(a, b)| a <= m.a && m.b <= b);
     // The mentions of the blocks up to this one, and of this one only (not
     // all the article's, for each role).
@@ -426,25 +426,21 @@ fn resolve_role(
                 ) || u.tok(m.a - 1) == "a"
             })
     };
-    let latest_here = ments[here..upto].iter().zip(&of[here..upto]).rev();
-    let last_here = latest_fitting(latest_here, candidate, p.fem, gender);
+    let last_here = persons
+        .latest_fitting(here, upto, p.fem, |j| candidate(&ments[j], of[j]))
+        .map(|j| of[j]);
     // With a complement ("le ministre de l’Intérieur"), only someone named
     // in the same block, or holding that very role.
     if p.complement && last_here.is_none() {
         // "le vice-président du Département" when one person only holds
         // that title in the article.
-        let mut with_key = holders
-            .iter()
-            .filter(|(k, _)| *k == p.key)
-            .map(|&(_, g)| g)
-            .collect::<Vec<_>>();
-        with_key.dedup();
+        let with_key = holders.by_key.get(p.key).map_or(&[][..], Vec::as_slice);
         return (with_key.len() == 1)
             .then(|| with_key[0])
             .filter(|&g| fits(g));
     }
     if let Some(g) = last_here {
-        let titles = titles_of(g);
+        let titles = &holders.titles[g];
         let other_title = !titles.is_empty() && !titles.iter().any(|&k| same_title(k));
         if !(other_title && holder_of.is_some_and(|h| h != g)) {
             return Some(g);
@@ -453,33 +449,130 @@ fn resolve_role(
     if holder_of.is_some() {
         return holder_of;
     }
-    let latest = ments[..upto].iter().zip(&of[..upto]).rev();
-    latest_fitting(
-        latest,
-        |m, g| (m.unit < p.unit || m.b <= p.da) && groups[g].kind == ActorKind::Person && fits(g),
-        p.fem,
-        gender,
-    )
+    persons
+        .latest_fitting(0, upto, p.fem, |j| {
+            let (m, g) = (&ments[j], of[j]);
+            (m.unit < p.unit || m.b <= p.da) && groups[g].kind == ActorKind::Person && fits(g)
+        })
+        .map(|j| of[j])
 }
 
-/// Of the mentions `latest` (with their groups, the latest first) that are
-/// `candidate`s, the first of gender `fem` when it is known, else the
-/// first. The gender is asked first: it is the cheaper test, and most
-/// mentions fail it.
-fn latest_fitting<'m>(
-    latest: impl Iterator<Item = (&'m Ment, &'m usize)> + Clone,
-    candidate: impl Fn(&Ment, usize) -> bool,
-    fem: Option<bool>,
-    gender: &[Option<bool>],
-) -> Option<usize> {
-    let mut latest = latest.map(|(m, &g)| (m, g));
-    fem.and_then(|_| {
-        latest
-            .clone()
-            .find(|&(m, g)| gender[g] == fem && candidate(m, g))
-    })
-    .or_else(|| latest.find(|&(m, g)| candidate(m, g)))
-    .map(|(_, g)| g)
+/// The titles actors hold (appositions, prefixed titles), indexed for the
+/// questions role resolution asks at each role-only mention: an article
+/// naming hundreds of office holders is not looked through each time.
+struct Holders {
+    /// A title's first word → the latest holder of a title starting so.
+    latest_by_head: FastMap<&'static str, usize>,
+    /// Per group, the titles it holds, in order.
+    titles: Vec<Vec<&'static str>>,
+    /// A title → its holders in order, a holder named again in a row
+    /// kept once.
+    by_key: FastMap<&'static str, Vec<usize>>,
+}
+
+impl Holders {
+    fn new(groups: usize) -> Holders {
+        Holders {
+            latest_by_head: FastMap::default(),
+            titles: vec![Vec::new(); groups],
+            by_key: FastMap::default(),
+        }
+    }
+
+    /// Group `g` holds title `key`.
+    fn add(&mut self, key: &'static str, g: usize) {
+        self.latest_by_head
+            .insert(key.split(' ').next().unwrap_or(""), g);
+        self.titles[g].push(key);
+        let holders = self.by_key.entry(key).or_default();
+        if holders.last() != Some(&g) {
+            holders.push(g);
+        }
+    }
+}
+
+/// The mentions of people, by what is known of their gender, so that the
+/// latest person before a role-only mention is found without looking
+/// through every mention before it (an article of thousands of them asks
+/// at each role).
+struct PersonIndex {
+    /// Per gender class ([`PersonIndex::class`]): for each mention, the
+    /// latest mention of a person of that class at or before it, or
+    /// `u32::MAX`.
+    prev: [Vec<u32>; 3],
+}
+
+impl PersonIndex {
+    fn new(
+        ments: &[Ment],
+        of: &[usize],
+        groups: &[coref::Group],
+        gender: &[Option<bool>],
+    ) -> PersonIndex {
+        let mut prev: [Vec<u32>; 3] = Default::default();
+        let mut last = [u32::MAX; 3];
+        for (i, &g) in of.iter().enumerate().take(ments.len()) {
+            if groups[g].kind == ActorKind::Person {
+                last[PersonIndex::class(gender[g])] = i as u32;
+            }
+            for (p, &l) in prev.iter_mut().zip(&last) {
+                p.push(l);
+            }
+        }
+        PersonIndex { prev }
+    }
+
+    fn class(gender: Option<bool>) -> usize {
+        match gender {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        }
+    }
+
+    /// The mentions in `lo..hi` of people of the gender `classes`, the
+    /// latest first.
+    fn latest<'a>(
+        &'a self,
+        classes: &'a [usize],
+        lo: usize,
+        hi: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let mut k = hi;
+        std::iter::from_fn(move || {
+            let j = classes
+                .iter()
+                .filter_map(|&c| k.checked_sub(1).map(|k| self.prev[c][k]))
+                .filter(|&j| j != u32::MAX)
+                .max()? as usize;
+            (j >= lo).then(|| {
+                k = j;
+                j
+            })
+        })
+    }
+
+    /// Of the mentions in `lo..hi` that are `candidate`s (people of gender
+    /// `fem` or of an unknown one, as `candidate` asks itself), the latest
+    /// of gender `fem` when it is known, else the latest.
+    fn latest_fitting(
+        &self,
+        lo: usize,
+        hi: usize,
+        fem: Option<bool>,
+        candidate: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let of_gender = fem.and_then(|f| {
+            self.latest(&[PersonIndex::class(Some(f))], lo, hi)
+                .find(|&j| candidate(j))
+        });
+        let any: &[usize] = match fem {
+            None => &[0, 1, 2],
+            Some(false) => &[0, 1],
+            Some(true) => &[0, 2],
+        };
+        of_gender.or_else(|| self.latest(any, lo, hi).find(|&j| candidate(j)))
+    }
 }
 
 /// The nearest other person mentioned before mention `h`.
