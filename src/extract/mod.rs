@@ -463,7 +463,7 @@ fn resolve_role(
 struct Holders {
     /// A title's first word → the latest holder of a title starting so.
     latest_by_head: FastMap<&'static str, usize>,
-    /// Per group, the titles it holds, in order.
+    /// Per group, the titles it holds, in order, each once.
     titles: Vec<Vec<&'static str>>,
     /// A title → its holders in order, a holder named again in a row
     /// kept once.
@@ -483,7 +483,11 @@ impl Holders {
     fn add(&mut self, key: &'static str, g: usize) {
         self.latest_by_head
             .insert(key.split(' ').next().unwrap_or(""), g);
-        self.titles[g].push(key);
+        // (Each title once: a person named with the same title in every
+        // sentence is not asked about it again and again.)
+        if !self.titles[g].contains(&key) {
+            self.titles[g].push(key);
+        }
         let holders = self.by_key.entry(key).or_default();
         if holders.last() != Some(&g) {
             holders.push(g);
