@@ -1190,12 +1190,16 @@ pub(crate) fn find(
         }
         i = e;
     }
-    // "Rémi Castagné : « … »" (interviews, headlines).
+    // "Rémi Castagné : « … »" (interviews, headlines). The agent ending
+    // at the colon starts at most the longest agent's length before it.
+    let longest = agents.iter().map(|x| x.b - x.a).max().unwrap_or(0);
     for (q, &(o, cl)) in qs.iter().enumerate() {
         if used[q] || o < 2 || !u.is(o - 1, &[":"]) {
             continue;
         }
-        if let Some(x) = agents.iter().find(|x| x.b == o - 1 && !x.inner)
+        if let Some(x) = starting_in(agents, (o - 1).saturating_sub(longest), o - 1)
+            .iter()
+            .find(|x| x.b == o - 1 && !x.inner)
             && matches!(x.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
             && (x.a == 0 || u.toks[x.a - 1].kind == Kind::Punct || u.toks[x.a].initial)
         {
