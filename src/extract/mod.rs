@@ -408,6 +408,9 @@ fn resolve_role(
     // all the article's, for each role).
     let upto = ments.partition_point(|m| m.unit <= p.unit);
     let here = ments[..upto].partition_point(|m| m.unit < p.unit);
+    // Mentions from the role on end after it, and are no candidates: the
+    // search starts before them (sorted by block, then first token).
+    let upto = here + ments[here..upto].partition_point(|m| m.a < p.da);
     // The person last named in the block, not as an object ("à Girod"),
     // of the same gender when both are known, else of an unknown one
     // (looked for from the role back).
