@@ -115,7 +115,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             gender[of[h]].get_or_insert(f);
         }
     }
-    let persons = PersonIndex::new(&ments, &of, &groups, &gender);
+    let persons = PersonIndex::new(&of, &groups, &gender);
     let mut actor_roles: Vec<Vec<Role>> = vec![Vec::new(); groups.len()];
     // The titles the actors hold, and each folded role → its first
     // holder.
@@ -510,15 +510,11 @@ struct PersonIndex {
 }
 
 impl PersonIndex {
-    fn new(
-        ments: &[Ment],
-        of: &[usize],
-        groups: &[coref::Group],
-        gender: &[Option<bool>],
-    ) -> PersonIndex {
+    /// The index of the mentions whose groups are `of`.
+    fn new(of: &[usize], groups: &[coref::Group], gender: &[Option<bool>]) -> PersonIndex {
         let mut prev: [Vec<u32>; 3] = Default::default();
         let mut last = [u32::MAX; 3];
-        for (i, &g) in of.iter().enumerate().take(ments.len()) {
+        for (i, &g) in of.iter().enumerate() {
             if groups[g].kind == ActorKind::Person {
                 last[PersonIndex::class(gender[g])] = i as u32;
             }

@@ -621,7 +621,7 @@ pub(crate) const IS_HONORIFIC: u8 = 4;
 /// See [`IS_STOPWORD`].
 pub(crate) const IS_FIRST_NAME: u8 = 8;
 
-/// Bits of [`Lexicon::firsts`].
+/// Bits of [`Word::multi`].
 pub(crate) const VERBS: u8 = 1;
 /// See [`VERBS`].
 pub(crate) const TITLES: u8 = 2;
