@@ -8,22 +8,11 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-fn corpus() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/text");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus/text exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| std::fs::read_to_string(p).expect("UTF-8 corpus file"))
-        .collect()
-}
+#[path = "common/corpus.rs"]
+mod corpus;
 
 fn parse_text(c: &mut Criterion) {
-    let docs = corpus();
+    let docs = corpus::texts();
     let bytes: usize = docs.iter().map(String::len).sum();
     let mut group = c.benchmark_group("parse_text");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -94,7 +83,7 @@ fn parse_html(c: &mut Criterion) {
 /// Issue 4, point 4: the cost of extraction, corpus parsed with extraction
 /// on (the default) and off.
 fn extraction(c: &mut Criterion) {
-    let docs = corpus();
+    let docs = corpus::texts();
     let bytes: usize = docs.iter().map(String::len).sum();
     let mut group = c.benchmark_group("extraction");
     group.throughput(Throughput::Bytes(bytes as u64));

@@ -9,6 +9,9 @@
 
 use std::time::Instant;
 
+#[path = "../benches/common/corpus.rs"]
+mod corpus;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_else(|| "on".to_owned());
@@ -24,17 +27,7 @@ fn main() {
         eprintln!("usage: cost [on|off] [PASSES]");
         std::process::exit(2);
     }
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/text");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus/text exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let docs: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("UTF-8 corpus file"))
-        .collect();
+    let docs = corpus::texts();
     let parser = depeche::Parser::new(depeche::Options::default().extract(mode == "on"));
     let start = Instant::now();
     let mut actors = 0;
