@@ -539,6 +539,33 @@ fn inverted_stem(word: &str) -> Option<&str> {
     None
 }
 
+/// [`char::is_alphabetic`], answered without Unicode tables for the
+/// characters of French text: the Latin blocks (U+0000–U+024F), where the
+/// letters are known ranges, and General Punctuation (U+2000–U+206F: ’ – —
+/// …), which has none. The tables' search costs more than the rest of a
+/// character's tokenising.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => true,
+        0x80..=0xFF | 0x2000..=0x206F => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_alphanumeric`], as [`is_alphabetic`]: the Latin-1 numerals
+/// are ² ³ ¹ ¼ ½ ¾.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE => true,
+        0x80..=0x24F | 0x2000..=0x206F => is_alphabetic(c),
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// What one pass over a block's text gives.
 struct Scan {
     toks: Vec<Tok>,
@@ -617,7 +644,7 @@ fn scan(text: &str) -> Scan {
             continue;
         }
         let fstart = folded.len();
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             push_folded(c, &mut folded);
             let mut end = i + c.len_utf8();
             match c {
@@ -667,7 +694,7 @@ fn scan(text: &str) -> Scan {
                 case.count(n);
             }
             mixed |= !n.is_ascii_alphanumeric();
-            if n.is_alphabetic() {
+            if is_alphabetic(n) {
                 letters += 1;
                 not_upper += usize::from(!n.is_uppercase());
             }
@@ -688,13 +715,13 @@ fn scan(text: &str) -> Scan {
             next_char = None;
             let Some(n) = char_at(text, end) else { break };
             let after = end + n.len_utf8();
-            let joins = n.is_alphanumeric()
+            let joins = is_alphanumeric(n)
                 || ('\u{300}'..='\u{36F}').contains(&n)
                 // Inner hyphens, apostrophes, decimal marks: look one further.
                 || match n {
-                    '-' | '‑' => char_at(text, after).is_some_and(char::is_alphanumeric),
+                    '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
                     c if is_apostrophe(c) => {
-                        char_at(text, after).is_some_and(char::is_alphabetic)
+                        char_at(text, after).is_some_and(is_alphabetic)
                             && !is_elision(&text[i..end])
                     }
                     ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
@@ -834,6 +861,14 @@ mod tests {
                 s.quotes,
                 text.matches('«').count() == text.matches('»').count()
             );
+        }
+    }
+
+    #[test]
+    fn character_classes_agree_with_the_standard_library() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
