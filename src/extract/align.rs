@@ -42,7 +42,7 @@ impl Align {
         } else if src.trim_end().ends_with(text) {
             Some(src.trim_end().len() - text.len())
         } else {
-            memchr::memmem::rfind(src.as_bytes(), text.as_bytes())
+            rfind(src.as_bytes(), text.as_bytes())
         };
         if let Some(at) = found.filter(|_| !text.is_empty()) {
             let start = span.start + at;
@@ -217,6 +217,28 @@ fn visible_chars(src: &str) -> Vec<(char, usize, usize)> {
     out
 }
 
+/// The last offset of `needle` in `hay`. A block's text starts at few
+/// places of its source where its first byte stands, so those are tried
+/// first; building a substring searcher (which costs as much as
+/// tokenising the block) is left for sources with many such places,
+/// where it keeps the search linear.
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    /// Places tried before the searcher takes over.
+    const TRIES: usize = 16;
+    let &first = needle.first()?;
+    let last = hay.len().checked_sub(needle.len())?;
+    for (tried, at) in memchr::memrchr_iter(first, &hay[..=last]).enumerate() {
+        if tried == TRIES {
+            // No match starts past `at`.
+            return memchr::memmem::rfind(&hay[..at + needle.len()], needle);
+        }
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+    }
+    None
+}
+
 /// The source range of character `c` at or after `from`.
 fn find(src: &str, from: usize, c: char) -> Option<(usize, usize)> {
     let rest = src.get(from..)?;
@@ -297,6 +319,18 @@ mod tests {
         let a = Align::new(text, input, Span::new(0, input.len()));
         let at = text.find('ϒ').unwrap();
         assert_eq!(&input[a.span(text, at, text.len()).range()], "ϒĘ");
+    }
+
+    proptest::proptest! {
+        /// Two letters make many candidate places, past the searcher's
+        /// threshold.
+        #[test]
+        fn the_last_occurrence_is_the_searchers(hay in "[ab\n]{0,80}", needle in "[ab]{0,5}") {
+            proptest::prop_assert_eq!(
+                rfind(hay.as_bytes(), needle.as_bytes()),
+                memchr::memmem::rfind(hay.as_bytes(), needle.as_bytes()).filter(|_| !needle.is_empty())
+            );
+        }
     }
 
     #[test]
