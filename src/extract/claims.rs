@@ -280,7 +280,7 @@ pub(crate) fn quotes(u: &Unit<'_>) -> Vec<(usize, usize)> {
 fn verb_at(u: &Unit<'_>, i: usize) -> Option<(u32, Form, usize, bool)> {
     // Asked of every token: most have no verb hit, and are answered here
     // without a call.
-    let (p, fend) = u.hits[i].verb?;
+    let (p, fend) = u.hit(i).verb?;
     if u.toks[i].kind != Kind::Word {
         return None;
     }
@@ -382,7 +382,7 @@ pub(crate) fn agents(
         }
         // Anonymous sources after a determiner (the source lexicon first:
         // most words are in none).
-        if let Some((p, fend)) = u.hits[i].source
+        if let Some((p, fend)) = u.hit(i).source
             && u.toks[i].kind == Kind::Word
             && i > 0
             && u.is(i - 1, SOURCE_DETERMINERS)
@@ -648,9 +648,9 @@ pub(crate) fn unnamed(u: &Unit<'_>, d: usize, c: usize) -> Option<Who> {
 /// sources and documents do ("selon les horaires" is no source).
 fn unnamed_source(u: &Unit<'_>, d: usize, c: usize, plural_ok: bool) -> Option<Who> {
     let text = u.slice(d, c).to_owned();
-    let generic = u.hits[d].source.is_some();
+    let generic = u.hit(d).source.is_some();
     let person = (d + 1..c)
-        .any(|j| u.hits[j].title.is_some() || u.hits[j].source.is_some() || person_like(u.ftok(j)));
+        .any(|j| u.hit(j).title.is_some() || u.hit(j).source.is_some() || person_like(u.ftok(j)));
     let document = (d + 1..c).any(|j| u.is(j, DOCUMENTS));
     let plural = plural_ok
         && u.is(
@@ -1362,9 +1362,7 @@ fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {
 
 /// Whether token `j` is a verb or an auxiliary: where a subject ends.
 fn is_finite(u: &Unit<'_>, j: usize) -> bool {
-    u.is(j, AUX) && u.tok(j) != "à"
-        || u.is(j, &["s'", "se", "ne", "n'"])
-        || u.hits[j].verb.is_some()
+    u.is(j, AUX) && u.tok(j) != "à" || u.is(j, &["s'", "se", "ne", "n'"]) || u.hit(j).verb.is_some()
 }
 
 /// Skips adverbials after a verb ("pour sa part", "toutefois", ", de son

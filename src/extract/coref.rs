@@ -69,7 +69,7 @@ pub(crate) fn text<'a>(units: &'a [Unit<'a>], m: &Ment) -> &'a str {
 /// Whether a title ends just before token `k` (within four tokens).
 pub(crate) fn title_before(u: &Unit<'_>, k: usize) -> bool {
     (k.saturating_sub(4)..k).any(|s| {
-        u.hits[s]
+        u.hit(s)
             .title
             .is_some_and(|(_, fend)| fend as usize == u.toks[k - 1].fend)
     })
@@ -362,7 +362,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             }
             // Inside a title: "procureur de la République".
             if (m.a.saturating_sub(6)..m.a).any(|s| {
-                u.hits[s]
+                u.hit(s)
                     .title
                     .is_some_and(|(_, fend)| fend as usize >= u.toks[m.b - 1].fend)
             }) {
@@ -652,8 +652,7 @@ fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
     }
     // After its reporting verb: "», indique Vigicrues".
     let end = u.toks[a - 1].fend;
-    if (a.saturating_sub(3)..a)
-        .any(|s| u.hits[s].verb.is_some_and(|(_, fend)| fend as usize == end))
+    if (a.saturating_sub(3)..a).any(|s| u.hit(s).verb.is_some_and(|(_, fend)| fend as usize == end))
         && (a.saturating_sub(4)..a).any(|s| u.is(s, &[",", "»"]))
     {
         return true;
@@ -715,7 +714,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
         return None;
     }
     // A given name alone: "Léonie", "Odette".
-    if u.flags[a] & FIRST_NAME != 0 && m.b == a + 1 {
+    if u.toks[a].flags & FIRST_NAME != 0 && m.b == a + 1 {
         return Some(ActorKind::Person);
     }
     // "Léonie, 9 ans": an age.
@@ -741,8 +740,8 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
         && !u.is(p, PLACE_NOUNS)
         && !u.is(p, NOT_NOUNS)
         && !FUNCTION_WORDS.contains(u.ftok(p))
-        && u.hits[p].verb.is_none()
-        && u.hits[p].head.is_none()
+        && u.hit(p).verb.is_none()
+        && u.hit(p).head.is_none()
         && !title_before(u, a)
         && !adjective_like(u, p)
     {
@@ -819,7 +818,7 @@ fn coordinated_with_place(u: &Unit<'_>, a: usize, b: usize) -> bool {
     if a >= 2 && u.is(a - 1, COORD) {
         let end = u.toks[a - 2].fend;
         return (a.saturating_sub(6)..a - 1).any(|i| {
-            u.hits[i]
+            u.hit(i)
                 .gazetteer
                 .is_some_and(|(_, fend)| fend as usize == end)
                 && place_at(i)

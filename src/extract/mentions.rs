@@ -78,7 +78,7 @@ pub(crate) const PARTICLES: &WordSet = &WordSet::new(&[
 /// lexicon's non-names, prepositions and conjunctions, and nationality nouns
 /// ("les Européens", "deux Russes").
 fn stopword(u: &Unit<'_>, i: usize) -> bool {
-    let f = u.flags[i];
+    let f = u.toks[i].flags;
     f & STOPWORD != 0 || (!u.toks[i].upper && f & NATIONALITY != 0)
 }
 
@@ -87,7 +87,7 @@ fn stopword(u: &Unit<'_>, i: usize) -> bool {
 pub(crate) fn honorific(u: &Unit<'_>, i: usize) -> Option<(&'static str, usize)> {
     // Asked of most capitalised tokens, few of which are honorifics: the
     // flag answers inline, the look-up is out of line.
-    if u.flags.get(i).is_none_or(|f| f & HONORIFIC == 0) {
+    if u.toks.get(i).is_none_or(|t| t.flags & HONORIFIC == 0) {
         return None;
     }
     honorific_role(u, i)
@@ -168,7 +168,7 @@ fn inner_name_word(u: &Unit<'_>, i: usize) -> bool {
         && !u.tok(i).bytes().any(|b| b.is_ascii_digit())
         && !u.ftok(i).ends_with('\'')
         && !FUNCTION_WORDS.contains(u.ftok(i))
-        && u.flags[i] & NATIONALITY == 0
+        && u.toks[i].flags & NATIONALITY == 0
         && honorific(u, i).is_none()
 }
 
@@ -184,7 +184,7 @@ pub(crate) fn adjective_like(u: &Unit<'_>, i: usize) -> bool {
     ];
     u.toks[i].kind == Kind::Word
         && !u.toks[i].cap
-        && (u.flags[i] & NATIONALITY != 0 || ends_with_any(u.tok(i), ENDS))
+        && (u.toks[i].flags & NATIONALITY != 0 || ends_with_any(u.tok(i), ENDS))
 }
 
 /// Whether `word` ends with one of `ends`. The last bytes are compared
@@ -271,7 +271,7 @@ pub(crate) fn gazetteer_at(u: &Unit<'_>, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     let g = &LEXICON.gazetteer;
-    let (p, fend) = u.hits[i].gazetteer?;
+    let (p, fend) = u.hit(i).gazetteer?;
     let end = u.tok_at_fend(fend as usize)?;
     let (entity, case) = g.patterns[p as usize];
     let src = u.slice(i, end + 1);
@@ -303,7 +303,7 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
     if t.kind != Kind::Word {
         return None;
     }
-    let (p, fend) = u.hits[i].head?;
+    let (p, fend) = u.hit(i).head?;
     let mut k = u.tok_at_fend(fend as usize)? + 1;
     let needs = LEXICON.org_needs[p as usize];
     let head_cap = t.cap && !t.initial;
@@ -371,7 +371,7 @@ fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
 
 /// Whether a reporting verb starts at token `j`.
 pub(crate) fn is_verb(u: &Unit<'_>, j: usize) -> bool {
-    u.hits[j]
+    u.hit(j)
         .verb
         .is_some_and(|(_, fend)| u.tok_at_fend(fend as usize).is_some())
 }
@@ -394,9 +394,12 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
         // Skipping the others here spares three finders per lower-case
         // word.
         let t = &u.toks[i];
-        let h = &u.hits[i];
+        let h = &u.hit(i);
         if t.kind == Kind::Punct
-            || (!t.cap && u.flags[i] & HONORIFIC == 0 && h.gazetteer.is_none() && h.head.is_none())
+            || (!t.cap
+                && u.toks[i].flags & HONORIFIC == 0
+                && h.gazetteer.is_none()
+                && h.head.is_none())
         {
             i += 1;
             continue;
@@ -492,7 +495,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                 // ("tribunal correctionnel de Lille" → Lille).
                 let inner_from = m.split.unwrap_or(m.a) + 1;
                 let (a, b) = (m.a, m.b);
-                let org = m.entity.is_none() && b - a > 1 && u.hits[a].head.is_some();
+                let org = m.entity.is_none() && b - a > 1 && u.hit(a).head.is_some();
                 out.push(m);
                 if org {
                     let mut k = inner_from;
@@ -569,7 +572,7 @@ fn ampersand_end(u: &Unit<'_>, b: usize) -> Option<usize> {
 fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     // A name starts at an honorific or, without one, at a capitalised
     // token: a capitalised article or adjective, a name word, an initial.
-    if !u.toks[i].cap && u.flags[i] & HONORIFIC == 0 {
+    if !u.toks[i].cap && u.toks[i].flags & HONORIFIC == 0 {
         return None;
     }
     let (hon, a) = match honorific(u, i) {
@@ -605,10 +608,12 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     // "du Cantal Anne-Sophie Berthelot", "le Breton Thibaut Morvan": a
     // given name inside a run starts the person's name; the words before
     // it are a name of their own.
-    let given = u.flags[first] & FIRST_PART != 0 || initial_at(u, first);
+    let given = u.toks[first].flags & FIRST_PART != 0 || initial_at(u, first);
     if hon.is_none() && !given && !with_article && !adjective {
         if let Some(k) = (first + 1..b.saturating_sub(1)).find(|&k| {
-            u.flags[k] & FIRST_PART != 0 && u.toks[k].kind == Kind::Word && !u.toks[k - 1].upper
+            u.toks[k].flags & FIRST_PART != 0
+                && u.toks[k].kind == Kind::Word
+                && !u.toks[k - 1].upper
         }) {
             // "le Breton Thibaut Morvan", "la Lyonnaise Marie Roux": a
             // single word between an article and the name is a demonym or
@@ -651,7 +656,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     let apposed = u.is(b, &[","]) && {
         let j = b + 1 + usize::from(u.is(b + 1, &["le", "la", "l'", "un", "une", "son", "sa"]));
         j < u.toks.len()
-            && (u.hits[j].title.is_some()
+            && (u.hit(j).title.is_some()
                 || (u.toks[j].kind == Kind::Number && u.is(j + 1, &["ans"])))
     };
     let speaks = b < u.toks.len()
@@ -661,7 +666,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         || apposed
         || speaks
         || (a > 0 && title_before(u, a))
-        || (a > 0 && u.flags[a - 1] & NATIONALITY != 0 && u.toks[a - 1].cap);
+        || (a > 0 && u.toks[a - 1].flags & NATIONALITY != 0 && u.toks[a - 1].cap);
     let weak = hon.is_none() && person_run && !vouched;
     let kind = if hon.is_some() || (person_run && vouched) {
         Some(ActorKind::Person)

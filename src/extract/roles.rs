@@ -321,7 +321,7 @@ pub(crate) fn find<'u>(
             ta += 1;
         }
         let title = (ta < n)
-            .then(|| u.hits[ta].title)
+            .then(|| u.hit(ta).title)
             .flatten()
             .and_then(|(p, fend)| u.tok_at_fend(fend as usize).map(|e| (p as usize, e + 1)));
         // A title that is a verb here: "…, juge que", "juge la réforme".
@@ -345,7 +345,8 @@ pub(crate) fn find<'u>(
             i += 1;
             continue;
         }
-        let org_head = u.hits[i]
+        let org_head = u
+            .hit(i)
             .head
             .is_some_and(|(_, fend)| u.tok_at_fend(fend as usize).is_some());
         let free_ok = (apposed.is_some() || possessive)

@@ -46,7 +46,20 @@ pub(crate) struct Tok {
     /// Its folded text has a space or an apostrophe, where
     /// [`first_word`] stops ("aujourd'hui"); most words have neither.
     pub(crate) stops: bool,
+    /// Word lists: [`STOPWORD`], [`NATIONALITY`], [`HONORIFIC`],
+    /// [`FIRST_NAME`], [`FIRST_PART`].
+    pub(crate) flags: u8,
+    /// Index of its lexicon hits in [`Unit::hits`], [`NO_HIT`] for none
+    /// (most tokens). Kept in the token, which has room for it, rather
+    /// than in a table of its own per block.
+    hit: u32,
 }
+
+/// In [`Tok::hit`]: no lexicon hit.
+const NO_HIT: u32 = u32::MAX;
+
+// The flags and the hit index fill what was padding.
+const _: () = assert!(std::mem::size_of::<Tok>() <= 48);
 
 /// What the lexicons hold at a token: (pattern, folded end) of the longest
 /// entry starting there, per lexicon. Looked up once per token.
@@ -59,16 +72,6 @@ pub(crate) struct Hits {
     pub(crate) source: Option<(u32, u32)>,
 }
 
-/// Lexicon hits per token, stored only for the tokens that have some:
-/// most tokens have none, and a block of a million tokens (a pathological
-/// input) should not cost a million times five look-up results.
-#[derive(Default)]
-pub(crate) struct HitTable {
-    /// Per token: index in `data`, or `u32::MAX` for no hit.
-    idx: Vec<u32>,
-    data: Vec<Hits>,
-}
-
 /// What a token without any lexicon hit has.
 static NO_HITS: Hits = Hits {
     verb: None,
@@ -78,49 +81,25 @@ static NO_HITS: Hits = Hits {
     source: None,
 };
 
-impl HitTable {
-    fn with_capacity(n: usize) -> HitTable {
-        HitTable {
-            idx: Vec::with_capacity(n),
-            data: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, h: Hits) {
-        let none = h.verb.is_none()
-            && h.title.is_none()
-            && h.gazetteer.is_none()
-            && h.head.is_none()
-            && h.source.is_none();
-        if none {
-            self.idx.push(u32::MAX);
-        } else {
-            self.idx.push(self.data.len() as u32);
-            self.data.push(h);
-        }
+impl Hits {
+    fn is_empty(&self) -> bool {
+        self.verb.is_none()
+            && self.title.is_none()
+            && self.gazetteer.is_none()
+            && self.head.is_none()
+            && self.source.is_none()
     }
 }
 
-impl std::ops::Index<usize> for HitTable {
-    type Output = Hits;
-
-    fn index(&self, i: usize) -> &Hits {
-        match self.idx[i] {
-            u32::MAX => &NO_HITS,
-            k => &self.data[k as usize],
-        }
-    }
-}
-
-/// In [`Unit::flags`]: a known non-name (or a function word).
+/// In [`Tok::flags`]: a known non-name (or a function word).
 pub(crate) const STOPWORD: u8 = 1;
-/// In [`Unit::flags`]: a nationality adjective or noun.
+/// In [`Tok::flags`]: a nationality adjective or noun.
 pub(crate) const NATIONALITY: u8 = 2;
-/// In [`Unit::flags`]: an honorific ("M", "Mme", "Dr").
+/// In [`Tok::flags`]: an honorific ("M", "Mme", "Dr").
 pub(crate) const HONORIFIC: u8 = 4;
-/// In [`Unit::flags`]: a capitalised given name ("Hélène").
+/// In [`Tok::flags`]: a capitalised given name ("Hélène").
 pub(crate) const FIRST_NAME: u8 = 8;
-/// In [`Unit::flags`]: a capitalised compound whose first part is a given
+/// In [`Tok::flags`]: a capitalised compound whose first part is a given
 /// name ("Jean-Marc"), or a given name itself.
 pub(crate) const FIRST_PART: u8 = 16;
 
@@ -140,11 +119,10 @@ pub(crate) struct Unit<'a> {
     pub(crate) sents: Vec<std::ops::Range<usize>>,
     /// Mostly upper-case text (a shouted headline): capitals prove nothing.
     pub(crate) shouting: bool,
-    /// Lexicon hits per token.
-    pub(crate) hits: HitTable,
-    /// Word lists per token: [`STOPWORD`], [`NATIONALITY`], [`HONORIFIC`],
-    /// [`FIRST_NAME`], [`FIRST_PART`].
-    pub(crate) flags: Vec<u8>,
+    /// Lexicon hits of the tokens that have some (see [`Unit::hit`]): most
+    /// tokens have none, and a block of a million tokens (a pathological
+    /// input) should not cost a million times five look-up results.
+    hits: Vec<Hits>,
     align: Align,
 }
 
@@ -200,12 +178,9 @@ impl<'a> Unit<'a> {
         } = scan(text);
         let sents = sentences(text, &mut toks, quotes);
         let lex = &*LEXICON;
-        let mut flags = Vec::with_capacity(toks.len());
-        let mut hits = HitTable::with_capacity(toks.len());
-        for t in &toks {
+        let mut hits = Vec::new();
+        for t in &mut toks {
             if t.kind == Kind::Punct {
-                flags.push(0);
-                hits.push(Hits::default());
                 continue;
             }
             let word = &folded[t.fstart..t.fend];
@@ -240,8 +215,12 @@ impl<'a> Unit<'a> {
                     x |= FIRST_PART;
                 }
             }
-            flags.push(x);
-            hits.push(lexicon_hits(lex, &folded, t, entry));
+            t.flags = x;
+            let h = lexicon_hits(lex, &folded, t, entry);
+            if !h.is_empty() {
+                t.hit = hits.len() as u32;
+                hits.push(h);
+            }
         }
         Unit {
             text,
@@ -250,8 +229,16 @@ impl<'a> Unit<'a> {
             sents,
             shouting: upper > 8 && upper > lower * 2,
             hits,
-            flags,
             align: Align::new(text, input, span),
+        }
+    }
+
+    /// The lexicon hits of token `i`.
+    #[inline]
+    pub(crate) fn hit(&self, i: usize) -> &Hits {
+        match self.toks[i].hit {
+            NO_HIT => &NO_HITS,
+            k => &self.hits[k as usize],
         }
     }
 
@@ -671,6 +658,8 @@ fn scan(text: &str) -> Scan {
                 sig: signature(&folded.as_bytes()[fstart..]),
                 stops: folded.as_bytes()[fstart..].contains(&b' ')
                     || folded.as_bytes()[fstart..].contains(&b'\''),
+                flags: 0,
+                hit: NO_HIT,
             });
             i = end;
             continue;
@@ -756,6 +745,8 @@ fn scan(text: &str) -> Scan {
                 && folded.as_bytes()[fstart..]
                     .iter()
                     .any(|&b| b == b' ' || b == b'\''),
+            flags: 0,
+            hit: NO_HIT,
         });
         i = end;
     }
