@@ -337,6 +337,17 @@ fn inverted_aux(u: &Unit<'_>, i: usize) -> bool {
     AUX.contains(aux) && PRONOUNS.contains(pron) || (aux == "ont" && pron == "ils")
 }
 
+/// Per-token tables of a block, reused from block to block (a document
+/// has dozens of blocks, and these are its largest short-lived
+/// allocations).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Tokens inside an agent.
+    covered: Vec<bool>,
+    /// Tokens inside a quotation.
+    in_quote: Vec<bool>,
+}
+
 /// Finds the agents of unit `u`: named mentions (by group), role-only
 /// mentions, anonymous sources and subject pronouns, sorted by position.
 /// `named` and `roles` come from the earlier stages: (a, b, group, inner).
@@ -344,6 +355,7 @@ pub(crate) fn agents(
     u: &Unit<'_>,
     named: &[(usize, usize, usize, bool)],
     roles: &[(usize, usize, Who)],
+    scratch: &mut Scratch,
 ) -> Vec<Agent> {
     let mut out: Vec<Agent> = named
         .iter()
@@ -363,7 +375,9 @@ pub(crate) fn agents(
         });
     }
     let n = u.toks.len();
-    let mut covered = vec![false; n + 1];
+    let covered = &mut scratch.covered;
+    covered.clear();
+    covered.resize(n + 1, false);
     for x in &out {
         covered[x.a..x.b.min(n)].iter_mut().for_each(|c| *c = true);
     }
@@ -848,6 +862,7 @@ pub(crate) fn find(
     kinds: &[ActorKind],
     state: &[bool],
     agents_inner: &[(usize, usize)],
+    scratch: &mut Scratch,
 ) -> Vec<Pending> {
     let n = u.toks.len();
     let index = AgentIndex::new(agents);
@@ -865,10 +880,13 @@ pub(crate) fn find(
         let q = qs.partition_point(|q| q.0 < k);
         (qs.get(q)?.0 == k).then_some(q)
     };
-    let mut in_quote = vec![false; n + 1];
+    let in_quote = &mut scratch.in_quote;
+    in_quote.clear();
+    in_quote.resize(n + 1, false);
     for &(o, c) in &qs {
         in_quote[o + 1..c].iter_mut().for_each(|x| *x = true);
     }
+    let in_quote = &*in_quote;
     let quoted = |k: usize| in_quote[k];
     let mut i = 0;
     while i < n {

@@ -100,8 +100,9 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     }
     // Roles.
     let mut phrases = Vec::new();
+    let mut marks = Vec::new();
     for (ui, u) in units.iter().enumerate() {
-        roles::find(ui, u, &ments, by_unit[ui].clone(), &mut phrases);
+        roles::find(ui, u, &ments, by_unit[ui].clone(), &mut phrases, &mut marks);
     }
     // Genders, for "il", "elle" and "la présidente": honorifics, titles.
     let mut gender: Vec<Option<bool>> = vec![None; groups.len()];
@@ -222,6 +223,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     // `Reach` (one buffer each for all blocks).
     let mut named: Vec<(usize, usize, usize, bool)> = Vec::new();
     let mut reach = Reach::default();
+    let mut scratch = claims::Scratch::default();
     for (ui, u) in units.iter().enumerate() {
         let r = by_unit[ui].clone();
         reach.set(&inner[ui]);
@@ -232,8 +234,16 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
                 .zip(&of[r])
                 .map(|(m, &g)| (m.a, m.b, g, reach.covers(m.a, m.b))),
         );
-        let agents = claims::agents(u, &named, &role_agents[ui]);
-        pending.extend(claims::find(ui, u, &agents, &kinds, &state, &inner[ui]));
+        let agents = claims::agents(u, &named, &role_agents[ui], &mut scratch);
+        pending.extend(claims::find(
+            ui,
+            u,
+            &agents,
+            &kinds,
+            &state,
+            &inner[ui],
+            &mut scratch,
+        ));
         agents_of.push(agents);
     }
     pending.sort_by_key(|p| (p.unit, p.pos));

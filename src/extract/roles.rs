@@ -200,7 +200,7 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
 
 /// What the name mentions of a block mark at a token.
 #[derive(Clone, Copy)]
-struct Marks {
+pub(crate) struct Marks {
     /// The first mention starting there (`usize::MAX`: none).
     starting: usize,
     /// The first mention ending there (`usize::MAX`: none).
@@ -217,17 +217,20 @@ pub(crate) fn find<'u>(
     ments: &[Ment],
     mine: std::ops::Range<usize>,
     out: &mut Vec<RolePhrase<'u>>,
+    marks: &mut Vec<Marks>,
 ) {
     let n = u.toks.len();
-    // Per token, in one table (one allocation per block).
-    let mut marks = vec![
+    // Per token, in one table, reused from block to block.
+    marks.clear();
+    marks.resize(
+        n + 1,
         Marks {
             starting: usize::MAX,
             ending: usize::MAX,
             inside: false,
-        };
-        n + 1
-    ];
+        },
+    );
+    let marks = &mut marks[..];
     for i in mine.clone() {
         let (a, b) = (ments[i].a, ments[i].b);
         if marks[a].starting == usize::MAX {
