@@ -74,9 +74,10 @@ impl Anchor {
 #[derive(Default)]
 pub(crate) struct Several {
     groups: [Vec<Group>; 5],
-    /// Per lexicon, the three bytes after the first word of each pattern,
-    /// sorted; `None` when a pattern has fewer (the filter cannot tell).
-    next: [Option<Vec<[u8; 3]>>; 5],
+    /// Per lexicon, the three bytes after the first word of each pattern
+    /// (as [`three`] packs them), sorted; `None` when a pattern has fewer
+    /// (the filter cannot tell).
+    next: [Option<Vec<u32>>; 5],
 }
 
 /// Patterns of one length, sorted by their folded text, which is stored
@@ -85,24 +86,47 @@ pub(crate) struct Several {
 struct Group {
     len: usize,
     keys: Vec<u8>,
+    /// The first eight bytes of each key, as [`head`] packs them: the
+    /// binary search compares numbers, and only keys whose first eight
+    /// bytes match (nearly always one, or none) are compared in full.
+    heads: Vec<u64>,
     /// Each pattern's index in its lexicon.
     ids: Vec<u32>,
 }
 
+/// The first eight bytes of `key` (zero-padded) as one number, ordered as
+/// the bytes are.
+#[inline]
+fn head(key: &[u8]) -> u64 {
+    let mut w = [0; 8];
+    let n = key.len().min(8);
+    w[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(w)
+}
+
 impl Group {
-    /// The index of `key` (of the group's length) in `keys`.
+    /// The index of `key` (of the group's length) in `keys`, or where it
+    /// would go.
     fn find(&self, key: &[u8]) -> Result<usize, usize> {
-        let (mut lo, mut hi) = (0, self.ids.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.keys[mid * self.len..(mid + 1) * self.len].cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Ok(mid),
+        let h = head(key);
+        let mut i = self.heads.partition_point(|&x| x < h);
+        while self.heads.get(i) == Some(&h) {
+            match self.keys[i * self.len..(i + 1) * self.len].cmp(key) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => break,
+                std::cmp::Ordering::Equal => return Ok(i),
             }
         }
-        Err(lo)
+        Err(i)
     }
+}
+
+/// The first three bytes of `bytes` as one number, to be compared in one
+/// instruction rather than by a `memcmp` call.
+#[inline]
+fn three(bytes: &[u8]) -> Option<u32> {
+    let &[a, b, c] = bytes.first_chunk::<3>()?;
+    Some(u32::from_be_bytes([0, a, b, c]))
 }
 
 impl Several {
@@ -114,8 +138,8 @@ impl Several {
             self.next[n] = Some(Vec::new());
         }
         if let Some(next) = &mut self.next[n] {
-            match after.first_chunk::<3>() {
-                Some(&k) => {
+            match three(after) {
+                Some(k) => {
                     if let Err(at) = next.binary_search(&k) {
                         next.insert(at, k);
                     }
@@ -128,6 +152,7 @@ impl Several {
         let empty = Group {
             len,
             keys: Vec::new(),
+            heads: Vec::new(),
             ids: Vec::new(),
         };
         let g = match groups.iter().position(|g| g.len <= len) {
@@ -144,6 +169,7 @@ impl Several {
         let group = &mut groups[g];
         if let Err(at) = group.find(text.as_bytes()) {
             group.ids.insert(at, id as u32);
+            group.heads.insert(at, head(text.as_bytes()));
             group.keys.splice(at * len..at * len, text.bytes());
         }
     }
@@ -163,8 +189,8 @@ impl Several {
         let rest = folded.get(at..)?;
         let bytes = rest.as_bytes();
         if let Some(next) = &self.next[n] {
-            let k = bytes.get(first..)?.first_chunk::<3>()?;
-            next.binary_search(k).ok()?;
+            let k = three(bytes.get(first..)?)?;
+            next.binary_search(&k).ok()?;
         }
         self.groups[n].iter().find_map(|g| {
             let e = g.len;
