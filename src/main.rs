@@ -30,6 +30,8 @@ Options:
   -o, --output FILE     write to FILE instead of standard output
   -j, --jobs N          parse on N threads (default: the available cores)
   -q, --quiet           no summary or progress bar on standard error
+      --no-extract      leave out actors and claims (json and jsonl):
+                        the structure only, several times faster
       --id-field NAME   JSON Lines field of the record id (default: id)
       --url-field NAME  JSON Lines field of the page address (default: url)
       --text-field NAME JSON Lines field of a text document (default: text)
@@ -92,6 +94,7 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
                 args.jobs = Some(jobs);
             }
             Short('q') | Long("quiet") => args.quiet = true,
+            Long("no-extract") => args.extract = false,
             Long("id-field") => args.fields.id = parser.value()?.string()?,
             Long("url-field") => args.fields.url = parser.value()?.string()?,
             Long("text-field") => args.fields.text = parser.value()?.string()?,

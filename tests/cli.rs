@@ -47,6 +47,38 @@ fn one_file_prints_one_json_object_with_the_contract_names() {
 }
 
 #[test]
+fn no_extract_leaves_the_structure_and_empties_actors_and_claims() {
+    let dir = temp_dir("no-extract");
+    let path = dir.join("a.txt");
+    std::fs::write(
+        &path,
+        "Titre\n\nLe ministre des Transports, Pierre Aubrac, a estimé que la ligne restait prioritaire.\n",
+    )
+    .unwrap();
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let out = depeche().args(extra).arg(&path).output().unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let full = json(&[]);
+    let lean = json(&["--no-extract"]);
+    assert_eq!(full["actors"][0]["name"], "Pierre Aubrac");
+    assert_eq!(full["claims"][0]["speaker"], "Pierre Aubrac");
+    assert_eq!(lean["actors"], serde_json::json!([]));
+    assert_eq!(lean["claims"], serde_json::json!([]));
+    for key in [
+        "headline",
+        "standfirst",
+        "sections",
+        "takeaways",
+        "cross_promos",
+        "boilerplate",
+    ] {
+        assert_eq!(lean[key], full[key], "{key}");
+    }
+}
+
+#[test]
 fn a_directory_gives_json_lines_and_a_bad_file_does_not_stop_the_run() {
     let dir = temp_dir("dir");
     std::fs::write(dir.join("1.txt"), ARTICLE).unwrap();

@@ -57,6 +57,8 @@ pub struct Args {
     pub output: Option<String>,
     pub jobs: Option<usize>,
     pub quiet: bool,
+    /// Actors and claims in the JSON output.
+    pub extract: bool,
     pub fields: JsonlFields,
     pub max_bytes: Option<usize>,
 }
@@ -70,6 +72,7 @@ impl Default for Args {
             output: None,
             jobs: None,
             quiet: false,
+            extract: true,
             fields: JsonlFields::default(),
             max_bytes: None,
         }
@@ -150,7 +153,9 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut options = Options::default().extract(matches!(format, Format::Json | Format::Jsonl));
+    // Markdown and text show no actors or claims: they are not extracted.
+    let mut options =
+        Options::default().extract(args.extract && matches!(format, Format::Json | Format::Jsonl));
     if let Some(max) = args.max_bytes {
         options = options.max_input_bytes(max);
     }
