@@ -7,7 +7,8 @@ repeated to at least --mb megabytes (default 100) in a temporary folder
 
     /usr/bin/time -v target/release/depeche --input jsonl --format jsonl --jobs N -o /dev/null FILE
 
-for N = 1 and 2 (build with `cargo build --release` first), and prints MB/s,
+for N = 1 and 2 (build with `cargo build --release` first; `--no-extract`
+passes that flag, for the structure alone), and prints MB/s,
 MB/s per core, the 1 → 2 scaling and the peak resident memory of each run.
 Targets: 50 MB/s per core, scaling 1.8x, peak RSS 64 MB.
 """
@@ -25,9 +26,9 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def run(binary, path, jobs):
+def run(binary, path, jobs, extra):
     command = ["/usr/bin/time", "-v", binary, "--input", "jsonl", "--format", "jsonl",
-               "--jobs", str(jobs), "--quiet", "-o", os.devnull, path]
+               "--jobs", str(jobs), "--quiet", "-o", os.devnull, *extra, path]
     start = time.perf_counter()
     done = subprocess.run(command, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - start
@@ -43,6 +44,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=100, help="size of the JSON Lines file")
     parser.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "depeche"))
+    parser.add_argument("--no-extract", action="store_true",
+                        help="pass --no-extract (structure only, no actors or claims)")
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
         sys.exit(f"{args.binary} is missing: run `cargo build --release` first")
@@ -64,7 +67,7 @@ def main():
         print(f"{records} records, {mb:.1f} MB of JSON Lines ({len(texts)} corpus articles repeated)")
         results = {}
         for jobs in (1, 2):
-            seconds, rss, cpu = run(args.binary, path, jobs)
+            seconds, rss, cpu = run(args.binary, path, jobs, ["--no-extract"] if args.no_extract else [])
             results[jobs] = seconds
             print(f"--jobs {jobs}: {seconds:6.2f} s, {mb / seconds:6.1f} MB/s, "
                   f"{mb / seconds / jobs:6.1f} MB/s per core, {mb / cpu:6.1f} MB per CPU-second, "
