@@ -196,7 +196,9 @@ impl<'a> Dom<'a> {
     /// flat page.
     pub(crate) fn with_runs(html: &'a Html, input: &str, runs: &[(usize, usize)]) -> Dom<'a> {
         let mut cursor = 0;
-        let mut nodes: Vec<Node<'a>> = Vec::new();
+        // The tree's arena holds every node once (and a few detached ones):
+        // reserving it spares the growing vector its copies.
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(html.tree.nodes().len());
         let mut json_ld = Vec::new();
         let mut hint_cache = HashMap::new();
         let mut stack: Vec<Ix> = Vec::new();
@@ -475,7 +477,7 @@ const RAW_TEXT: [&str; 8] = [
 const RCDATA: [&str; 2] = ["title", "textarea"];
 
 /// A piece of HTML source, as a light scan sees it.
-enum Piece {
+enum Piece<'s> {
     /// Text between tags.
     Text(usize, usize),
     /// The content of a raw-text (`script`…) or RCDATA (`title`…) element.
@@ -484,12 +486,13 @@ enum Piece {
         end: usize,
         rcdata: bool,
     },
-    /// A start or end tag: its range, lower-case name, and whether it
-    /// closes.
+    /// A start or end tag: its range, name (as written: compared without
+    /// regard to ASCII case, which saves a lower-cased copy per tag), and
+    /// whether it closes.
     Tag {
         start: usize,
         end: usize,
-        name: String,
+        name: &'s str,
         close: bool,
     },
 }
@@ -498,7 +501,7 @@ enum Piece {
 /// declarations, raw-text elements and quoted attribute values, which is
 /// what it takes to find the text html5ever makes text nodes of, and the
 /// tags that open and close elements.
-fn scan(input: &str) -> Vec<Piece> {
+fn scan(input: &str) -> Vec<Piece<'_>> {
     let bytes = input.as_bytes();
     let mut out = Vec::new();
     let mut text_start = 0;
@@ -524,20 +527,19 @@ fn scan(input: &str) -> Vec<Piece> {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .map_or(bytes.len(), |k| name_start + k);
-            let name = input[name_start..name_end].to_ascii_lowercase();
+            let name = &input[name_start..name_end];
             let end = tag_end(bytes, name_end);
             at = end;
-            let raw = !close && RAW_TEXT.contains(&name.as_str());
-            let rcdata = !close && RCDATA.contains(&name.as_str());
-            let closing = (raw || rcdata).then(|| format!("</{name}"));
+            let raw = !close && is_one_of(name, &RAW_TEXT);
+            let rcdata = !close && is_one_of(name, &RCDATA);
             out.push(Piece::Tag {
                 start: lt,
                 end,
                 name,
                 close,
             });
-            if let Some(closing) = closing {
-                let raw_end = find_ci(bytes, end, closing.as_bytes()).unwrap_or(bytes.len());
+            if raw || rcdata {
+                let raw_end = find_end_tag(bytes, end, name.as_bytes()).unwrap_or(bytes.len());
                 out.push(Piece::Raw {
                     start: end,
                     end: raw_end,
@@ -618,20 +620,23 @@ fn limit_depth<'s>(
 ) -> std::borrow::Cow<'s, str> {
     let bytes = input.as_bytes();
     // Open elements: name and whether its tags are blanked.
-    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut stack: Vec<(&str, bool)> = Vec::new();
     let mut blank: Vec<(usize, usize)> = Vec::new();
     for piece in pieces {
         let &Piece::Tag {
             start,
             end,
-            ref name,
+            name,
             close,
         } = piece
         else {
             continue;
         };
         if close {
-            if let Some(k) = stack.iter().rposition(|(n, _)| n == name) {
+            if let Some(k) = stack
+                .iter()
+                .rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
                 if stack[k].1 {
                     blank.push((start, end));
                 }
@@ -641,13 +646,15 @@ fn limit_depth<'s>(
         }
         // Raw-text elements hold no tags; their own end tag, if any, is
         // the scan's business.
-        let raw = RAW_TEXT.contains(&name.as_str()) || RCDATA.contains(&name.as_str());
+        let raw = is_one_of(name, &RAW_TEXT) || is_one_of(name, &RCDATA);
         let self_closed = end >= 2 && bytes[end - 2] == b'/';
-        if raw || VOID.contains(&name.as_str()) || self_closed {
+        if raw || is_one_of(name, &VOID) || self_closed {
             continue;
         }
-        if SELF_CLOSING_SIBLINGS.contains(&name.as_str())
-            && stack.last().is_some_and(|(n, _)| n == name)
+        if is_one_of(name, &SELF_CLOSING_SIBLINGS)
+            && stack
+                .last()
+                .is_some_and(|(n, _)| n.eq_ignore_ascii_case(name))
         {
             stack.pop();
         }
@@ -655,7 +662,7 @@ fn limit_depth<'s>(
         if deep {
             blank.push((start, end));
         }
-        stack.push((name.clone(), deep));
+        stack.push((name, deep));
     }
     if blank.is_empty() {
         return std::borrow::Cow::Borrowed(input);
@@ -700,12 +707,19 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(&bytes[from.min(bytes.len())..], needle).map(|k| k + from)
 }
 
-/// Case-insensitive search for an ASCII needle starting with `<`.
-fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+/// Whether a tag name is one of `names` (lower-case), ASCII case aside.
+fn is_one_of(name: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Where the first `</name` (ASCII case aside) from `from` on starts.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut at = from;
     while let Some(k) = memchr::memchr(b'<', &bytes[at.min(bytes.len())..]).map(|k| k + at) {
-        if bytes.len() - k >= needle.len()
-            && bytes[k..k + needle.len()].eq_ignore_ascii_case(needle)
+        let rest = &bytes[k + 1..];
+        if rest.first() == Some(&b'/')
+            && rest.len() > name.len()
+            && rest[1..=name.len()].eq_ignore_ascii_case(name)
         {
             return Some(k);
         }
