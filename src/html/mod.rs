@@ -88,8 +88,9 @@ pub(crate) fn read(input: &str, max_depth: usize) -> Document {
 }
 
 /// A piece of text waiting to become a block.
-enum Piece {
-    Text(String, Option<Span>),
+enum Piece<'a> {
+    /// A text node, borrowed from the parsed page.
+    Text(&'a str, Option<Span>),
     /// `<br>`: two in a row end a paragraph.
     Break,
     /// Between two cells of a table row.
@@ -116,7 +117,7 @@ struct Walker<'d, 'a> {
     main: Vec<Ix>,
     headline: Option<Ix>,
     blocks: Vec<Block>,
-    buf: Vec<Piece>,
+    buf: Vec<Piece<'a>>,
     stack: Vec<Open>,
     lead_done: bool,
     /// Whether an image came after the last block.
@@ -126,7 +127,7 @@ struct Walker<'d, 'a> {
     last_end: usize,
 }
 
-impl Walker<'_, '_> {
+impl<'a> Walker<'_, 'a> {
     fn walk(&mut self) {
         let nodes = &self.dom.nodes;
         let mut ix = 0;
@@ -135,7 +136,7 @@ impl Walker<'_, '_> {
             let node = &nodes[ix];
             let e = match &node.kind {
                 Kind::Text { text, span } => {
-                    self.buf.push(Piece::Text((*text).to_owned(), *span));
+                    self.buf.push(Piece::Text(text, *span));
                     ix += 1;
                     continue;
                 }
@@ -328,11 +329,13 @@ impl Walker<'_, '_> {
         } else {
             2
         };
-        let pieces = std::mem::take(&mut self.buf);
+        // Taken out of `self` for `push_block`, and put back after: its
+        // allocation serves the next run of text.
+        let mut pieces = std::mem::take(&mut self.buf);
         let mut text = String::new();
         let mut span: Option<Span> = None;
         let mut breaks = 0;
-        for piece in pieces {
+        for piece in pieces.drain(..) {
             match piece {
                 Piece::Text(t, s) => {
                     if t.trim().is_empty() {
@@ -345,7 +348,7 @@ impl Walker<'_, '_> {
                         span = None;
                     }
                     breaks = 0;
-                    text.push_str(&t);
+                    text.push_str(t);
                     if let Some(s) = s {
                         span = Some(span.map_or(s, |sp| sp.to(s)));
                     }
@@ -357,6 +360,7 @@ impl Walker<'_, '_> {
                 Piece::Cell => text.push_str(" | "),
             }
         }
+        self.buf = pieces;
         self.push_block(block_text(&text), span, kind);
     }
 
