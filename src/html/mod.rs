@@ -45,10 +45,12 @@ pub(crate) fn read(input: &str, max_depth: usize) -> Document {
     let dom = Dom::with_runs(&html, flat, &source.runs);
     let page = meta::PageMeta::read(&dom);
     let meta_headline = page.headline();
-    let layout = content::layout(&dom, meta_headline.as_deref());
+    let zones = content::Zones::new(&dom);
+    let layout = content::layout(&dom, &zones, meta_headline.as_deref());
     let mut walker = Walker {
         input: flat,
         dom: &dom,
+        zones: &zones,
         main: layout.main,
         headline: layout.headline,
         blocks: Vec::new(),
@@ -113,6 +115,7 @@ struct Open {
 struct Walker<'d, 'a> {
     input: &'d str,
     dom: &'d Dom<'a>,
+    zones: &'d content::Zones<'d, 'a>,
     /// The main container and its continuing siblings.
     main: Vec<Ix>,
     headline: Option<Ix>,
@@ -150,7 +153,9 @@ impl<'a> Walker<'_, 'a> {
                 ix = node.end;
                 continue;
             }
-            let zone = content::zone(self.dom, ix, in_main)
+            let zone = self
+                .zones
+                .zone(ix, in_main)
                 // Page furniture is read block by block: a sidebar holds a
                 // newsletter box, a footer a copyright line.
                 .filter(|z| *z != Zone::Boilerplate(BoilerplateKind::Layout));
