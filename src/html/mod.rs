@@ -14,6 +14,7 @@
 mod content;
 pub(crate) mod decode;
 mod dom;
+mod lean;
 mod meta;
 
 use scraper::Html;
@@ -41,7 +42,7 @@ pub(crate) fn read(input: &str, max_depth: usize) -> Document {
     // spans still point into `input`.
     let source = dom::Source::new(input, max_depth);
     let flat: &str = &source.text;
-    let html = Html::parse_document(flat);
+    let html = Html::parse_document(&lean::lean(flat));
     let dom = Dom::with_runs(&html, flat, &source.runs);
     let page = meta::PageMeta::read(&dom);
     let meta_headline = page.headline();
