@@ -23,6 +23,13 @@
 //!   way not followed here (an HTML element breaking out, an integration
 //!   point, an end tag it reads as HTML, CDATA), and at `frameset` and
 //!   `plaintext`, the rest of the page is given as it is.
+//!
+//! Line breaks in the white space between tags (indentation) become spaces
+//! too: the tokenizer hands each line break to the tree on its own, and
+//! nothing after it tells one white space from another (texts are
+//! normalised) or counts other than characters, which stay as many. The
+//! line break after `<pre>` and `<listing>`, which the parser drops, is
+//! kept.
 
 use std::borrow::Cow;
 
@@ -83,6 +90,9 @@ enum Role {
     Foreign,
     /// `plaintext`, `frameset`: what follows is not followed here.
     Unknown,
+    /// `pre`, `listing`: the parser drops a line break just after the start
+    /// tag.
+    Pre,
     Other,
 }
 
@@ -121,8 +131,9 @@ impl Name {
                 b"plaintext" | b"frameset" => role = Role::Unknown,
                 b"blockquote" | b"body" | b"br" | b"center" | b"dd" | b"div" | b"dl" | b"dt"
                 | b"embed" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"head" | b"hr"
-                | b"img" | b"li" | b"listing" | b"menu" | b"ol" | b"p" | b"pre" | b"ruby"
-                | b"span" | b"sub" | b"sup" | b"table" | b"ul" | b"var" => breakout = true,
+                | b"img" | b"li" | b"menu" | b"ol" | b"p" | b"ruby" | b"span" | b"sub" | b"sup"
+                | b"table" | b"ul" | b"var" => breakout = true,
+                b"pre" | b"listing" => (role, breakout) = (Role::Pre, true),
                 b"foreignobject" | b"desc" | b"mi" | b"mo" | b"mn" | b"ms" | b"mtext" => {
                     integration = true;
                 }
@@ -162,7 +173,12 @@ impl Lean<'_> {
         // whether each is an integration point.
         let mut foreign: Vec<((usize, usize), bool)> = Vec::new();
         let mut at = 0;
+        // Whether the text from `at` on follows a `pre` start tag.
+        let mut after_pre = false;
         while let Some(lt) = memchr::memchr(b'<', &src[at..]).map(|k| k + at) {
+            if !std::mem::take(&mut after_pre) && !self.blank(at, lt) {
+                return;
+            }
             at = match src.get(lt + 1).copied() {
                 Some(c) if c.is_ascii_alphabetic() => {
                     let Some(tag) = self.tag(lt + 1) else { return };
@@ -192,6 +208,10 @@ impl Lean<'_> {
                             Role::Script => self.script_end(tag.end),
                             Role::RawText => self.raw_end(tag.end, tag.name),
                             Role::Unknown => None,
+                            Role::Pre => {
+                                after_pre = true;
+                                Some(tag.end)
+                            }
                             _ => Some(tag.end),
                         };
                         let Some(end) = end else { return };
@@ -307,6 +327,39 @@ impl Lean<'_> {
             }
             self.attrs.push(Attr { start, end, kept });
         }
+    }
+
+    /// Gives the text between `start` and `end`, if it is nothing but white
+    /// space, with spaces for its line breaks; `false` if it cannot be cut
+    /// there (not text as read here).
+    fn blank(&mut self, start: usize, end: usize) -> bool {
+        let run = &self.src[start..end];
+        // Most text starts with a letter.
+        if !run.first().is_some_and(|&c| is_space(c))
+            || !run
+                .iter()
+                .all(|&c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0C'))
+            || !run.contains(&b'\n')
+        {
+            return true;
+        }
+        let (Some(head), Some(run)) = (
+            self.input.get(self.copied..start),
+            self.input.get(start..end),
+        ) else {
+            return false;
+        };
+        if self.out.capacity() == 0 {
+            self.out.reserve(self.input.len());
+        }
+        self.out.push_str(head);
+        // White space is ASCII: one byte, one character.
+        self.out.extend(
+            run.bytes()
+                .map(|c| if c == b'\n' { ' ' } else { char::from(c) }),
+        );
+        self.copied = end;
+        true
     }
 
     /// Gives a start tag without the attributes nothing reads; `false` if
@@ -497,6 +550,12 @@ mod tests {
                         attrs.sort_unstable();
                         out += &format!("<{:?} {attrs:?}>", e.name);
                     }
+                    // Line breaks in white space may be spaces: a text is
+                    // seen by its length and its words.
+                    Node::Text(t) => {
+                        let words: Vec<_> = t.split_ascii_whitespace().collect();
+                        out += &format!("{}{words:?}", t.chars().count());
+                    }
                     other => out += &format!("{other:?}"),
                 },
                 ego_tree::iter::Edge::Close(node) => {
@@ -572,6 +631,16 @@ mod tests {
         }
     }
 
+    #[test]
+    fn line_breaks_between_tags_are_spaces() {
+        let page = "<ul>\n  <li>a</li>\n</ul>\n<pre>\n</pre><p>x\ny</p>";
+        assert_eq!(
+            lean(page),
+            "<ul>   <li>a</li> </ul> <pre>\n</pre><p>x\ny</p>"
+        );
+        same_tree(page);
+    }
+
     /// Pieces of pages, tricky ones above all.
     fn piece() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
@@ -635,6 +704,10 @@ mod tests {
             " src=x",
             " class='c'",
             " id=\"i\"",
+            "<pre>",
+            "listing",
+            "\n  ",
+            "\t",
         ])
     }
 
