@@ -52,15 +52,26 @@ const LINKY: f32 = 0.5;
 /// The zones of a page's elements, as [`Zones::zone`] tells them.
 ///
 /// The layout asks for every element as seen from outside the article,
-/// and the walk again for the elements it reaches: what does not depend on
-/// where the element lies, and costs a look at its text (its label, its
-/// readers' comments), is worked out once per element.
+/// and the walk again for the elements it reaches: what costs a look at
+/// their text is worked out once, per element (whether its comments are
+/// readers') or per text (what it says as the label of a box: nested boxes
+/// often open with the same text).
 pub(crate) struct Zones<'d, 'a> {
     dom: &'d Dom<'a>,
-    /// What the label opening a box makes of it.
-    labels: Vec<OnceCell<Option<Zone>>>,
-    /// Whether a comment section holds readers' comments.
+    /// By text node: what it says as a label.
+    labels: Vec<OnceCell<Label>>,
+    /// By element: whether a comment section holds readers' comments.
     comments: Vec<OnceCell<bool>>,
+}
+
+/// A text opening a box, as a label.
+struct Label {
+    /// Normalised, when it is short enough to be a label.
+    text: Option<String>,
+    /// Whether it counts comments ("2 réactions").
+    comments: OnceCell<bool>,
+    /// Whether it is a promotion label (see [`is_promo_label`]).
+    promo: OnceCell<bool>,
 }
 
 impl<'d, 'a> Zones<'d, 'a> {
@@ -71,6 +82,35 @@ impl<'d, 'a> Zones<'d, 'a> {
             labels: std::iter::repeat_with(OnceCell::new).take(n).collect(),
             comments: std::iter::repeat_with(OnceCell::new).take(n).collect(),
         }
+    }
+
+    /// What the label opening a box makes of it: a comment counter ("2
+    /// réactions"), comments; a promotion label ("À écouter aussi"),
+    /// related content.
+    fn labelled_zone(&self, ix: Ix, tag: Tag) -> Option<Zone> {
+        let dom = self.dom;
+        let node = &dom.nodes[ix];
+        let first = first_text(dom, ix)?;
+        let label = self.labels[first].get_or_init(|| Label {
+            text: box_label(dom, first),
+            comments: OnceCell::new(),
+            promo: OnceCell::new(),
+        });
+        let text = label.text.as_deref()?;
+        let comments = !matches!(tag, Tag::Ul | Tag::Nav)
+            && node.chars <= MAX_COMMENTS_CHARS
+            && *label.comments.get_or_init(|| {
+                crate::structure::stands_alone_kind(text) == Some(BoilerplateKind::Comments)
+            });
+        if comments {
+            return Some(Zone::Boilerplate(BoilerplateKind::Comments));
+        }
+        if node.chars <= 2 * MAX_SMALL_ZONE_CHARS
+            && *label.promo.get_or_init(|| is_promo_label(text))
+        {
+            return Some(Zone::Related);
+        }
+        None
     }
 
     /// What an element is when it is not walked into, given whether it
@@ -122,7 +162,7 @@ impl<'d, 'a> Zones<'d, 'a> {
             Tag::Aside | Tag::Block | Tag::Ul | Tag::Footer | Tag::Nav
         );
         if boxed {
-            if let Some(zone) = *self.labels[ix].get_or_init(|| labelled_zone(dom, ix, e.tag)) {
+            if let Some(zone) = self.labelled_zone(ix, e.tag) {
                 return Some(zone);
             }
         }
@@ -140,24 +180,6 @@ impl<'d, 'a> Zones<'d, 'a> {
             _ => None,
         }
     }
-}
-
-/// What the label opening a box makes of it: a comment counter ("2
-/// réactions"), comments; a promotion label ("À écouter aussi"), related
-/// content.
-fn labelled_zone(dom: &Dom<'_>, ix: Ix, tag: Tag) -> Option<Zone> {
-    let node = &dom.nodes[ix];
-    let label = box_label(dom, ix)?;
-    let comments = !matches!(tag, Tag::Ul | Tag::Nav)
-        && node.chars <= MAX_COMMENTS_CHARS
-        && crate::structure::stands_alone_kind(&label) == Some(BoilerplateKind::Comments);
-    if comments {
-        return Some(Zone::Boilerplate(BoilerplateKind::Comments));
-    }
-    if node.chars <= 2 * MAX_SMALL_ZONE_CHARS && is_promo_label(&label) {
-        return Some(Zone::Related);
-    }
-    None
 }
 
 /// Kinds of boilerplate that come in small boxes (a byline, a share bar).
@@ -210,20 +232,20 @@ const FIRST_TEXT_NODES: usize = 32;
 /// marks.
 const COMMENT_MARK_NODES: usize = 2000;
 
-/// The first visible text of an element.
-fn first_text<'a>(dom: &Dom<'a>, ix: Ix) -> Option<&'a str> {
+/// The first visible text node of an element.
+fn first_text(dom: &Dom<'_>, ix: Ix) -> Option<Ix> {
     let end = dom.nodes[ix].end.min(ix + 1 + FIRST_TEXT_NODES);
-    (ix + 1..end).find_map(|k| match &dom.nodes[k].kind {
-        Kind::Text { text, .. } if !text.trim().is_empty() => Some(*text),
-        _ => None,
-    })
+    (ix + 1..end)
+        .find(|&k| matches!(&dom.nodes[k].kind, Kind::Text { text, .. } if !text.trim().is_empty()))
 }
 
-/// The first text of an element, normalised, when it is short enough to be
-/// the label of a box.
-fn box_label(dom: &Dom<'_>, ix: Ix) -> Option<String> {
-    first_text(dom, ix)
-        .map(str::trim)
+/// A text node's text, normalised, when it is short enough to be the label
+/// of a box.
+fn box_label(dom: &Dom<'_>, text: Ix) -> Option<String> {
+    let Kind::Text { text, .. } = &dom.nodes[text].kind else {
+        return None;
+    };
+    Some(text.trim())
         .filter(|t| t.len() <= MAX_LABEL_BYTES)
         .map(crate::normalize::normalize)
 }
