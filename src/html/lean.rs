@@ -24,12 +24,13 @@
 //!   point, an end tag it reads as HTML, CDATA), and at `frameset` and
 //!   `plaintext`, the rest of the page is given as it is.
 //!
-//! Line breaks in the white space between tags (indentation) become spaces
-//! too: the tokenizer hands each line break to the tree on its own, and
-//! nothing after it tells one white space from another (texts are
-//! normalised) or counts other than characters, which stay as many. The
-//! line break after `<pre>` and `<listing>`, which the parser drops, is
-//! kept.
+//! The tokenizer also reads comments character by character, and hands
+//! each line break to the tree on its own. Comments are emptied (no stage
+//! reads them), and line breaks in the white space between tags
+//! (indentation) become spaces: nothing after parsing tells one white space
+//! from another (texts are normalised) or counts other than characters,
+//! which stay as many. The line break after `<pre>` and `<listing>`, which
+//! the parser drops, is kept.
 
 use std::borrow::Cow;
 
@@ -243,8 +244,8 @@ impl Lean<'_> {
                     },
                 },
                 Some(b'!') if src[lt..].starts_with(b"<!--") => match comment_end(src, lt + 4) {
-                    Some(end) => end,
-                    None => return,
+                    Some(end) if self.empty_comment(lt, end) => end,
+                    _ => return,
                 },
                 Some(b'!') if !foreign.is_empty() && src[lt..].starts_with(b"<![CDATA[") => {
                     return;
@@ -343,22 +344,44 @@ impl Lean<'_> {
         {
             return true;
         }
-        let (Some(head), Some(run)) = (
-            self.input.get(self.copied..start),
-            self.input.get(start..end),
-        ) else {
+        if !self.copy_to(start) {
+            return false;
+        }
+        // White space is ASCII: one byte, one character.
+        self.out.extend(
+            run.iter()
+                .map(|&c| if c == b'\n' { ' ' } else { char::from(c) }),
+        );
+        self.copied = end;
+        true
+    }
+
+    /// Gives a comment from `start` to `end` empty (no stage reads
+    /// comments; the tokenizer reads them character by character); `false`
+    /// if it cannot be cut there.
+    fn empty_comment(&mut self, start: usize, end: usize) -> bool {
+        const EMPTY: &str = "<!---->";
+        if end - start <= EMPTY.len() {
+            return true;
+        }
+        if !self.copy_to(start) {
+            return false;
+        }
+        self.out.push_str(EMPTY);
+        self.copied = end;
+        true
+    }
+
+    /// Copies the page as it is up to `to`, where something else follows;
+    /// `false` if `to` is not at a character's boundary.
+    fn copy_to(&mut self, to: usize) -> bool {
+        let Some(head) = self.input.get(self.copied..to) else {
             return false;
         };
         if self.out.capacity() == 0 {
             self.out.reserve(self.input.len());
         }
         self.out.push_str(head);
-        // White space is ASCII: one byte, one character.
-        self.out.extend(
-            run.bytes()
-                .map(|c| if c == b'\n' { ' ' } else { char::from(c) }),
-        );
-        self.copied = end;
         true
     }
 
@@ -370,19 +393,14 @@ impl Lean<'_> {
             return true;
         }
         let input = self.input;
-        let cut = |start, end| input.get(start..end);
-        if cut(self.copied, tag.name.1).is_none()
-            || self
-                .attrs
-                .iter()
-                .any(|a| a.kept && cut(a.start, a.end).is_none())
+        if self
+            .attrs
+            .iter()
+            .any(|a| a.kept && input.get(a.start..a.end).is_none())
+            || !self.copy_to(tag.name.1)
         {
             return false;
         }
-        if self.out.capacity() == 0 {
-            self.out.reserve(input.len());
-        }
-        self.out.push_str(&input[self.copied..tag.name.1]);
         for attr in self.attrs.iter().filter(|a| a.kept) {
             self.out.push(' ');
             self.out.push_str(&input[attr.start..attr.end]);
@@ -556,6 +574,8 @@ mod tests {
                         let words: Vec<_> = t.split_ascii_whitespace().collect();
                         out += &format!("{}{words:?}", t.chars().count());
                     }
+                    // Comments are emptied.
+                    Node::Comment(_) => out += "<!---->",
                     other => out += &format!("{other:?}"),
                 },
                 ego_tree::iter::Edge::Close(node) => {
