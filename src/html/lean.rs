@@ -26,11 +26,14 @@
 //!
 //! The tokenizer also reads comments character by character, and hands
 //! each line break to the tree on its own. Comments are emptied (no stage
-//! reads them), and line breaks in the white space between tags
-//! (indentation) become spaces: nothing after parsing tells one white space
-//! from another (texts are normalised) or counts other than characters,
-//! which stay as many. The line break after `<pre>` and `<listing>`, which
-//! the parser drops, is kept.
+//! reads them), and line breaks become spaces in the white space between
+//! tags (indentation) and in code (scripts without a type, so not JSON-LD,
+//! and style sheets): nothing after parsing tells one white space from
+//! another there (texts are normalised, code is only looked at for its
+//! length and words) or counts other than characters, which stay as many.
+//! The line break after `<pre>` and `<listing>`, which the parser drops, is
+//! kept, and text holding carriage returns (read with the next line feed as
+//! one line break) is left as it is.
 
 use std::borrow::Cow;
 
@@ -74,6 +77,8 @@ struct Tag {
     name: (usize, usize),
     /// Ends with `/>`.
     self_closing: bool,
+    /// Has a `type` attribute.
+    typed: bool,
     /// One past its `>`.
     end: usize,
 }
@@ -206,8 +211,27 @@ impl Lean<'_> {
                                 foreign.push((tag.name, false));
                                 Some(tag.end)
                             }
-                            Role::Script => self.script_end(tag.end),
-                            Role::RawText => self.raw_end(tag.end, tag.name),
+                            Role::Script | Role::RawText => {
+                                let found = if name.role == Role::Script {
+                                    self.script_end(tag.end)
+                                } else {
+                                    self.raw_end(tag.end, tag.name)
+                                };
+                                let Some((text_end, end)) = found else { return };
+                                // Code and style sheets (not JSON-LD, nor any
+                                // script with a type) are read by no stage
+                                // but as text nodes seen by their length and
+                                // words.
+                                let code = if name.role == Role::Script {
+                                    !tag.typed
+                                } else {
+                                    src[tag.name.0..tag.name.1].eq_ignore_ascii_case(b"style")
+                                };
+                                if code && !self.lines_to_spaces(tag.end, text_end) {
+                                    return;
+                                }
+                                Some(end)
+                            }
                             Role::Unknown => None,
                             Role::Pre => {
                                 after_pre = true;
@@ -271,6 +295,7 @@ impl Lean<'_> {
             k += 1;
         }
         let name = (from, k);
+        let mut typed = false;
         loop {
             // Before an attribute's name.
             k = skip_spaces(src, k);
@@ -279,6 +304,7 @@ impl Lean<'_> {
                     return Some(Tag {
                         name,
                         self_closing: false,
+                        typed,
                         end: k + 1,
                     });
                 }
@@ -288,6 +314,7 @@ impl Lean<'_> {
                             return Some(Tag {
                                 name,
                                 self_closing: true,
+                                typed,
                                 end: k + 2,
                             });
                         }
@@ -307,6 +334,7 @@ impl Lean<'_> {
                 k += 1;
             }
             let kept = is_kept(&src[start..k]);
+            typed |= src[start..k].eq_ignore_ascii_case(b"type");
             let mut end = k;
             k = skip_spaces(src, k);
             if src.get(k)? == &b'=' {
@@ -352,6 +380,30 @@ impl Lean<'_> {
             run.iter()
                 .map(|&c| if c == b'\n' { ' ' } else { char::from(c) }),
         );
+        self.copied = end;
+        true
+    }
+
+    /// Gives the text from `start` to `end` with spaces for its line breaks
+    /// (unless it holds carriage returns: the tokenizer reads "\r\n" as one
+    /// line break); `false` if it cannot be cut there.
+    fn lines_to_spaces(&mut self, start: usize, end: usize) -> bool {
+        let run = &self.src[start..end];
+        if memchr::memchr(b'\n', run).is_none() || memchr::memchr(b'\r', run).is_some() {
+            return true;
+        }
+        if self.input.get(start..end).is_none() || !self.copy_to(start) {
+            return false;
+        }
+        let mut from = start;
+        for at in memchr::memchr_iter(b'\n', run) {
+            // A line feed is a character of its own: cutting around it
+            // cuts between characters.
+            self.out.push_str(&self.input[from..start + at]);
+            self.out.push(' ');
+            from = start + at + 1;
+        }
+        self.out.push_str(&self.input[from..end]);
         self.copied = end;
         true
     }
@@ -412,9 +464,9 @@ impl Lean<'_> {
         true
     }
 
-    /// Where the raw text after the start tag named `name` ends: after its
+    /// Where the raw text after the start tag named `name` ends, and its
     /// end tag. `None` when the page ends first.
-    fn raw_end(&mut self, from: usize, name: (usize, usize)) -> Option<usize> {
+    fn raw_end(&mut self, from: usize, name: (usize, usize)) -> Option<(usize, usize)> {
         let src = self.src;
         let len = name.1 - name.0;
         let mut at = from;
@@ -428,16 +480,16 @@ impl Lean<'_> {
                     .get(lt + 2 + len)
                     .is_some_and(|&c| c == b'/' || c == b'>' || is_space(c))
             {
-                return self.tag(lt + 2).map(|tag| tag.end);
+                return self.tag(lt + 2).map(|tag| (lt, tag.end));
             }
             at = lt + 1;
         }
     }
 
-    /// Where a script ends: after its end tag, found as the tokenizer finds
-    /// it (a `</script>` inside `<!-- <script>…` does not end it). `None`
-    /// when the page ends first.
-    fn script_end(&mut self, from: usize) -> Option<usize> {
+    /// Where a script ends, and its end tag, found as the tokenizer finds it
+    /// (a `</script>` inside `<!-- <script>…` does not end it). `None` when
+    /// the page ends first.
+    fn script_end(&mut self, from: usize) -> Option<(usize, usize)> {
         let src = self.src;
         let mut state = Script::Data;
         let mut k = from;
@@ -458,7 +510,7 @@ impl Lean<'_> {
                     Script::Data | Script::Escaped(_)
                         if rest.first() == Some(&b'/') && is_script(&rest[1..]) =>
                     {
-                        return self.tag(k + 2).map(|tag| tag.end);
+                        return self.tag(k + 2).map(|tag| (k, tag.end));
                     }
                     Script::Data if rest.starts_with(b"!--") => {
                         state = Script::Escaped(2);
@@ -649,6 +701,18 @@ mod tests {
         ] {
             same_tree(page);
         }
+    }
+
+    #[test]
+    fn line_breaks_in_code_are_spaces_but_in_json_ld() {
+        let page = "<script>a\nb</script><style>p{}\n</style>\
+                    <script type=application/ld+json>{\"a\":\n1}</script>";
+        assert_eq!(
+            lean(page),
+            "<script>a b</script><style>p{} </style>\
+             <script type=application/ld+json>{\"a\":\n1}</script>"
+        );
+        same_tree(page);
     }
 
     #[test]
