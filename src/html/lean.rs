@@ -684,6 +684,7 @@ mod tests {
             "<textarea rows=2><p title=1></textarea><p title=2>",
             "<p title=\"unclosed",
             "<plaintext title=1><p title=2>",
+            "</><script /><!--<script </script src=x--><p -->",
         ] {
             same_tree(page);
         }
@@ -723,6 +724,7 @@ mod tests {
             "<ul>   <li>a</li> </ul> <pre>\n</pre><p>x\ny</p>"
         );
         same_tree(page);
+        same_tree("<--><pre>\n  <?");
     }
 
     /// Pieces of pages, tricky ones above all.
