@@ -37,8 +37,8 @@
 
 use std::borrow::Cow;
 
-/// `input` with the attributes nothing reads left out of its start tags,
-/// or `input` itself when none is.
+/// `input` as html5ever is given it (see the module docs), or `input`
+/// itself when nothing in it is to be left out.
 pub(crate) fn lean(input: &str) -> Cow<'_, str> {
     let mut lean = Lean {
         input,
@@ -171,8 +171,9 @@ fn is_kept(name: &[u8]) -> bool {
 }
 
 impl Lean<'_> {
-    /// Reads the page tag by tag, rewriting start tags, and stops where the
-    /// parser could do something not followed here.
+    /// Reads the page tag by tag, rewriting start tags, comments and white
+    /// space, and stops where the parser could do something not followed
+    /// here.
     fn run(&mut self) {
         let src = self.src;
         // The foreign elements open, innermost last: their names, and
