@@ -9,6 +9,8 @@
 //! per comma plus one per hundred letters (three at most), and a
 //! container's score shrinks with the share of its text inside links.
 
+use std::cell::OnceCell;
+
 use super::dom::{Dom, Ix, Kind, Tag};
 use crate::BoilerplateKind;
 use crate::lexicon::{Hint, fold_str};
@@ -47,74 +49,136 @@ const MAX_COMMENTS_CHARS: u32 = 2000;
 /// A footer or aside inside the article made of links is navigation.
 const LINKY: f32 = 0.5;
 
-/// What an element is when it is not walked into, given whether it lies in
-/// the main container.
-pub(crate) fn zone(dom: &Dom<'_>, ix: Ix, in_main: bool) -> Option<Zone> {
-    let node = &dom.nodes[ix];
-    let Kind::Element(e) = &node.kind else {
-        return None;
-    };
-    if e.hidden || matches!(e.tag, Tag::Invisible | Tag::JsonLd | Tag::Head) {
-        return Some(Zone::Invisible);
-    }
-    // What holds the article is never furniture, whatever its class says
-    // ("has-sidebar", "post has-comments").
-    if matches!(e.tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article)
-        || node.has_h1
-        || e.tag == Tag::H(1)
-        || node.has_body_markup
-        || e.body_markup
-    {
-        return None;
-    }
-    match e.hint {
-        Some(Hint::Boilerplate(BoilerplateKind::Related)) => return Some(Zone::Related),
-        Some(Hint::Boilerplate(BoilerplateKind::Layout)) if in_main => {}
-        // Small boilerplate is a few hundred letters; larger, it is
-        // something else under a misleading name.
-        Some(Hint::Boilerplate(kind))
-            if is_small_kind(kind) && node.chars <= MAX_SMALL_ZONE_CHARS =>
-        {
-            return Some(Zone::Boilerplate(kind));
+/// The zones of a page's elements, as [`Zones::zone`] tells them.
+///
+/// The layout asks for every element as seen from outside the article,
+/// and the walk again for the elements it reaches: what costs a look at
+/// their text is worked out once, per element (whether its comments are
+/// readers') or per text (what it says as the label of a box: nested boxes
+/// often open with the same text).
+pub(crate) struct Zones<'d, 'a> {
+    dom: &'d Dom<'a>,
+    /// By text node: what it says as a label.
+    labels: Vec<OnceCell<Label>>,
+    /// By element: whether a comment section holds readers' comments.
+    comments: Vec<OnceCell<bool>>,
+}
+
+/// A text opening a box, as a label.
+struct Label {
+    /// Normalised, when it is short enough to be a label.
+    text: Option<String>,
+    /// Whether it counts comments ("2 réactions").
+    comments: OnceCell<bool>,
+    /// Whether it is a promotion label (see [`is_promo_label`]).
+    promo: OnceCell<bool>,
+}
+
+impl<'d, 'a> Zones<'d, 'a> {
+    pub(crate) fn new(dom: &'d Dom<'a>) -> Zones<'d, 'a> {
+        let n = dom.nodes.len();
+        Zones {
+            dom,
+            labels: std::iter::repeat_with(OnceCell::new).take(n).collect(),
+            comments: std::iter::repeat_with(OnceCell::new).take(n).collect(),
         }
-        Some(Hint::Boilerplate(kind)) if is_small_kind(kind) => {}
-        // "Commentaires" is also a live report's commentary: readers'
-        // comments are signed and answered.
-        Some(Hint::Boilerplate(BoilerplateKind::Comments)) if readers_comments(dom, ix) => {
-            return Some(Zone::Boilerplate(BoilerplateKind::Comments));
-        }
-        Some(Hint::Boilerplate(BoilerplateKind::Comments)) => {}
-        Some(Hint::Boilerplate(kind)) => return Some(Zone::Boilerplate(kind)),
-        _ => {}
     }
-    // A box that opens with a label says what it holds: a comment counter
-    // ("2 réactions"), comments; a promotion label ("À écouter aussi"),
-    // related content.
-    let boxed = matches!(
-        e.tag,
-        Tag::Aside | Tag::Block | Tag::Ul | Tag::Footer | Tag::Nav
-    );
-    if let Some(label) = boxed.then(|| box_label(dom, ix)).flatten() {
-        let comments = !matches!(e.tag, Tag::Ul | Tag::Nav)
+
+    /// What the label opening a box makes of it: a comment counter ("2
+    /// réactions"), comments; a promotion label ("À écouter aussi"),
+    /// related content.
+    fn labelled_zone(&self, ix: Ix, tag: Tag) -> Option<Zone> {
+        let dom = self.dom;
+        let node = &dom.nodes[ix];
+        let first = first_text(dom, ix)?;
+        let label = self.labels[first].get_or_init(|| Label {
+            text: box_label(dom, first),
+            comments: OnceCell::new(),
+            promo: OnceCell::new(),
+        });
+        let text = label.text.as_deref()?;
+        let comments = !matches!(tag, Tag::Ul | Tag::Nav)
             && node.chars <= MAX_COMMENTS_CHARS
-            && crate::structure::stands_alone_kind(&label) == Some(BoilerplateKind::Comments);
+            && *label.comments.get_or_init(|| {
+                crate::structure::stands_alone_kind(text) == Some(BoilerplateKind::Comments)
+            });
         if comments {
             return Some(Zone::Boilerplate(BoilerplateKind::Comments));
         }
-        if node.chars <= 2 * MAX_SMALL_ZONE_CHARS && is_promo_label(&label) {
+        if node.chars <= 2 * MAX_SMALL_ZONE_CHARS
+            && *label.promo.get_or_init(|| is_promo_label(text))
+        {
             return Some(Zone::Related);
         }
+        None
     }
-    let linky = dom.link_density(ix) > LINKY;
-    match e.tag {
-        Tag::Nav => Some(Zone::Boilerplate(BoilerplateKind::Navigation)),
-        Tag::Form | Tag::Button => Some(Zone::Boilerplate(BoilerplateKind::Navigation)),
-        Tag::Address => Some(Zone::Boilerplate(BoilerplateKind::Byline)),
-        Tag::Header | Tag::Footer | Tag::Aside if !in_main => {
-            Some(Zone::Boilerplate(BoilerplateKind::Layout))
+
+    /// What an element is when it is not walked into, given whether it
+    /// lies in the main container.
+    pub(crate) fn zone(&self, ix: Ix, in_main: bool) -> Option<Zone> {
+        let dom = self.dom;
+        let node = &dom.nodes[ix];
+        let Kind::Element(e) = &node.kind else {
+            return None;
+        };
+        if e.hidden || matches!(e.tag, Tag::Invisible | Tag::JsonLd | Tag::Head) {
+            return Some(Zone::Invisible);
         }
-        Tag::Footer | Tag::Aside if linky => Some(Zone::Boilerplate(BoilerplateKind::Navigation)),
-        _ => None,
+        // What holds the article is never furniture, whatever its class says
+        // ("has-sidebar", "post has-comments").
+        if matches!(e.tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article)
+            || node.has_h1
+            || e.tag == Tag::H(1)
+            || node.has_body_markup
+            || e.body_markup
+        {
+            return None;
+        }
+        match e.hint {
+            Some(Hint::Boilerplate(BoilerplateKind::Related)) => return Some(Zone::Related),
+            Some(Hint::Boilerplate(BoilerplateKind::Layout)) if in_main => {}
+            // Small boilerplate is a few hundred letters; larger, it is
+            // something else under a misleading name.
+            Some(Hint::Boilerplate(kind))
+                if is_small_kind(kind) && node.chars <= MAX_SMALL_ZONE_CHARS =>
+            {
+                return Some(Zone::Boilerplate(kind));
+            }
+            Some(Hint::Boilerplate(kind)) if is_small_kind(kind) => {}
+            // "Commentaires" is also a live report's commentary: readers'
+            // comments are signed and answered.
+            Some(Hint::Boilerplate(BoilerplateKind::Comments))
+                if *self.comments[ix].get_or_init(|| readers_comments(dom, ix)) =>
+            {
+                return Some(Zone::Boilerplate(BoilerplateKind::Comments));
+            }
+            Some(Hint::Boilerplate(BoilerplateKind::Comments)) => {}
+            Some(Hint::Boilerplate(kind)) => return Some(Zone::Boilerplate(kind)),
+            _ => {}
+        }
+        // A box that opens with a label says what it holds.
+        let boxed = matches!(
+            e.tag,
+            Tag::Aside | Tag::Block | Tag::Ul | Tag::Footer | Tag::Nav
+        );
+        if boxed {
+            if let Some(zone) = self.labelled_zone(ix, e.tag) {
+                return Some(zone);
+            }
+        }
+        let linky = dom.link_density(ix) > LINKY;
+        match e.tag {
+            Tag::Nav => Some(Zone::Boilerplate(BoilerplateKind::Navigation)),
+            Tag::Form | Tag::Button => Some(Zone::Boilerplate(BoilerplateKind::Navigation)),
+            Tag::Address => Some(Zone::Boilerplate(BoilerplateKind::Byline)),
+            Tag::Header | Tag::Footer | Tag::Aside if !in_main => {
+                Some(Zone::Boilerplate(BoilerplateKind::Layout))
+            }
+            Tag::Footer | Tag::Aside if linky => {
+                Some(Zone::Boilerplate(BoilerplateKind::Navigation))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -168,20 +232,20 @@ const FIRST_TEXT_NODES: usize = 32;
 /// marks.
 const COMMENT_MARK_NODES: usize = 2000;
 
-/// The first visible text of an element.
-fn first_text<'a>(dom: &Dom<'a>, ix: Ix) -> Option<&'a str> {
+/// The first visible text node of an element.
+fn first_text(dom: &Dom<'_>, ix: Ix) -> Option<Ix> {
     let end = dom.nodes[ix].end.min(ix + 1 + FIRST_TEXT_NODES);
-    (ix + 1..end).find_map(|k| match &dom.nodes[k].kind {
-        Kind::Text { text, .. } if !text.trim().is_empty() => Some(*text),
-        _ => None,
-    })
+    (ix + 1..end)
+        .find(|&k| matches!(&dom.nodes[k].kind, Kind::Text { text, .. } if !text.trim().is_empty()))
 }
 
-/// The first text of an element, normalised, when it is short enough to be
-/// the label of a box.
-fn box_label(dom: &Dom<'_>, ix: Ix) -> Option<String> {
-    first_text(dom, ix)
-        .map(str::trim)
+/// A text node's text, normalised, when it is short enough to be the label
+/// of a box.
+fn box_label(dom: &Dom<'_>, text: Ix) -> Option<String> {
+    let Kind::Text { text, .. } = &dom.nodes[text].kind else {
+        return None;
+    };
+    Some(text.trim())
         .filter(|t| t.len() <= MAX_LABEL_BYTES)
         .map(crate::normalize::normalize)
 }
@@ -204,14 +268,14 @@ pub(crate) struct Layout {
 }
 
 /// Finds the main container and the headline element.
-pub(crate) fn layout(dom: &Dom<'_>, meta_headline: Option<&str>) -> Layout {
+pub(crate) fn layout(dom: &Dom<'_>, zones: &Zones<'_, '_>, meta_headline: Option<&str>) -> Layout {
     let n = dom.nodes.len();
     // Elements inside furniture (as seen from outside the article), and the
     // prose (letters outside links) of each subtree, furniture left out.
     let mut furniture = vec![false; n];
     for ix in 0..n {
         let inherited = dom.nodes[ix].parent.is_some_and(|p| furniture[p]);
-        furniture[ix] = inherited || zone(dom, ix, false).is_some();
+        furniture[ix] = inherited || zones.zone(ix, false).is_some();
     }
     let mut prose = vec![0u32; n];
     for ix in (0..n).rev() {

@@ -9,9 +9,8 @@
 //! each text node the span of the source text it was decoded from. No stage
 //! after this one recurses on the page's depth.
 
-use std::collections::HashMap;
-
 use ego_tree::iter::Edge;
+use rustc_hash::FxHashMap;
 use scraper::{Html, Node as DomNode};
 
 use crate::Span;
@@ -196,9 +195,11 @@ impl<'a> Dom<'a> {
     /// flat page.
     pub(crate) fn with_runs(html: &'a Html, input: &str, runs: &[(usize, usize)]) -> Dom<'a> {
         let mut cursor = 0;
-        let mut nodes: Vec<Node<'a>> = Vec::new();
+        // The tree's arena holds every node once (and a few detached ones):
+        // reserving it spares the growing vector its copies.
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(html.tree.nodes().len());
         let mut json_ld = Vec::new();
-        let mut hint_cache = HashMap::new();
+        let mut hint_cache = FxHashMap::default();
         let mut stack: Vec<Ix> = Vec::new();
         // Depth of invisible elements we are inside (their text is not
         // matched to source runs: the scan skips it too).
@@ -206,6 +207,7 @@ impl<'a> Dom<'a> {
         for edge in html.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
+                    let mut counts = (0, 0);
                     let kind = match node.value() {
                         DomNode::Element(el) => {
                             let name = el.name();
@@ -238,6 +240,15 @@ impl<'a> Dom<'a> {
                                     }
                                 }
                             }
+                            // Letters and commas of visible text, counted here
+                            // where it is known whether the text is a script's
+                            // (never visible: not worth counting).
+                            if raw_depth == 0 {
+                                counts = (
+                                    text.chars().filter(|c| c.is_alphanumeric()).count() as u32,
+                                    text.bytes().filter(|&b| b == b',').count() as u32,
+                                );
+                            }
                             Kind::Text { text, span }
                         }
                         // Comments, the doctype, processing instructions:
@@ -257,10 +268,10 @@ impl<'a> Dom<'a> {
                         kind,
                         parent: stack.last().copied(),
                         end: ix + 1,
-                        chars: 0,
+                        chars: counts.0,
                         link_chars: 0,
-                        commas: 0,
-                        inline_chars: 0,
+                        commas: counts.1,
+                        inline_chars: counts.0,
                         has_blocks: false,
                         has_h1: false,
                         has_body_markup: false,
@@ -297,15 +308,8 @@ impl<'a> Dom<'a> {
                     Some(e.tag),
                     !e.hidden && !matches!(e.tag, Tag::Invisible | Tag::JsonLd | Tag::Head),
                 ),
-                Kind::Text { text, .. } => {
-                    let chars = text.chars().filter(|c| c.is_alphanumeric()).count() as u32;
-                    let commas = text.bytes().filter(|&b| b == b',').count() as u32;
-                    let n = &mut self.nodes[ix];
-                    n.chars = chars;
-                    n.inline_chars = chars;
-                    n.commas = commas;
-                    (None, true)
-                }
+                // Counted when the node was made.
+                Kind::Text { .. } => (None, true),
             };
             let node = &mut self.nodes[ix];
             if !visible {
@@ -404,15 +408,17 @@ impl<'a> Dom<'a> {
 fn element<'a>(
     tag: Tag,
     el: &'a scraper::node::Element,
-    cache: &mut HashMap<&'a str, Option<(usize, Hint)>>,
+    cache: &mut FxHashMap<&'a str, Option<(usize, Hint)>>,
 ) -> Element<'a> {
     // One pass over the attributes (each `attr` call is a scan of its own).
     let mut body_markup = false;
     let mut hidden = false;
-    let mut named = false;
+    let mut class = None;
+    let mut id = None;
     for (name, value) in el.attrs() {
         match name {
-            "class" | "id" => named = true,
+            "class" => class = Some(value),
+            "id" => id = Some(value),
             "itemprop" => body_markup |= value.eq_ignore_ascii_case("articleBody"),
             "role" => body_markup |= value.eq_ignore_ascii_case("main"),
             "hidden" => hidden = true,
@@ -421,22 +427,19 @@ fn element<'a>(
             _ => {}
         }
     }
-    let hint = if named {
-        // Pages repeat the same class lists: each is looked up once.
-        let classes = el.attr("class").and_then(|class| {
-            *cache
-                .entry(class)
-                .or_insert_with(|| HTML_HINTS.find_ranked(el.classes()))
-        });
-        let id = el
-            .id()
-            .and_then(|id| HTML_HINTS.find_ranked(std::iter::once(id)));
-        match (classes, id) {
-            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-            (a, b) => a.or(b).map(|(_, hint)| hint),
-        }
-    } else {
-        None
+    // Pages repeat the same class lists: each is looked up once. The best
+    // rank of a list does not depend on the order of its names, so they
+    // are split here rather than by `Element::classes`, which sorts them
+    // and interns each as an atom.
+    let classes = class.and_then(|class| {
+        *cache
+            .entry(class)
+            .or_insert_with(|| HTML_HINTS.find_ranked(class.split_ascii_whitespace()))
+    });
+    let id = id.and_then(|id| HTML_HINTS.find_ranked(std::iter::once(id)));
+    let hint = match (classes, id) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|(_, hint)| hint),
     };
     Element {
         tag,
@@ -460,22 +463,49 @@ fn style_hides(style: &str) -> bool {
     s.contains("display:none") || s.contains("visibility:hidden")
 }
 
-/// Elements whose content is raw text in the source (no tags inside).
-const RAW_TEXT: [&str; 8] = [
-    "script",
-    "style",
-    "noscript",
-    "iframe",
-    "xmp",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
-/// Elements whose content is text with entities (recorded as a run).
-const RCDATA: [&str; 2] = ["title", "textarea"];
+/// What an element's start tag means to the light scans below.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opens {
+    /// Raw text follows in the source, no tags inside (`script`, `style`…).
+    RawText,
+    /// Text with entities follows, recorded as a run (`title`, `textarea`).
+    Rcdata,
+    /// No content, no closing tag (`br`, `img`…).
+    Void,
+    /// A start tag of the same name closes it (`p`, `li`, `td`…).
+    ClosesSibling,
+    /// Anything else.
+    Element,
+}
+
+impl Opens {
+    /// Classifies a tag name, ASCII case aside, once per tag (comparing it
+    /// with each list of names in turn cost more than the rest of the
+    /// scan).
+    fn of(name: &str) -> Opens {
+        // The longest name listed is "plaintext".
+        let mut lower = [0u8; 9];
+        let Some(lower) = lower.get_mut(..name.len()) else {
+            return Opens::Element;
+        };
+        lower.copy_from_slice(name.as_bytes());
+        lower.make_ascii_lowercase();
+        match &*lower {
+            b"script" | b"style" | b"noscript" | b"iframe" | b"xmp" | b"noembed" | b"noframes"
+            | b"plaintext" => Opens::RawText,
+            b"title" | b"textarea" => Opens::Rcdata,
+            b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+            | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"keygen" => Opens::Void,
+            b"p" | b"li" | b"dt" | b"dd" | b"tr" | b"td" | b"th" | b"option" => {
+                Opens::ClosesSibling
+            }
+            _ => Opens::Element,
+        }
+    }
+}
 
 /// A piece of HTML source, as a light scan sees it.
-enum Piece {
+enum Piece<'s> {
     /// Text between tags.
     Text(usize, usize),
     /// The content of a raw-text (`script`…) or RCDATA (`title`…) element.
@@ -484,12 +514,14 @@ enum Piece {
         end: usize,
         rcdata: bool,
     },
-    /// A start or end tag: its range, lower-case name, and whether it
-    /// closes.
+    /// A start or end tag: its range, name (as written: compared without
+    /// regard to ASCII case, which saves a lower-cased copy per tag), what
+    /// the name means, and whether it closes.
     Tag {
         start: usize,
         end: usize,
-        name: String,
+        name: &'s str,
+        opens: Opens,
         close: bool,
     },
 }
@@ -498,7 +530,7 @@ enum Piece {
 /// declarations, raw-text elements and quoted attribute values, which is
 /// what it takes to find the text html5ever makes text nodes of, and the
 /// tags that open and close elements.
-fn scan(input: &str) -> Vec<Piece> {
+fn scan(input: &str) -> Vec<Piece<'_>> {
     let bytes = input.as_bytes();
     let mut out = Vec::new();
     let mut text_start = 0;
@@ -514,7 +546,7 @@ fn scan(input: &str) -> Vec<Piece> {
         }
         out.push(Piece::Text(text_start, lt));
         if rest.starts_with(b"!--") {
-            at = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |k| k + 3);
+            at = comment_end(bytes, lt + 4);
         } else if rest.first().is_some_and(|&b| b == b'!' || b == b'?') {
             at = memchr::memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |k| lt + k + 1);
         } else {
@@ -524,20 +556,21 @@ fn scan(input: &str) -> Vec<Piece> {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .map_or(bytes.len(), |k| name_start + k);
-            let name = input[name_start..name_end].to_ascii_lowercase();
+            let name = &input[name_start..name_end];
             let end = tag_end(bytes, name_end);
             at = end;
-            let raw = !close && RAW_TEXT.contains(&name.as_str());
-            let rcdata = !close && RCDATA.contains(&name.as_str());
-            let closing = (raw || rcdata).then(|| format!("</{name}"));
+            let opens = Opens::of(name);
+            let raw = !close && opens == Opens::RawText;
+            let rcdata = !close && opens == Opens::Rcdata;
             out.push(Piece::Tag {
                 start: lt,
                 end,
                 name,
+                opens,
                 close,
             });
-            if let Some(closing) = closing {
-                let raw_end = find_ci(bytes, end, closing.as_bytes()).unwrap_or(bytes.len());
+            if raw || rcdata {
+                let raw_end = find_end_tag(bytes, end, name.as_bytes()).unwrap_or(bytes.len());
                 out.push(Piece::Raw {
                     start: end,
                     end: raw_end,
@@ -577,14 +610,6 @@ fn text_runs(input: &str, pieces: &[Piece]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Elements that hold no content (no closing tag).
-const VOID: [&str; 15] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen",
-];
-/// Elements that an opening tag of the same name closes.
-const SELF_CLOSING_SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "tr", "td", "th", "option"];
-
 /// `input` with the tags of elements nested deeper than `max_depth`
 /// replaced by spaces (byte for byte: offsets are kept), or `input` itself
 /// when none is. A light scan, as `text_runs`: void elements, self-closing
@@ -618,20 +643,24 @@ fn limit_depth<'s>(
 ) -> std::borrow::Cow<'s, str> {
     let bytes = input.as_bytes();
     // Open elements: name and whether its tags are blanked.
-    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut stack: Vec<(&str, bool)> = Vec::new();
     let mut blank: Vec<(usize, usize)> = Vec::new();
     for piece in pieces {
         let &Piece::Tag {
             start,
             end,
-            ref name,
+            name,
+            opens,
             close,
         } = piece
         else {
             continue;
         };
         if close {
-            if let Some(k) = stack.iter().rposition(|(n, _)| n == name) {
+            if let Some(k) = stack
+                .iter()
+                .rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
                 if stack[k].1 {
                     blank.push((start, end));
                 }
@@ -641,13 +670,15 @@ fn limit_depth<'s>(
         }
         // Raw-text elements hold no tags; their own end tag, if any, is
         // the scan's business.
-        let raw = RAW_TEXT.contains(&name.as_str()) || RCDATA.contains(&name.as_str());
+        let raw = matches!(opens, Opens::RawText | Opens::Rcdata);
         let self_closed = end >= 2 && bytes[end - 2] == b'/';
-        if raw || VOID.contains(&name.as_str()) || self_closed {
+        if raw || opens == Opens::Void || self_closed {
             continue;
         }
-        if SELF_CLOSING_SIBLINGS.contains(&name.as_str())
-            && stack.last().is_some_and(|(n, _)| n == name)
+        if opens == Opens::ClosesSibling
+            && stack
+                .last()
+                .is_some_and(|(n, _)| n.eq_ignore_ascii_case(name))
         {
             stack.pop();
         }
@@ -655,7 +686,7 @@ fn limit_depth<'s>(
         if deep {
             blank.push((start, end));
         }
-        stack.push((name.clone(), deep));
+        stack.push((name, deep));
     }
     if blank.is_empty() {
         return std::borrow::Cow::Borrowed(input);
@@ -672,40 +703,53 @@ fn limit_depth<'s>(
 /// attribute values skipped.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
     let mut k = from;
-    let mut quote = None;
-    while k < bytes.len() {
-        let b = bytes[k];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => {
-                // Only a quote that opens a value ("=" before it) counts.
-                let prev = bytes[from..k]
-                    .iter()
-                    .rev()
-                    .find(|b| !b.is_ascii_whitespace());
-                if prev == Some(&b'=') {
-                    quote = Some(b);
-                }
-            }
-            None if b == b'>' => return k + 1,
-            None => {}
+    // Jumps from one `>` or quote to the next: the bytes between them do
+    // not matter.
+    while let Some(at) = memchr::memchr3(b'>', b'"', b'\'', &bytes[k..]) {
+        let at = k + at;
+        let b = bytes[at];
+        if b == b'>' {
+            return at + 1;
         }
-        k += 1;
+        // Only a quote that opens a value ("=" before it) counts.
+        let prev = bytes[from..at]
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace());
+        k = if prev == Some(&b'=') {
+            match memchr::memchr(b, &bytes[at + 1..]) {
+                Some(close) => at + 1 + close + 1,
+                None => return bytes.len(),
+            }
+        } else {
+            at + 1
+        };
     }
     bytes.len()
 }
 
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(&bytes[from.min(bytes.len())..], needle).map(|k| k + from)
+/// Where a comment whose text starts at `from` ends: after the first `-->`
+/// from there on. Found from its `>`: `memmem::find` would build a searcher
+/// for every comment.
+fn comment_end(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(k) = memchr::memchr(b'>', &bytes[at.min(bytes.len())..]).map(|k| k + at) {
+        if k >= from + 2 && &bytes[k - 2..k] == b"--" {
+            return k + 1;
+        }
+        at = k + 1;
+    }
+    bytes.len()
 }
 
-/// Case-insensitive search for an ASCII needle starting with `<`.
-fn find_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+/// Where the first `</name` (ASCII case aside) from `from` on starts.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut at = from;
     while let Some(k) = memchr::memchr(b'<', &bytes[at.min(bytes.len())..]).map(|k| k + at) {
-        if bytes.len() - k >= needle.len()
-            && bytes[k..k + needle.len()].eq_ignore_ascii_case(needle)
+        let rest = &bytes[k + 1..];
+        if rest.first() == Some(&b'/')
+            && rest.len() > name.len()
+            && rest[1..=name.len()].eq_ignore_ascii_case(name)
         {
             return Some(k);
         }

@@ -14,6 +14,7 @@
 mod content;
 pub(crate) mod decode;
 mod dom;
+mod lean;
 mod meta;
 
 use scraper::Html;
@@ -41,14 +42,16 @@ pub(crate) fn read(input: &str, max_depth: usize) -> Document {
     // spans still point into `input`.
     let source = dom::Source::new(input, max_depth);
     let flat: &str = &source.text;
-    let html = Html::parse_document(flat);
+    let html = Html::parse_document(&lean::lean(flat));
     let dom = Dom::with_runs(&html, flat, &source.runs);
     let page = meta::PageMeta::read(&dom);
     let meta_headline = page.headline();
-    let layout = content::layout(&dom, meta_headline.as_deref());
+    let zones = content::Zones::new(&dom);
+    let layout = content::layout(&dom, &zones, meta_headline.as_deref());
     let mut walker = Walker {
         input: flat,
         dom: &dom,
+        zones: &zones,
         main: layout.main,
         headline: layout.headline,
         blocks: Vec::new(),
@@ -88,8 +91,9 @@ pub(crate) fn read(input: &str, max_depth: usize) -> Document {
 }
 
 /// A piece of text waiting to become a block.
-enum Piece {
-    Text(String, Option<Span>),
+enum Piece<'a> {
+    /// A text node, borrowed from the parsed page.
+    Text(&'a str, Option<Span>),
     /// `<br>`: two in a row end a paragraph.
     Break,
     /// Between two cells of a table row.
@@ -112,11 +116,12 @@ struct Open {
 struct Walker<'d, 'a> {
     input: &'d str,
     dom: &'d Dom<'a>,
+    zones: &'d content::Zones<'d, 'a>,
     /// The main container and its continuing siblings.
     main: Vec<Ix>,
     headline: Option<Ix>,
     blocks: Vec<Block>,
-    buf: Vec<Piece>,
+    buf: Vec<Piece<'a>>,
     stack: Vec<Open>,
     lead_done: bool,
     /// Whether an image came after the last block.
@@ -126,7 +131,7 @@ struct Walker<'d, 'a> {
     last_end: usize,
 }
 
-impl Walker<'_, '_> {
+impl<'a> Walker<'_, 'a> {
     fn walk(&mut self) {
         let nodes = &self.dom.nodes;
         let mut ix = 0;
@@ -135,7 +140,7 @@ impl Walker<'_, '_> {
             let node = &nodes[ix];
             let e = match &node.kind {
                 Kind::Text { text, span } => {
-                    self.buf.push(Piece::Text((*text).to_owned(), *span));
+                    self.buf.push(Piece::Text(text, *span));
                     ix += 1;
                     continue;
                 }
@@ -149,7 +154,9 @@ impl Walker<'_, '_> {
                 ix = node.end;
                 continue;
             }
-            let zone = content::zone(self.dom, ix, in_main)
+            let zone = self
+                .zones
+                .zone(ix, in_main)
                 // Page furniture is read block by block: a sidebar holds a
                 // newsletter box, a footer a copyright line.
                 .filter(|z| *z != Zone::Boilerplate(BoilerplateKind::Layout));
@@ -328,11 +335,13 @@ impl Walker<'_, '_> {
         } else {
             2
         };
-        let pieces = std::mem::take(&mut self.buf);
+        // Taken out of `self` for `push_block`, and put back after: its
+        // allocation serves the next run of text.
+        let mut pieces = std::mem::take(&mut self.buf);
         let mut text = String::new();
         let mut span: Option<Span> = None;
         let mut breaks = 0;
-        for piece in pieces {
+        for piece in pieces.drain(..) {
             match piece {
                 Piece::Text(t, s) => {
                     if t.trim().is_empty() {
@@ -345,7 +354,7 @@ impl Walker<'_, '_> {
                         span = None;
                     }
                     breaks = 0;
-                    text.push_str(&t);
+                    text.push_str(t);
                     if let Some(s) = s {
                         span = Some(span.map_or(s, |sp| sp.to(s)));
                     }
@@ -357,6 +366,7 @@ impl Walker<'_, '_> {
                 Piece::Cell => text.push_str(" | "),
             }
         }
+        self.buf = pieces;
         self.push_block(block_text(&text), span, kind);
     }
 
