@@ -28,10 +28,22 @@ impl Folded {
 pub(crate) fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
     let mut source_offsets = Vec::with_capacity(s.len() + 1);
-    for (at, c) in s.char_indices() {
+    let mut at = 0;
+    while at < s.len() {
+        // ASCII (most of the text) folds byte for byte: a run of it is
+        // copied and lowercased in one go, each byte mapping to itself.
+        let run = ascii_run(&s[at..]);
+        if run > 0 {
+            push_lowercase(&s[at..at + run], &mut text);
+            source_offsets.extend(at..at + run);
+            at += run;
+            continue;
+        }
+        let c = s[at..].chars().next().unwrap_or_default();
         let before = text.len();
         push_folded(c, &mut text);
         source_offsets.resize(source_offsets.len() + (text.len() - before), at);
+        at += c.len_utf8();
     }
     source_offsets.push(s.len());
     Folded {
@@ -43,10 +55,29 @@ pub(crate) fn fold(s: &str) -> Folded {
 /// Folds `s` without keeping the offset map.
 pub(crate) fn fold_str(s: &str) -> String {
     let mut text = String::with_capacity(s.len());
-    for c in s.chars() {
-        push_folded(c, &mut text);
+    let mut rest = s;
+    while !rest.is_empty() {
+        let run = ascii_run(rest);
+        push_lowercase(&rest[..run], &mut text);
+        let mut chars = rest[run..].chars();
+        if let Some(c) = chars.next() {
+            push_folded(c, &mut text);
+        }
+        rest = chars.as_str();
     }
     text
+}
+
+/// The length of the ASCII run `s` starts with.
+fn ascii_run(s: &str) -> usize {
+    s.bytes().position(|b| !b.is_ascii()).unwrap_or(s.len())
+}
+
+/// Appends ASCII text lowercased, as `push_folded` would char by char.
+fn push_lowercase(ascii: &str, out: &mut String) {
+    let start = out.len();
+    out.push_str(ascii);
+    out[start..].make_ascii_lowercase();
 }
 
 #[inline]
@@ -94,6 +125,28 @@ pub(crate) fn push_folded(c: char, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// ASCII runs folded in one go give what folding each char does.
+        #[test]
+        fn runs_fold_as_chars_do(
+            s in "(\\PC|[ a-zA-Z0-9.,'’«»ÉéœÀ\u{A0}\u{301}]){0,40}"
+        ) {
+            let mut text = String::new();
+            let mut offsets = Vec::new();
+            for (at, c) in s.char_indices() {
+                let before = text.len();
+                push_folded(c, &mut text);
+                offsets.resize(offsets.len() + (text.len() - before), at);
+            }
+            offsets.push(s.len());
+            let f = fold(&s);
+            prop_assert_eq!(&f.text, &text);
+            prop_assert_eq!(&f.source_offsets, &offsets);
+            prop_assert_eq!(fold_str(&s), text);
+        }
+    }
 
     #[test]
     fn folds_case_accents_ligatures_and_apostrophes() {
