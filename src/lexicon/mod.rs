@@ -86,6 +86,13 @@ impl PromoLabels {
 
     /// Whether some label may start with `c` (any case, any accent).
     pub(crate) fn may_start_with(&self, c: char) -> bool {
+        if c.is_ascii() {
+            // Folding ASCII is lowercasing it: no string to build.
+            return self
+                .first_letters
+                .binary_search(&c.to_ascii_lowercase())
+                .is_ok();
+        }
         let folded = fold_str(c.encode_utf8(&mut [0; 4]));
         folded
             .chars()
