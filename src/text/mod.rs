@@ -51,6 +51,59 @@ static QUOTE: LazyLock<Regex> =
 static INDENTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?: {2,}|\t)[ \t]*\S").expect("valid regex"));
 
+/// The bullets of `ITEM`, dashes apart.
+const BULLETS: [char; 21] = [
+    '-', '*', '+', '•', '·', '▪', '▫', '►', '▸', '▹', '◦', '‣', '■', '□', '●', '○', '➤', '➢', '→',
+    '✓', '✔',
+];
+
+// Cheap tests of how a line starts, each a necessary condition for one of
+// the patterns above: most lines are prose and fail them at the first
+// character, sparing a regex search (a capturing one runs over the whole
+// line twice).
+
+/// Whether `ITEM` may match: a bullet, a dash or a number and "." or ")",
+/// then a space.
+fn may_be_item(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t']);
+    let bullet_or_dash = |c: char| BULLETS.contains(&c) || matches!(c, '–' | '—');
+    let after_marker = if let Some(rest) = t.strip_prefix(bullet_or_dash) {
+        rest
+    } else {
+        // (`\d` is any decimal digit, not only ASCII ones.)
+        let rest = t.trim_start_matches(char::is_numeric);
+        if rest.len() == t.len() {
+            return false;
+        }
+        match rest.strip_prefix(['.', ')']) {
+            Some(rest) => rest,
+            None => return false,
+        }
+    };
+    after_marker.starts_with([' ', '\t', '\u{A0}'])
+}
+
+/// Whether `DASH_HEADING` may match: a dash and a space first, a dash last.
+fn may_be_dash_heading(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t'])
+        .strip_prefix(['-', '–', '—'])
+        .is_some_and(|rest| rest.starts_with([' ', '\t', '\u{A0}']))
+        && line
+            .trim_end_matches([' ', '\t'])
+            .ends_with(['-', '–', '—'])
+}
+
+/// Whether `SEPARATOR` may match: one of its marks first.
+fn may_be_separator(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t'])
+        .starts_with(['*', '_', '-', '=', '~', '•', '·', '#', '+'])
+}
+
+/// Whether `INDENTED` may match: two spaces or a tab first.
+fn may_be_indented(line: &str) -> bool {
+    line.starts_with("  ") || line.starts_with('\t')
+}
+
 /// Wire intertitles ("- Missiles -") are a few words long.
 const MAX_DASH_HEADING_CHARS: usize = 80;
 
@@ -105,7 +158,12 @@ pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
     }
     // Plain text: a run of two or more indented lines is a list without
     // markers; a lone indented line is a quotation.
-    let indented = |l: &Line<'_>| !markdown && INDENTED.is_match(l.text) && !ITEM.is_match(l.text);
+    let indented = |l: &Line<'_>| {
+        !markdown
+            && may_be_indented(l.text)
+            && INDENTED.is_match(l.text)
+            && !(may_be_item(l.text) && ITEM.is_match(l.text))
+    };
     let mut indented_run = Vec::new();
     while i < lines.len() {
         let line = lines[i];
@@ -206,7 +264,7 @@ impl Reader {
                 }
             }
         }
-        if SEPARATOR.is_match(t) && !(md && ATX_HEADING.is_match(t)) {
+        if may_be_separator(t) && SEPARATOR.is_match(t) && !(md && ATX_HEADING.is_match(t)) {
             self.push_simple(
                 t,
                 line.span,
@@ -215,16 +273,24 @@ impl Reader {
             return;
         }
         if md {
-            if let Some(c) = ATX_HEADING.captures(t) {
+            // The Markdown patterns below each need a mark first, after the
+            // indentation: a cheap test spares the regex searches on prose.
+            let opening = t.trim_start_matches([' ', '\t']);
+            let image = opening.starts_with("![");
+            let atx = opening
+                .starts_with('#')
+                .then(|| ATX_HEADING.captures(t))
+                .flatten();
+            if let Some(c) = atx {
                 let level = c[1].len() as u8;
                 self.push_simple(&c[2], line.span, BlockKind::Heading { level });
                 return;
             }
-            if IMAGE_ONLY.is_match(t) {
+            if image && IMAGE_ONLY.is_match(t) {
                 self.push_simple(t, line.span, BlockKind::Boilerplate(BoilerplateKind::Image));
                 return;
             }
-            if let Some(c) = BULLET_IMAGE.captures(t) {
+            if let Some(c) = image.then(|| BULLET_IMAGE.captures(t)).flatten() {
                 // A bullet drawn as an image: `![-](puce.gif) Texte`.
                 self.push_simple(
                     &c[1],
@@ -235,7 +301,7 @@ impl Reader {
                 );
                 return;
             }
-            if let Some(c) = LEADING_IMAGE.captures(t) {
+            if let Some(c) = image.then(|| LEADING_IMAGE.captures(t)).flatten() {
                 // "![Légende](photo.jpg) Légende. — Crédit" or "![](carte.png)
                 // Carte du réseau": a caption line. A long text after an
                 // image is a paragraph that happens to start with one.
@@ -252,7 +318,11 @@ impl Reader {
                     return;
                 }
             }
-            if let Some(c) = QUOTE.captures(t) {
+            let quote = opening
+                .starts_with('>')
+                .then(|| QUOTE.captures(t))
+                .flatten();
+            if let Some(c) = quote {
                 let inner = c.get(1).map_or("", |m| m.as_str());
                 let last_is_quote = self
                     .doc
@@ -291,7 +361,7 @@ impl Reader {
             .next()
             .unwrap_or(' ');
         let may_be_marked = !lead.is_alphabetic() && lead != '«' && lead != '"';
-        let dash_heading = if may_be_marked {
+        let dash_heading = if may_be_marked && may_be_dash_heading(t) {
             DASH_HEADING.captures(t)
         } else {
             None
@@ -305,7 +375,7 @@ impl Reader {
                 return;
             }
         }
-        let item = if may_be_marked {
+        let item = if may_be_marked && may_be_item(t) {
             ITEM.captures(t)
         } else {
             None
@@ -390,6 +460,47 @@ pub(crate) fn clean(raw: &str, markdown: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The cheap tests never turn away a line that the pattern they
+        /// stand before matches.
+        #[test]
+        fn cheap_tests_are_necessary(
+            line in "[ \t]{0,3}[-*+•·–—=~_#1٣.)>!\\[\\]\u{A0} ]{0,3}(\\PC|[ \t\u{A0}]){0,6}[-–— \t]{0,3}"
+        ) {
+            prop_assert!(!ITEM.is_match(&line) || may_be_item(&line));
+            prop_assert!(!DASH_HEADING.is_match(&line) || may_be_dash_heading(&line));
+            prop_assert!(!SEPARATOR.is_match(&line) || may_be_separator(&line));
+            prop_assert!(!INDENTED.is_match(&line) || may_be_indented(&line));
+            let opening = line.trim_start_matches([' ', '\t']);
+            prop_assert!(!ATX_HEADING.is_match(&line) || opening.starts_with('#'));
+            prop_assert!(!QUOTE.is_match(&line) || opening.starts_with('>'));
+            for image in [&*IMAGE_ONLY, &*BULLET_IMAGE, &*LEADING_IMAGE] {
+                prop_assert!(!image.is_match(&line) || opening.starts_with("!["));
+            }
+        }
+    }
+
+    #[test]
+    fn cheap_tests_let_marked_lines_through() {
+        for line in [
+            "- un point",
+            "  ٣) trois",
+            "12.\u{A0}douze",
+            "– Missiles –",
+            "* * *",
+            "\tretrait",
+        ] {
+            assert!(
+                ITEM.is_match(line) && may_be_item(line)
+                    || DASH_HEADING.is_match(line) && may_be_dash_heading(line)
+                    || SEPARATOR.is_match(line) && may_be_separator(line)
+                    || INDENTED.is_match(line) && may_be_indented(line),
+                "{line:?}"
+            );
+        }
+    }
 
     fn kinds(input: &str) -> Vec<(BlockKind, String)> {
         read(input, crate::Markdown::Auto)
