@@ -20,9 +20,10 @@ use crate::{BoilerplateKind, Span};
 use lines::Line;
 
 /// The list markers scrapers keep: "-", "–", "—", "•", "*", "·", "▪", "►",
-/// "1.", "1)"… followed by white space.
+/// "1.", "1)"… followed by white space; the item's text follows (see
+/// [`item`]).
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+(\S.*)$")
+    Regex::new(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+")
         .expect("valid regex")
 });
 /// Wire-style intertitles: "- Missiles -", "– Un précédent –".
@@ -81,6 +82,31 @@ fn may_be_item(line: &str) -> bool {
         }
     };
     after_marker.starts_with([' ', '\t', '\u{A0}'])
+}
+
+/// A list item's marker and text: an `ITEM` marker, then text that starts
+/// with a visible character. (The text is cut by hand rather than captured
+/// by the pattern: a capture group running to the end of the line makes the
+/// regex engine walk the whole line a second time.)
+fn item(line: &str) -> Option<(Marker, &str)> {
+    if !may_be_item(line) {
+        return None;
+    }
+    let c = ITEM.captures(line)?;
+    // The marker's white space is matched greedily, so the text starts
+    // after all of it, and must start with something else.
+    let text = &line[c.get(0)?.end()..];
+    if !text.starts_with(|ch: char| !ch.is_whitespace()) {
+        return None;
+    }
+    let marker = if c.get(1).is_some() {
+        Marker::Bullet
+    } else if c.get(2).is_some() {
+        Marker::Dash
+    } else {
+        Marker::Number
+    };
+    Some((marker, text))
 }
 
 /// Whether `DASH_HEADING` may match: a dash and a space first, a dash last.
@@ -159,10 +185,7 @@ pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
     // Plain text: a run of two or more indented lines is a list without
     // markers; a lone indented line is a quotation.
     let indented = |l: &Line<'_>| {
-        !markdown
-            && may_be_indented(l.text)
-            && INDENTED.is_match(l.text)
-            && !(may_be_item(l.text) && ITEM.is_match(l.text))
+        !markdown && may_be_indented(l.text) && INDENTED.is_match(l.text) && item(l.text).is_none()
     };
     let mut indented_run = Vec::new();
     while i < lines.len() {
@@ -375,20 +398,8 @@ impl Reader {
                 return;
             }
         }
-        let item = if may_be_marked && may_be_item(t) {
-            ITEM.captures(t)
-        } else {
-            None
-        };
-        if let Some(c) = item {
-            let marker = if c.get(1).is_some() {
-                Marker::Bullet
-            } else if c.get(2).is_some() {
-                Marker::Dash
-            } else {
-                Marker::Number
-            };
-            self.push_simple(&c[4], line.span, BlockKind::Item { marker });
+        if let Some((marker, text)) = item(t).filter(|_| may_be_marked) {
+            self.push_simple(text, line.span, BlockKind::Item { marker });
             self.joinable = md;
             return;
         }
@@ -470,6 +481,21 @@ mod tests {
             line in "[ \t]{0,3}[-*+•·–—=~_#1٣.)>!\\[\\]\u{A0} ]{0,3}(\\PC|[ \t\u{A0}]){0,6}[-–— \t]{0,3}"
         ) {
             prop_assert!(!ITEM.is_match(&line) || may_be_item(&line));
+            // The whole pattern, as it was before the item's text was cut by
+            // hand.
+            let whole = regex!(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+(\S.*)$");
+            let by_hand = item(&line).map(|(marker, text)| (marker, text.to_owned()));
+            let by_regex = whole.captures(&line).map(|c| {
+                let marker = if c.get(1).is_some() {
+                    Marker::Bullet
+                } else if c.get(2).is_some() {
+                    Marker::Dash
+                } else {
+                    Marker::Number
+                };
+                (marker, c[4].to_owned())
+            });
+            prop_assert_eq!(by_hand, by_regex);
             prop_assert!(!DASH_HEADING.is_match(&line) || may_be_dash_heading(&line));
             prop_assert!(!SEPARATOR.is_match(&line) || may_be_separator(&line));
             prop_assert!(!INDENTED.is_match(&line) || may_be_indented(&line));
@@ -493,7 +519,7 @@ mod tests {
             "\tretrait",
         ] {
             assert!(
-                ITEM.is_match(line) && may_be_item(line)
+                item(line).is_some()
                     || DASH_HEADING.is_match(line) && may_be_dash_heading(line)
                     || SEPARATOR.is_match(line) && may_be_separator(line)
                     || INDENTED.is_match(line) && may_be_indented(line),
