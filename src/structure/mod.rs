@@ -28,10 +28,10 @@ mod boilerplate;
 mod headings;
 mod promo;
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use crate::block::{Block, BlockKind, Document, Marker};
 use crate::lexicon::{RUBRICS, TAKEAWAY_LABELS, fold_str};
@@ -533,10 +533,12 @@ impl Structurer<'_> {
     /// Pass 4: the headline repeated in the body; paragraphs kept twice.
     fn repeats(&mut self, headline: Option<&str>) {
         let headline = headline.map(|h| (h.len(), fold_str(h)));
-        let mut seen = HashSet::new();
+        // (Sets of the document's own lines, only asked what they hold: a
+        // fast hash does, as in extraction.)
+        let mut seen = FxHashSet::default();
         // Short lines ("Alors tout y passe :") repeat legitimately; they are
         // duplicates only inside a run of duplicated paragraphs.
-        let mut seen_short = HashSet::new();
+        let mut seen_short = FxHashSet::default();
         let mut short_repeats = Vec::new();
         for i in 0..self.blocks.len() {
             if !self.is_content(i) {
