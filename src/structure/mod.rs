@@ -170,7 +170,9 @@ struct Structurer<'a> {
 
 impl Structurer<'_> {
     fn is_content(&self, i: usize) -> bool {
-        self.roles[i] == Role::Content
+        // (A pattern, not `==`: the derived comparison is a call that also
+        // compares the payloads of other roles.)
+        matches!(self.roles[i], Role::Content)
     }
 
     fn is_item(&self, i: usize) -> bool {
@@ -319,7 +321,7 @@ impl Structurer<'_> {
     /// "© Belga" under a photo is a credit; at the end of the article, a
     /// copyright line.
     fn credits_by_position(&mut self) {
-        let last_content = self.roles.iter().rposition(|r| *r == Role::Content);
+        let last_content = self.roles.iter().rposition(|r| matches!(r, Role::Content));
         for i in 0..self.blocks.len() {
             if self.roles[i] != Role::Boilerplate(BoilerplateKind::Copyright) {
                 continue;
@@ -522,7 +524,7 @@ impl Structurer<'_> {
         let b = &self.blocks[i];
         // The first line is the title unless it is plainly a paragraph, or
         // body text (a list, a quotation) comes before it.
-        let before_content = (0..i).all(|k| self.roles[k] != Role::Content);
+        let before_content = (0..i).all(|k| !self.is_content(k));
         if b.text.chars().count() > MAX_HEADLINE_CHARS || !before_content {
             return None;
         }
