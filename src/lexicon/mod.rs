@@ -11,7 +11,7 @@ pub(crate) mod fold;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::BoilerplateKind;
 pub(crate) use fold::{fold, fold_str};
@@ -162,8 +162,11 @@ impl BoilerplatePhrases {
             rules.push((kind, mode));
             patterns.push(phrase.to_owned());
         }
+        // A DFA: every short line is searched, and a few hundred phrases make
+        // a small one.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("boilerplate phrases compile");
         BoilerplatePhrases { automaton, rules }
