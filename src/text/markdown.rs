@@ -21,19 +21,24 @@ pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
     let mut previous_text = false;
     for line in lines {
         let t = line.text;
-        if regex!(r"^#{1,6}[ \t]+\S").is_match(t) {
+        // Each pattern runs only on the lines holding its first character(s):
+        // every line of every document is read here, most without any.
+        if t.starts_with('#') && regex!(r"^#{1,6}[ \t]+\S").is_match(t) {
             kinds[0] += 1;
         }
-        if previous_text && regex!(r"^={3,}[ \t]*$").is_match(t) {
+        if previous_text && t.starts_with('=') && regex!(r"^={3,}[ \t]*$").is_match(t) {
             kinds[1] += 1;
         }
-        if regex!(r"\]\((?:https?:|/|#)").is_match(t) {
+        if memchr::memmem::find(t.as_bytes(), b"](").is_some()
+            && regex!(r"\]\((?:https?:|/|#)").is_match(t)
+        {
             kinds[2] += 1;
         }
         if t.contains("**") || t.contains("![") {
             kinds[3] += 1;
         }
-        if regex!(r#"\\[>"'\[\]*_#]"#).is_match(t) {
+        if memchr::memchr(b'\\', t.as_bytes()).is_some() && regex!(r#"\\[>"'\[\]*_#]"#).is_match(t)
+        {
             kinds[4] += 1;
         }
         previous_text = !crate::normalize::is_blank(t);
