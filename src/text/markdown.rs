@@ -187,14 +187,40 @@ pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let s = park_escapes(s);
-    let s = regex!(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?").replace_all(&s, "");
-    let s = regex!(r#"\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?"#).replace_all(&s, "$1");
-    let s = regex!(r"<((?:https?|mailto):[^>\s]+)>").replace_all(&s, "$1");
-    let s = regex!(r"\{[#.][^}]*\}").replace_all(&s, "");
-    let s = regex!(r"\*\*|__").replace_all(&s, "");
-    let s = regex!(r#"(^|[\s(\[«"“'])[*_](\S)"#).replace_all(&s, "$1$2");
-    let s = regex!(r#"(\S)[*_]([\s)\].,;:!?»"”']|$)"#).replace_all(&s, "$1$2");
-    let s = regex!(r" ---? ").replace_all(
+    // Each pattern runs only when the text holds a character it needs: most
+    // lines get here for a hyphen and nothing else.
+    let has = |s: &str, b: u8| memchr::memchr(b, s.as_bytes()).is_some();
+    let s = replace_if(
+        has(&s, b'!'),
+        regex!(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?"),
+        &s,
+        "",
+    );
+    let s = replace_if(
+        has(&s, b']'),
+        regex!(r#"\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?"#),
+        &s,
+        "$1",
+    );
+    let s = replace_if(
+        has(&s, b'<'),
+        regex!(r"<((?:https?|mailto):[^>\s]+)>"),
+        &s,
+        "$1",
+    );
+    let s = replace_if(has(&s, b'{'), regex!(r"\{[#.][^}]*\}"), &s, "");
+    let emphasis = memchr::memchr2(b'*', b'_', s.as_bytes()).is_some();
+    let s = replace_if(emphasis, regex!(r"\*\*|__"), &s, "");
+    let s = replace_if(emphasis, regex!(r#"(^|[\s(\[«"“'])[*_](\S)"#), &s, "$1$2");
+    let s = replace_if(
+        emphasis,
+        regex!(r#"(\S)[*_]([\s)\].,;:!?»"”']|$)"#),
+        &s,
+        "$1$2",
+    );
+    let s = replace_if(
+        memchr::memmem::find(s.as_bytes(), b" --").is_some(),
+        regex!(r" ---? "),
         &s,
         |c: &regex::Captures<'_>| {
             if c[0].len() == 5 { " — " } else { " – " }
@@ -202,7 +228,25 @@ pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
     );
     // A backslash left at the end of the line is a hard break.
     let s = s.strip_suffix('\\').unwrap_or(&s);
+    // Parked characters (from U+10FF00 on) all start with the byte F4.
+    if memchr::memchr(0xF4, s.as_bytes()).is_none() {
+        return Cow::Owned(s.to_owned());
+    }
     Cow::Owned(unpark(s))
+}
+
+/// `re.replace_all(s, by)` when `may_match`, `s` untouched otherwise.
+fn replace_if<'a>(
+    may_match: bool,
+    re: &regex::Regex,
+    s: &'a str,
+    by: impl regex::Replacer,
+) -> Cow<'a, str> {
+    if may_match {
+        re.replace_all(s, by)
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]
