@@ -24,15 +24,17 @@ impl Folded {
     }
 }
 
-/// Folds `s`; see the module docs.
-pub(crate) fn fold(s: &str) -> Folded {
-    let mut text = String::with_capacity(s.len());
-    let mut source_offsets = Vec::with_capacity(s.len() + 1);
+/// Folds the start of `s` (see the module docs), char by char, until the folded text is `len`
+/// bytes long or more (or all of `s` is folded): the folding of `s` cut
+/// there, with its offsets. The last offset is where folding stopped in `s`.
+pub(crate) fn fold_prefix(s: &str, len: usize) -> Folded {
+    let mut text = String::with_capacity(s.len().min(len));
+    let mut source_offsets = Vec::with_capacity(s.len().min(len) + 1);
     let mut at = 0;
-    while at < s.len() {
+    while at < s.len() && text.len() < len {
         // ASCII (most of the text) folds byte for byte: a run of it is
         // copied and lowercased in one go, each byte mapping to itself.
-        let run = ascii_run(&s[at..]);
+        let run = ascii_run(&s[at..]).min(len - text.len());
         if run > 0 {
             push_lowercase(&s[at..at + run], &mut text);
             source_offsets.extend(at..at + run);
@@ -45,7 +47,7 @@ pub(crate) fn fold(s: &str) -> Folded {
         source_offsets.resize(source_offsets.len() + (text.len() - before), at);
         at += c.len_utf8();
     }
-    source_offsets.push(s.len());
+    source_offsets.push(at);
     Folded {
         text,
         source_offsets,
@@ -127,6 +129,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// All of `s` folded.
+    fn fold(s: &str) -> Folded {
+        fold_prefix(s, usize::MAX)
+    }
+
     proptest! {
         /// ASCII runs folded in one go give what folding each char does.
         #[test]
@@ -144,7 +151,17 @@ mod tests {
             let f = fold(&s);
             prop_assert_eq!(&f.text, &text);
             prop_assert_eq!(&f.source_offsets, &offsets);
-            prop_assert_eq!(fold_str(&s), text);
+            prop_assert_eq!(fold_str(&s), text.clone());
+            // Cut short, the same folding up to where it stopped.
+            for len in 0..=text.len() {
+                let p = fold_prefix(&s, len);
+                let stop = *p.source_offsets.last().unwrap();
+                prop_assert!(p.text.len() >= len || stop == s.len());
+                prop_assert_eq!(&p.text, &fold(&s[..stop]).text);
+                prop_assert!(text.starts_with(&p.text));
+                prop_assert_eq!(&p.source_offsets[..p.text.len()], &offsets[..p.text.len()]);
+                prop_assert_eq!(offsets[p.text.len()], stop);
+            }
         }
     }
 

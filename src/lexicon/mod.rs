@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::BoilerplateKind;
-pub(crate) use fold::{fold, fold_str};
+pub(crate) use fold::{fold_prefix, fold_str};
 
 /// Non-comment, non-blank lines of a data file.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -30,6 +30,8 @@ pub(crate) struct PromoLabels {
     /// The folded first letters of all labels, to turn most lines away
     /// before folding them.
     first_letters: Vec<char>,
+    /// The length of the longest label, in bytes.
+    longest: usize,
 }
 
 /// How much a promotion label needs around it to count; see the data file.
@@ -77,10 +79,12 @@ impl PromoLabels {
             patterns.iter().filter_map(|p| p.chars().next()).collect();
         first_letters.sort_unstable();
         first_letters.dedup();
+        let longest = patterns.iter().map(String::len).max().unwrap_or_default();
         PromoLabels {
             automaton,
             strength,
             first_letters,
+            longest,
         }
     }
 
@@ -98,6 +102,12 @@ impl PromoLabels {
             .chars()
             .next()
             .is_some_and(|f| self.first_letters.binary_search(&f).is_ok())
+    }
+
+    /// How many folded bytes decide which label a line starts with: those of
+    /// the longest label.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
     }
 
     /// The longest label starting exactly at folded offset `at`, if it ends at

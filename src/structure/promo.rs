@@ -11,7 +11,7 @@
 //! sentence of body text (lower-case and ending with a period, or long and
 //! ending with a period) or longer than 400 bytes.
 
-use crate::lexicon::{PROMO_LABELS, Strength, fold};
+use crate::lexicon::{PROMO_LABELS, Strength, fold_prefix};
 
 /// How many bytes at the start of a line can hold a label (the longest,
 /// "ces articles pourraient vous intéresser", is 41 bytes).
@@ -114,7 +114,9 @@ fn labelled(text: &str) -> Option<LinePromo> {
     while !rest.is_char_boundary(head) {
         head -= 1;
     }
-    let folded = fold(&rest[..head]);
+    // The label found at the start, and everything read of it below, lie
+    // within the longest label's length: the rest need not be folded.
+    let folded = fold_prefix(&rest[..head], PROMO_LABELS.longest());
     let m = PROMO_LABELS.at(&folded.text, 0)?;
     let label_end = folded.source_offset(m.end);
     let label = rest[..label_end].trim();
