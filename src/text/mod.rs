@@ -265,7 +265,12 @@ impl Reader {
 
     fn line(&mut self, line: Line<'_>) {
         let t = line.text;
-        let this_line = (t.trim_end().chars().next_back(), t.chars().count());
+        // (Only Markdown reads it: plain text skips counting the chars.)
+        let this_line = if self.markdown {
+            (t.trim_end().chars().next_back(), t.chars().count())
+        } else {
+            (None, 0)
+        };
         let previous_line = std::mem::replace(&mut self.previous_line, this_line);
         if is_blank(t) {
             self.blank_before = true;
