@@ -29,9 +29,7 @@ pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
         if previous_text && t.starts_with('=') && regex!(r"^={3,}[ \t]*$").is_match(t) {
             kinds[1] += 1;
         }
-        if memchr::memmem::find(t.as_bytes(), b"](").is_some()
-            && regex!(r"\]\((?:https?:|/|#)").is_match(t)
-        {
+        if has_pair(t, b']', b'(') && regex!(r"\]\((?:https?:|/|#)").is_match(t) {
             kinds[2] += 1;
         }
         // "**" or "![", found in one byte search.
@@ -223,7 +221,7 @@ pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
         "$1$2",
     );
     let s = replace_if(
-        memchr::memmem::find(s.as_bytes(), b" --").is_some(),
+        has_pair(&s, b'-', b'-'),
         regex!(r" ---? "),
         &s,
         |c: &regex::Captures<'_>| {
@@ -237,6 +235,13 @@ pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
         return Cow::Owned(s.to_owned());
     }
     Cow::Owned(unpark(s))
+}
+
+/// Whether byte `a` is followed by byte `b` somewhere in `s`: a search for
+/// `a` alone, which is rare in text, costs less than a substring search.
+fn has_pair(s: &str, a: u8, b: u8) -> bool {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(a, bytes).any(|i| bytes.get(i + 1) == Some(&b))
 }
 
 /// `re.replace_all(s, by)` when `may_match`, `s` untouched otherwise.
