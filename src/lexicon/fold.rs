@@ -2,65 +2,30 @@
 //!
 //! Labels are matched whatever their case and accents ("À LIRE AUSSI",
 //! "a lire aussi", "A Lire Aussi"). Folding lowercases, strips diacritics,
-//! expands the ligatures œ and æ and unifies apostrophes, while keeping a map
-//! from every folded byte back to the byte of the source it came from, so that
-//! a match in folded text can be cut out of the source text.
+//! expands the ligatures œ and æ and unifies apostrophes; a match in folded
+//! text maps back to the source text with [`source_offset`], so that it can
+//! be cut out of it.
 
 use unicode_normalization::char::decompose_canonical;
 
-/// Folded text plus, for each of its bytes, the offset of the source `char`
-/// it came from. `source_offsets` has one more entry than `text` has bytes:
-/// the source length, so that a match end maps too.
-#[derive(Debug, Default)]
-pub(crate) struct Folded {
-    pub(crate) text: String,
-    source_offsets: Vec<usize>,
-}
-
-impl Folded {
-    /// Source byte offset for a folded byte offset (match start or end).
-    pub(crate) fn source_offset(&self, folded: usize) -> usize {
-        self.source_offsets[folded]
-    }
-}
-
-/// Folds the start of `s` (see the module docs), char by char, until the folded text is `len`
-/// bytes long or more (or all of `s` is folded): the folding of `s` cut
-/// there, with its offsets. The last offset is where folding stopped in `s`.
-pub(crate) fn fold_prefix(s: &str, len: usize) -> Folded {
-    let mut text = String::with_capacity(s.len().min(len));
-    let mut source_offsets = Vec::with_capacity(s.len().min(len) + 1);
-    let mut at = 0;
-    while at < s.len() && text.len() < len {
-        // ASCII (most of the text) folds byte for byte: a run of it is
-        // copied and lowercased in one go, each byte mapping to itself.
-        let run = ascii_run(&s[at..]).min(len - text.len());
-        if run > 0 {
-            push_lowercase(&s[at..at + run], &mut text);
-            source_offsets.extend(at..at + run);
-            at += run;
-            continue;
-        }
-        let c = s[at..].chars().next().unwrap_or_default();
-        let before = text.len();
-        push_folded(c, &mut text);
-        source_offsets.resize(source_offsets.len() + (text.len() - before), at);
-        at += c.len_utf8();
-    }
-    source_offsets.push(at);
-    Folded {
-        text,
-        source_offsets,
-    }
-}
-
-/// Folds `s` without keeping the offset map.
+/// Folds `s`; see the module docs.
 pub(crate) fn fold_str(s: &str) -> String {
-    let mut text = String::with_capacity(s.len());
+    fold_str_prefix(s, usize::MAX)
+}
+
+/// Folds the start of `s`, char by char, until the folded text is `len`
+/// bytes long or more (or all of `s` is folded).
+pub(crate) fn fold_str_prefix(s: &str, len: usize) -> String {
+    let mut text = String::with_capacity(s.len().min(len));
     let mut rest = s;
-    while !rest.is_empty() {
-        let run = ascii_run(rest);
+    while !rest.is_empty() && text.len() < len {
+        // ASCII (most of the text) folds byte for byte: a run of it is
+        // copied and lowercased in one go.
+        let run = ascii_run(rest).min(len - text.len());
         push_lowercase(&rest[..run], &mut text);
+        if text.len() >= len {
+            break;
+        }
         let mut chars = rest[run..].chars();
         if let Some(c) = chars.next() {
             push_folded(c, &mut text);
@@ -68,6 +33,26 @@ pub(crate) fn fold_str(s: &str) -> String {
         rest = chars.as_str();
     }
     text
+}
+
+/// The offset in `s` of the char that byte `folded` of the folding of `s`
+/// comes from; `s.len()` for the end of the folded text (a match end).
+pub(crate) fn source_offset(s: &str, folded: usize) -> usize {
+    let mut len = 0;
+    let mut scratch = String::new();
+    for (at, c) in s.char_indices() {
+        len += if c.is_ascii() {
+            1
+        } else {
+            scratch.clear();
+            push_folded(c, &mut scratch);
+            scratch.len()
+        };
+        if len > folded {
+            return at;
+        }
+    }
+    s.len()
 }
 
 /// The length of the ASCII run `s` starts with.
@@ -129,38 +114,31 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// All of `s` folded.
-    fn fold(s: &str) -> Folded {
-        fold_prefix(s, usize::MAX)
-    }
-
     proptest! {
-        /// ASCII runs folded in one go give what folding each char does.
+        /// ASCII runs folded in one go give what folding each char does,
+        /// and the offsets are those of the chars each folded byte comes
+        /// from.
         #[test]
         fn runs_fold_as_chars_do(
             s in "(\\PC|[ a-zA-Z0-9.,'’«»ÉéœÀ\u{A0}\u{301}]){0,40}"
         ) {
             let mut text = String::new();
             let mut offsets = Vec::new();
+            let mut char_ends = vec![0];
             for (at, c) in s.char_indices() {
                 let before = text.len();
                 push_folded(c, &mut text);
                 offsets.resize(offsets.len() + (text.len() - before), at);
+                char_ends.push(text.len());
             }
             offsets.push(s.len());
-            let f = fold(&s);
-            prop_assert_eq!(&f.text, &text);
-            prop_assert_eq!(&f.source_offsets, &offsets);
             prop_assert_eq!(fold_str(&s), text.clone());
-            // Cut short, the same folding up to where it stopped.
-            for len in 0..=text.len() {
-                let p = fold_prefix(&s, len);
-                let stop = *p.source_offsets.last().unwrap();
-                prop_assert!(p.text.len() >= len || stop == s.len());
-                prop_assert_eq!(&p.text, &fold(&s[..stop]).text);
-                prop_assert!(text.starts_with(&p.text));
-                prop_assert_eq!(&p.source_offsets[..p.text.len()], &offsets[..p.text.len()]);
-                prop_assert_eq!(offsets[p.text.len()], stop);
+            for (len, &offset) in offsets.iter().enumerate() {
+                // Cut short: the folding up to the first char end at `len` or
+                // after.
+                let end = char_ends.iter().find(|&&e| e >= len).copied().unwrap_or(text.len());
+                prop_assert_eq!(fold_str_prefix(&s, len), &text[..end]);
+                prop_assert_eq!(source_offset(&s, len), offset);
             }
         }
     }
@@ -175,11 +153,11 @@ mod tests {
     #[test]
     fn offsets_map_back_to_the_source() {
         let src = "À LIRE : Œuvre";
-        let f = fold(src);
-        let at = f.text.find("oeuvre").unwrap();
-        assert_eq!(&src[f.source_offset(at)..], "Œuvre");
-        assert_eq!(f.source_offset(f.text.len()), src.len());
+        let folded = fold_str(src);
+        let at = folded.find("oeuvre").unwrap();
+        assert_eq!(&src[source_offset(src, at)..], "Œuvre");
+        assert_eq!(source_offset(src, folded.len()), src.len());
         let label_end = "a lire".len();
-        assert_eq!(&src[..f.source_offset(label_end)], "À LIRE");
+        assert_eq!(&src[..source_offset(src, label_end)], "À LIRE");
     }
 }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::BoilerplateKind;
-pub(crate) use fold::{fold_prefix, fold_str};
+pub(crate) use fold::{fold_str, fold_str_prefix, source_offset};
 
 /// Non-comment, non-blank lines of a data file.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
