@@ -130,7 +130,8 @@ fn unquote(value: &str) -> Cow<'_, str> {
 
 /// Decodes HTML entities ("&rsquo;", "&#233;") that scrapers leave in text.
 pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
-    if s.contains('&') {
+    // (memchr's search rather than `contains`: every line is asked.)
+    if memchr::memchr(b'&', s.as_bytes()).is_some() {
         html_escape::decode_html_entities(s)
     } else {
         Cow::Borrowed(s)
@@ -185,7 +186,11 @@ fn unpark(s: &str) -> String {
 /// blocks, emphasis markers, backslash escapes (an escaped character is
 /// never markup); turns Pandoc's `--`/`---` into dashes.
 pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
-    if !s.contains(['[', '*', '_', '\\', '{', '<', '-']) {
+    // (Bytes, not chars: the marks are ASCII, and no char need be decoded.)
+    let marked = s
+        .bytes()
+        .any(|b| matches!(b, b'[' | b'*' | b'_' | b'\\' | b'{' | b'<' | b'-'));
+    if !marked {
         return Cow::Borrowed(s);
     }
     let s = park_escapes(s);
