@@ -536,11 +536,13 @@ impl Structurer<'_> {
     fn repeats(&mut self, headline: Option<&str>) {
         let headline = headline.map(|h| (h.len(), fold_str(h)));
         // (Sets of the document's own lines, only asked what they hold: a
-        // fast hash does, as in extraction.)
-        let mut seen = FxHashSet::default();
+        // fast hash does, as in extraction. Sized for all blocks at once,
+        // rather than grown and rehashed.)
+        let mut seen = FxHashSet::with_capacity_and_hasher(self.blocks.len(), Default::default());
         // Short lines ("Alors tout y passe :") repeat legitimately; they are
         // duplicates only inside a run of duplicated paragraphs.
-        let mut seen_short = FxHashSet::default();
+        let mut seen_short =
+            FxHashSet::with_capacity_and_hasher(self.blocks.len(), Default::default());
         let mut short_repeats = Vec::new();
         for i in 0..self.blocks.len() {
             if !self.is_content(i) {
