@@ -191,7 +191,12 @@ fn validate(input: &str, options: &Options) -> Result<(), Error> {
     // data has many. A stray one (an ANSI escape, a form feed) is fine.
     let is_control = |b: &u8| *b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c);
     let head = &input.as_bytes()[..input.len().min(8192)];
-    let controls = head.iter().filter(|b| is_control(b)).count();
+    // Counted in a byte per chunk of 255, which cannot overflow it: the
+    // compiler vectorises that count, not one kept in a `usize`.
+    let controls: usize = head
+        .chunks(255)
+        .map(|c| usize::from(c.iter().fold(0u8, |n, b| n + u8::from(is_control(b)))))
+        .sum();
     if controls >= MIN_BINARY_CONTROLS && controls * 20 > head.len() {
         let offset = head.iter().position(is_control).unwrap_or_default();
         return Err(Error::Binary { offset });

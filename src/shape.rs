@@ -47,6 +47,15 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
     let Some(first) = inner.chars().next() else {
         return false;
     };
+    let last = inner.chars().next_back().unwrap_or(first);
+    let starts_well = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '«' | '"' | '“' | '\'' | '¿' | '(' | '[');
+    // The cheap tests of the first and last characters before the others:
+    // most short lines end with a period.
+    if !starts_well || matches!(last, '.' | ',' | ';' | ':' | '…' | '-' | '–' | '—') {
+        return false;
+    }
     let words = inner
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -59,13 +68,7 @@ pub(crate) fn heading_shaped(text: &str, max_chars: usize) -> bool {
     if exclamation || interjection || epigraph || date_line {
         return false;
     }
-    let last = inner.chars().next_back().unwrap_or(first);
-    let starts_well = first.is_uppercase()
-        || first.is_ascii_digit()
-        || matches!(first, '«' | '"' | '“' | '\'' | '¿' | '(' | '[');
-    starts_well
-        && inner.split_whitespace().count() <= MAX_HEADING_WORDS
-        && !matches!(last, '.' | ',' | ';' | ':' | '…' | '-' | '–' | '—')
+    inner.split_whitespace().count() <= MAX_HEADING_WORDS
         && inner.chars().any(char::is_alphabetic)
         && !inner.contains("http")
         && !inner.contains("www.")

@@ -11,10 +11,10 @@ pub(crate) mod fold;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::BoilerplateKind;
-pub(crate) use fold::{fold, fold_str};
+pub(crate) use fold::{fold_str, fold_str_prefix, source_offset};
 
 /// Non-comment, non-blank lines of a data file.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -30,6 +30,8 @@ pub(crate) struct PromoLabels {
     /// The folded first letters of all labels, to turn most lines away
     /// before folding them.
     first_letters: Vec<char>,
+    /// The length of the longest label, in bytes.
+    longest: usize,
 }
 
 /// How much a promotion label needs around it to count; see the data file.
@@ -77,20 +79,35 @@ impl PromoLabels {
             patterns.iter().filter_map(|p| p.chars().next()).collect();
         first_letters.sort_unstable();
         first_letters.dedup();
+        let longest = patterns.iter().map(String::len).max().unwrap_or_default();
         PromoLabels {
             automaton,
             strength,
             first_letters,
+            longest,
         }
     }
 
     /// Whether some label may start with `c` (any case, any accent).
     pub(crate) fn may_start_with(&self, c: char) -> bool {
+        if c.is_ascii() {
+            // Folding ASCII is lowercasing it: no string to build.
+            return self
+                .first_letters
+                .binary_search(&c.to_ascii_lowercase())
+                .is_ok();
+        }
         let folded = fold_str(c.encode_utf8(&mut [0; 4]));
         folded
             .chars()
             .next()
             .is_some_and(|f| self.first_letters.binary_search(&f).is_ok())
+    }
+
+    /// How many folded bytes decide which label a line starts with: those of
+    /// the longest label.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
     }
 
     /// The longest label starting exactly at folded offset `at`, if it ends at
@@ -155,8 +172,11 @@ impl BoilerplatePhrases {
             rules.push((kind, mode));
             patterns.push(phrase.to_owned());
         }
+        // A DFA: every short line is searched, and a few hundred phrases make
+        // a small one.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("boilerplate phrases compile");
         BoilerplatePhrases { automaton, rules }

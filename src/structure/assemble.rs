@@ -105,7 +105,9 @@ fn take_inline_promos(
     html: bool,
     promos: &mut Vec<CrossPromo>,
 ) -> String {
-    if !text.contains(['(', '[']) {
+    // (A byte search: most paragraphs have no bracket, and a search for a
+    // set of chars decodes every char of them.)
+    if memchr::memchr2(b'(', b'[', text.as_bytes()).is_none() {
         return text;
     }
     let owned;

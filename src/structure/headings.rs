@@ -122,7 +122,7 @@ impl Structurer<'_> {
         });
         // A post quoted with its attribution line is closed by that line.
         let closed = prev.is_some_and(|k| {
-            (k + 1..i).any(|j| self.roles[j] == Role::Boilerplate(BoilerplateKind::Embed))
+            (k + 1..i).any(|j| matches!(self.roles[j], Role::Boilerplate(BoilerplateKind::Embed)))
         });
         if let Some(k) = prev.filter(|_| !closed) {
             let p = &self.blocks[k];

@@ -28,10 +28,10 @@ mod boilerplate;
 mod headings;
 mod promo;
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use crate::block::{Block, BlockKind, Document, Marker};
 use crate::lexicon::{RUBRICS, TAKEAWAY_LABELS, fold_str};
@@ -170,7 +170,9 @@ struct Structurer<'a> {
 
 impl Structurer<'_> {
     fn is_content(&self, i: usize) -> bool {
-        self.roles[i] == Role::Content
+        // (A pattern, not `==`: the derived comparison is a call that also
+        // compares the payloads of other roles.)
+        matches!(self.roles[i], Role::Content)
     }
 
     fn is_item(&self, i: usize) -> bool {
@@ -319,7 +321,7 @@ impl Structurer<'_> {
     /// "© Belga" under a photo is a credit; at the end of the article, a
     /// copyright line.
     fn credits_by_position(&mut self) {
-        let last_content = self.roles.iter().rposition(|r| *r == Role::Content);
+        let last_content = self.roles.iter().rposition(|r| matches!(r, Role::Content));
         for i in 0..self.blocks.len() {
             if self.roles[i] != Role::Boilerplate(BoilerplateKind::Copyright) {
                 continue;
@@ -522,7 +524,7 @@ impl Structurer<'_> {
         let b = &self.blocks[i];
         // The first line is the title unless it is plainly a paragraph, or
         // body text (a list, a quotation) comes before it.
-        let before_content = (0..i).all(|k| self.roles[k] != Role::Content);
+        let before_content = (0..i).all(|k| !self.is_content(k));
         if b.text.chars().count() > MAX_HEADLINE_CHARS || !before_content {
             return None;
         }
@@ -533,10 +535,14 @@ impl Structurer<'_> {
     /// Pass 4: the headline repeated in the body; paragraphs kept twice.
     fn repeats(&mut self, headline: Option<&str>) {
         let headline = headline.map(|h| (h.len(), fold_str(h)));
-        let mut seen = HashSet::new();
+        // (Sets of the document's own lines, only asked what they hold: a
+        // fast hash does, as in extraction. Sized for all blocks at once,
+        // rather than grown and rehashed.)
+        let mut seen = FxHashSet::with_capacity_and_hasher(self.blocks.len(), Default::default());
         // Short lines ("Alors tout y passe :") repeat legitimately; they are
         // duplicates only inside a run of duplicated paragraphs.
-        let mut seen_short = HashSet::new();
+        let mut seen_short =
+            FxHashSet::with_capacity_and_hasher(self.blocks.len(), Default::default());
         let mut short_repeats = Vec::new();
         for i in 0..self.blocks.len() {
             if !self.is_content(i) {

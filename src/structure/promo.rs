@@ -11,7 +11,7 @@
 //! sentence of body text (lower-case and ending with a period, or long and
 //! ending with a period) or longer than 400 bytes.
 
-use crate::lexicon::{PROMO_LABELS, Strength, fold};
+use crate::lexicon::{PROMO_LABELS, Strength, fold_str_prefix, source_offset};
 
 /// How many bytes at the start of a line can hold a label (the longest,
 /// "ces articles pourraient vous intéresser", is 41 bytes).
@@ -114,9 +114,13 @@ fn labelled(text: &str) -> Option<LinePromo> {
     while !rest.is_char_boundary(head) {
         head -= 1;
     }
-    let folded = fold(&rest[..head]);
-    let m = PROMO_LABELS.at(&folded.text, 0)?;
-    let label_end = folded.source_offset(m.end);
+    // The label found at the start, and everything read of it below, lie
+    // within the longest label's length: the rest need not be folded.
+    let folded = fold_str_prefix(&rest[..head], PROMO_LABELS.longest());
+    let m = PROMO_LABELS.at(&folded, 0)?;
+    // Where the label ends in the source (mapped back only for the few lines
+    // that start with a label).
+    let label_end = source_offset(&rest[..head], m.end);
     let label = rest[..label_end].trim();
     let after = &rest[label_end..];
     let block = m.strength == Strength::Block;
@@ -168,7 +172,7 @@ fn labelled(text: &str) -> Option<LinePromo> {
     if title.is_empty() {
         return promo("");
     }
-    let prepositional = folded.text[..m.end].ends_with(" sur");
+    let prepositional = folded[..m.end].ends_with(" sur");
     if prepositional
         || (m.strength != Strength::Weak && title.chars().next().is_some_and(title_start))
     {

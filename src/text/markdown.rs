@@ -21,19 +21,26 @@ pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
     let mut previous_text = false;
     for line in lines {
         let t = line.text;
-        if regex!(r"^#{1,6}[ \t]+\S").is_match(t) {
+        // Each pattern runs only on the lines holding its first character(s):
+        // every line of every document is read here, most without any.
+        if t.starts_with('#') && regex!(r"^#{1,6}[ \t]+\S").is_match(t) {
             kinds[0] += 1;
         }
-        if previous_text && regex!(r"^={3,}[ \t]*$").is_match(t) {
+        if previous_text && t.starts_with('=') && regex!(r"^={3,}[ \t]*$").is_match(t) {
             kinds[1] += 1;
         }
-        if regex!(r"\]\((?:https?:|/|#)").is_match(t) {
+        if has_pair(t, b']', b'(') && regex!(r"\]\((?:https?:|/|#)").is_match(t) {
             kinds[2] += 1;
         }
-        if t.contains("**") || t.contains("![") {
+        // "**" or "![", found in one byte search.
+        let bytes = t.as_bytes();
+        let bold_or_image = memchr::memchr2_iter(b'*', b'!', bytes)
+            .any(|i| bytes.get(i + 1) == Some(if bytes[i] == b'*' { &b'*' } else { &b'[' }));
+        if bold_or_image {
             kinds[3] += 1;
         }
-        if regex!(r#"\\[>"'\[\]*_#]"#).is_match(t) {
+        if memchr::memchr(b'\\', t.as_bytes()).is_some() && regex!(r#"\\[>"'\[\]*_#]"#).is_match(t)
+        {
             kinds[4] += 1;
         }
         previous_text = !crate::normalize::is_blank(t);
@@ -123,7 +130,8 @@ fn unquote(value: &str) -> Cow<'_, str> {
 
 /// Decodes HTML entities ("&rsquo;", "&#233;") that scrapers leave in text.
 pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
-    if s.contains('&') {
+    // (memchr's search rather than `contains`: every line is asked.)
+    if memchr::memchr(b'&', s.as_bytes()).is_some() {
         html_escape::decode_html_entities(s)
     } else {
         Cow::Borrowed(s)
@@ -178,18 +186,48 @@ fn unpark(s: &str) -> String {
 /// blocks, emphasis markers, backslash escapes (an escaped character is
 /// never markup); turns Pandoc's `--`/`---` into dashes.
 pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
-    if !s.contains(['[', '*', '_', '\\', '{', '<', '-']) {
+    // (Bytes, not chars: the marks are ASCII, and no char need be decoded.)
+    let marked = s
+        .bytes()
+        .any(|b| matches!(b, b'[' | b'*' | b'_' | b'\\' | b'{' | b'<' | b'-'));
+    if !marked {
         return Cow::Borrowed(s);
     }
     let s = park_escapes(s);
-    let s = regex!(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?").replace_all(&s, "");
-    let s = regex!(r#"\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?"#).replace_all(&s, "$1");
-    let s = regex!(r"<((?:https?|mailto):[^>\s]+)>").replace_all(&s, "$1");
-    let s = regex!(r"\{[#.][^}]*\}").replace_all(&s, "");
-    let s = regex!(r"\*\*|__").replace_all(&s, "");
-    let s = regex!(r#"(^|[\s(\[«"“'])[*_](\S)"#).replace_all(&s, "$1$2");
-    let s = regex!(r#"(\S)[*_]([\s)\].,;:!?»"”']|$)"#).replace_all(&s, "$1$2");
-    let s = regex!(r" ---? ").replace_all(
+    // Each pattern runs only when the text holds a character it needs: most
+    // lines get here for a hyphen and nothing else.
+    let has = |s: &str, b: u8| memchr::memchr(b, s.as_bytes()).is_some();
+    let s = replace_if(
+        has(&s, b'!'),
+        regex!(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?"),
+        &s,
+        "",
+    );
+    let s = replace_if(
+        has(&s, b']'),
+        regex!(r#"\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?"#),
+        &s,
+        "$1",
+    );
+    let s = replace_if(
+        has(&s, b'<'),
+        regex!(r"<((?:https?|mailto):[^>\s]+)>"),
+        &s,
+        "$1",
+    );
+    let s = replace_if(has(&s, b'{'), regex!(r"\{[#.][^}]*\}"), &s, "");
+    let emphasis = memchr::memchr2(b'*', b'_', s.as_bytes()).is_some();
+    let s = replace_if(emphasis, regex!(r"\*\*|__"), &s, "");
+    let s = replace_if(emphasis, regex!(r#"(^|[\s(\[«"“'])[*_](\S)"#), &s, "$1$2");
+    let s = replace_if(
+        emphasis,
+        regex!(r#"(\S)[*_]([\s)\].,;:!?»"”']|$)"#),
+        &s,
+        "$1$2",
+    );
+    let s = replace_if(
+        has_pair(&s, b'-', b'-'),
+        regex!(r" ---? "),
         &s,
         |c: &regex::Captures<'_>| {
             if c[0].len() == 5 { " — " } else { " – " }
@@ -197,7 +235,32 @@ pub(crate) fn strip_inline(s: &str) -> Cow<'_, str> {
     );
     // A backslash left at the end of the line is a hard break.
     let s = s.strip_suffix('\\').unwrap_or(&s);
+    // Parked characters (from U+10FF00 on) all start with the byte F4.
+    if memchr::memchr(0xF4, s.as_bytes()).is_none() {
+        return Cow::Owned(s.to_owned());
+    }
     Cow::Owned(unpark(s))
+}
+
+/// Whether byte `a` is followed by byte `b` somewhere in `s`: a search for
+/// `a` alone, which is rare in text, costs less than a substring search.
+fn has_pair(s: &str, a: u8, b: u8) -> bool {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(a, bytes).any(|i| bytes.get(i + 1) == Some(&b))
+}
+
+/// `re.replace_all(s, by)` when `may_match`, `s` untouched otherwise.
+fn replace_if<'a>(
+    may_match: bool,
+    re: &regex::Regex,
+    s: &'a str,
+    by: impl regex::Replacer,
+) -> Cow<'a, str> {
+    if may_match {
+        re.replace_all(s, by)
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]

@@ -20,9 +20,10 @@ use crate::{BoilerplateKind, Span};
 use lines::Line;
 
 /// The list markers scrapers keep: "-", "–", "—", "•", "*", "·", "▪", "►",
-/// "1.", "1)"… followed by white space.
+/// "1.", "1)"… followed by white space; the item's text follows (see
+/// [`item`], which reads most lines without it).
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+(\S.*)$")
+    Regex::new(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+")
         .expect("valid regex")
 });
 /// Wire-style intertitles: "- Missiles -", "– Un précédent –".
@@ -50,6 +51,88 @@ static QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]{0,3}>[ \t]?(.*)$").expect("valid regex"));
 static INDENTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?: {2,}|\t)[ \t]*\S").expect("valid regex"));
+
+/// The bullets of `ITEM`, dashes apart.
+const BULLETS: [char; 21] = [
+    '-', '*', '+', '•', '·', '▪', '▫', '►', '▸', '▹', '◦', '‣', '■', '□', '●', '○', '➤', '➢', '→',
+    '✓', '✔',
+];
+
+// Cheap tests of how a line starts, each a necessary condition for one of
+// the patterns above: most lines are prose and fail them at the first
+// character, sparing a regex search (a capturing one runs over the whole
+// line twice).
+
+/// A list item's marker and text: a marker as `ITEM` reads it, then text
+/// that starts with a visible character. The marker is read by hand (every
+/// line that does not start with a letter is asked), the pattern kept for
+/// numbers written with other digits than ASCII ones, which `\d` takes.
+fn item(line: &str) -> Option<(Marker, &str)> {
+    let t = line.trim_start_matches([' ', '\t']);
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let (marker, after) = if BULLETS.contains(&first) {
+        (Marker::Bullet, chars.as_str())
+    } else if matches!(first, '–' | '—') {
+        (Marker::Dash, chars.as_str())
+    } else if first.is_ascii_digit() {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        match t[digits..].chars().next() {
+            Some('.' | ')') if digits <= 2 => (Marker::Number, &t[digits + 1..]),
+            Some(c) if !c.is_ascii() => return item_by_pattern(line),
+            _ => return None,
+        }
+    } else if !first.is_ascii() && first.is_numeric() {
+        return item_by_pattern(line);
+    } else {
+        return None;
+    };
+    let text = after.trim_start_matches([' ', '\t', '\u{A0}']);
+    // At least one space after the marker, and something visible after all
+    // of them.
+    (text.len() < after.len() && text.starts_with(|ch: char| !ch.is_whitespace()))
+        .then_some((marker, text))
+}
+
+/// [`item`] read with the `ITEM` pattern.
+fn item_by_pattern(line: &str) -> Option<(Marker, &str)> {
+    let c = ITEM.captures(line)?;
+    // The marker's white space is matched greedily, so the text starts
+    // after all of it, and must start with something else.
+    let text = &line[c.get(0)?.end()..];
+    if !text.starts_with(|ch: char| !ch.is_whitespace()) {
+        return None;
+    }
+    let marker = if c.get(1).is_some() {
+        Marker::Bullet
+    } else if c.get(2).is_some() {
+        Marker::Dash
+    } else {
+        Marker::Number
+    };
+    Some((marker, text))
+}
+
+/// Whether `DASH_HEADING` may match: a dash and a space first, a dash last.
+fn may_be_dash_heading(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t'])
+        .strip_prefix(['-', '–', '—'])
+        .is_some_and(|rest| rest.starts_with([' ', '\t', '\u{A0}']))
+        && line
+            .trim_end_matches([' ', '\t'])
+            .ends_with(['-', '–', '—'])
+}
+
+/// Whether `SEPARATOR` may match: one of its marks first.
+fn may_be_separator(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t'])
+        .starts_with(['*', '_', '-', '=', '~', '•', '·', '#', '+'])
+}
+
+/// Whether `INDENTED` may match: two spaces or a tab first.
+fn may_be_indented(line: &str) -> bool {
+    line.starts_with("  ") || line.starts_with('\t')
+}
 
 /// Wire intertitles ("- Missiles -") are a few words long.
 const MAX_DASH_HEADING_CHARS: usize = 80;
@@ -105,7 +188,9 @@ pub(crate) fn read(input: &str, mode: crate::Markdown) -> Document {
     }
     // Plain text: a run of two or more indented lines is a list without
     // markers; a lone indented line is a quotation.
-    let indented = |l: &Line<'_>| !markdown && INDENTED.is_match(l.text) && !ITEM.is_match(l.text);
+    let indented = |l: &Line<'_>| {
+        !markdown && may_be_indented(l.text) && INDENTED.is_match(l.text) && item(l.text).is_none()
+    };
     let mut indented_run = Vec::new();
     while i < lines.len() {
         let line = lines[i];
@@ -184,7 +269,12 @@ impl Reader {
 
     fn line(&mut self, line: Line<'_>) {
         let t = line.text;
-        let this_line = (t.trim_end().chars().next_back(), t.chars().count());
+        // (Only Markdown reads it: plain text skips counting the chars.)
+        let this_line = if self.markdown {
+            (t.trim_end().chars().next_back(), t.chars().count())
+        } else {
+            (None, 0)
+        };
         let previous_line = std::mem::replace(&mut self.previous_line, this_line);
         if is_blank(t) {
             self.blank_before = true;
@@ -206,7 +296,7 @@ impl Reader {
                 }
             }
         }
-        if SEPARATOR.is_match(t) && !(md && ATX_HEADING.is_match(t)) {
+        if may_be_separator(t) && SEPARATOR.is_match(t) && !(md && ATX_HEADING.is_match(t)) {
             self.push_simple(
                 t,
                 line.span,
@@ -215,16 +305,24 @@ impl Reader {
             return;
         }
         if md {
-            if let Some(c) = ATX_HEADING.captures(t) {
+            // The Markdown patterns below each need a mark first, after the
+            // indentation: a cheap test spares the regex searches on prose.
+            let opening = t.trim_start_matches([' ', '\t']);
+            let image = opening.starts_with("![");
+            let atx = opening
+                .starts_with('#')
+                .then(|| ATX_HEADING.captures(t))
+                .flatten();
+            if let Some(c) = atx {
                 let level = c[1].len() as u8;
                 self.push_simple(&c[2], line.span, BlockKind::Heading { level });
                 return;
             }
-            if IMAGE_ONLY.is_match(t) {
+            if image && IMAGE_ONLY.is_match(t) {
                 self.push_simple(t, line.span, BlockKind::Boilerplate(BoilerplateKind::Image));
                 return;
             }
-            if let Some(c) = BULLET_IMAGE.captures(t) {
+            if let Some(c) = image.then(|| BULLET_IMAGE.captures(t)).flatten() {
                 // A bullet drawn as an image: `![-](puce.gif) Texte`.
                 self.push_simple(
                     &c[1],
@@ -235,7 +333,7 @@ impl Reader {
                 );
                 return;
             }
-            if let Some(c) = LEADING_IMAGE.captures(t) {
+            if let Some(c) = image.then(|| LEADING_IMAGE.captures(t)).flatten() {
                 // "![Légende](photo.jpg) Légende. — Crédit" or "![](carte.png)
                 // Carte du réseau": a caption line. A long text after an
                 // image is a paragraph that happens to start with one.
@@ -252,7 +350,11 @@ impl Reader {
                     return;
                 }
             }
-            if let Some(c) = QUOTE.captures(t) {
+            let quote = opening
+                .starts_with('>')
+                .then(|| QUOTE.captures(t))
+                .flatten();
+            if let Some(c) = quote {
                 let inner = c.get(1).map_or("", |m| m.as_str());
                 let last_is_quote = self
                     .doc
@@ -291,7 +393,7 @@ impl Reader {
             .next()
             .unwrap_or(' ');
         let may_be_marked = !lead.is_alphabetic() && lead != '«' && lead != '"';
-        let dash_heading = if may_be_marked {
+        let dash_heading = if may_be_marked && may_be_dash_heading(t) {
             DASH_HEADING.captures(t)
         } else {
             None
@@ -305,20 +407,8 @@ impl Reader {
                 return;
             }
         }
-        let item = if may_be_marked {
-            ITEM.captures(t)
-        } else {
-            None
-        };
-        if let Some(c) = item {
-            let marker = if c.get(1).is_some() {
-                Marker::Bullet
-            } else if c.get(2).is_some() {
-                Marker::Dash
-            } else {
-                Marker::Number
-            };
-            self.push_simple(&c[4], line.span, BlockKind::Item { marker });
+        if let Some((marker, text)) = item(t).filter(|_| may_be_marked) {
+            self.push_simple(text, line.span, BlockKind::Item { marker });
             self.joinable = md;
             return;
         }
@@ -390,6 +480,61 @@ pub(crate) fn clean(raw: &str, markdown: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The cheap tests never turn away a line that the pattern they
+        /// stand before matches.
+        #[test]
+        fn cheap_tests_are_necessary(
+            line in "[ \t]{0,3}[-*+•·–—=~_#120٣.)>!\\[\\]\u{A0} ]{0,3}(\\PC|[ \t\u{A0}]){0,6}[-–— \t]{0,3}"
+        ) {
+            // The whole pattern, as it was before the item's text was cut by
+            // hand.
+            let whole = regex!(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+(\S.*)$");
+            let by_hand = item(&line).map(|(marker, text)| (marker, text.to_owned()));
+            let by_regex = whole.captures(&line).map(|c| {
+                let marker = if c.get(1).is_some() {
+                    Marker::Bullet
+                } else if c.get(2).is_some() {
+                    Marker::Dash
+                } else {
+                    Marker::Number
+                };
+                (marker, c[4].to_owned())
+            });
+            prop_assert_eq!(by_hand, by_regex);
+            prop_assert!(!DASH_HEADING.is_match(&line) || may_be_dash_heading(&line));
+            prop_assert!(!SEPARATOR.is_match(&line) || may_be_separator(&line));
+            prop_assert!(!INDENTED.is_match(&line) || may_be_indented(&line));
+            let opening = line.trim_start_matches([' ', '\t']);
+            prop_assert!(!ATX_HEADING.is_match(&line) || opening.starts_with('#'));
+            prop_assert!(!QUOTE.is_match(&line) || opening.starts_with('>'));
+            for image in [&*IMAGE_ONLY, &*BULLET_IMAGE, &*LEADING_IMAGE] {
+                prop_assert!(!image.is_match(&line) || opening.starts_with("!["));
+            }
+        }
+    }
+
+    #[test]
+    fn cheap_tests_let_marked_lines_through() {
+        for line in [
+            "- un point",
+            "  ٣) trois",
+            "12.\u{A0}douze",
+            "– Missiles –",
+            "* * *",
+            "\tretrait",
+        ] {
+            assert!(
+                item(line).is_some()
+                    || DASH_HEADING.is_match(line) && may_be_dash_heading(line)
+                    || SEPARATOR.is_match(line) && may_be_separator(line)
+                    || INDENTED.is_match(line) && may_be_indented(line),
+                "{line:?}"
+            );
+        }
+    }
 
     fn kinds(input: &str) -> Vec<(BlockKind, String)> {
         read(input, crate::Markdown::Auto)
