@@ -110,6 +110,7 @@ mod block;
 mod error;
 mod extract;
 mod extraction;
+mod hash;
 mod html;
 mod lexicon;
 mod normalize;

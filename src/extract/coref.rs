@@ -13,7 +13,8 @@
 use super::mentions::{Ment, adjective_like, is_verb};
 use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
 use crate::ActorKind;
-use crate::lexicon::extract::{FastMap, FastSet, LEXICON};
+use crate::hash::{InputMap, InputSet};
+use crate::lexicon::extract::LEXICON;
 use crate::lexicon::fold::push_folded;
 use crate::lexicon::fold_str;
 
@@ -81,7 +82,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     // The maps and sets below hold folded names borrowed from the blocks:
     // no string is built per mention.
     // People named in full: folded last words → full folded name.
-    let mut surnames: FastMap<&str, &str> = FastMap::default();
+    let mut surnames: InputMap<&str, &str> = InputMap::default();
     for m in ments.iter() {
         if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
             let f = folded(units, m);
@@ -107,7 +108,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     }
     // First names of people named in full, when only one has it ("Odette"
     // → "Odette Ferrandi").
-    let mut firsts: FastMap<&str, Option<&str>> = FastMap::default();
+    let mut firsts: InputMap<&str, Option<&str>> = InputMap::default();
     for m in ments.iter() {
         if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
             let first = units[m.unit].ftok(m.a);
@@ -136,7 +137,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     // name.
     // A first word shared by different bodies names none of them: the
     // outcome does not depend on the order of the entries.
-    let mut org_firsts: FastMap<&str, Option<Key<'_>>> = FastMap::default();
+    let mut org_firsts: InputMap<&str, Option<Key<'_>>> = InputMap::default();
     let mut org_first = |first: &'u str, full: Key<'u>| {
         org_firsts
             .entry(first)
@@ -176,14 +177,14 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     // elsewhere is a role ("cabinet"); otherwise it is part of the name
     // ("musée Duclos de Montluçon").
     // (Most articles have no such head: the names then go unused.)
-    let all: FastSet<&str> = if ments.iter().any(|m| m.split.is_some()) {
+    let all: InputSet<&str> = if ments.iter().any(|m| m.split.is_some()) {
         ments
             .iter()
             .filter(|m| m.split.is_none())
             .map(|m| folded(units, m))
             .collect()
     } else {
-        FastSet::default()
+        InputSet::default()
     };
     for m in ments.iter_mut() {
         if let Some(k) = m.split {
@@ -200,7 +201,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         }
     }
     // "Fos-sur-Mer" → "Fos": the first part of a compound place name.
-    let mut place_prefixes: FastMap<&str, (Key<'_>, ActorKind)> = FastMap::default();
+    let mut place_prefixes: InputMap<&str, (Key<'_>, ActorKind)> = InputMap::default();
     for m in ments.iter() {
         if let Some(e) = m.entity
             && m.b == m.a + 1
@@ -220,7 +221,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         }
     }
     // Words seen as names in mid-sentence.
-    let mid: FastSet<&str> = ments
+    let mid: InputSet<&str> = ments
         .iter()
         .filter(|m| !m.initial)
         .map(|m| folded(units, m))
@@ -234,7 +235,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     let org_evidence = std::cell::OnceCell::new();
     let org_evidence = |f: &str| {
         org_evidence
-            .get_or_init(|| -> FastSet<&str> {
+            .get_or_init(|| -> InputSet<&str> {
                 found
                     .iter()
                     .filter(|m| {
@@ -385,7 +386,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     }
     *ments = keep;
     // Pairs "Nom complet (SIGLE)" and "SIGLE (Nom complet)".
-    let mut alias: FastMap<Key<'_>, Key<'_>> = FastMap::default();
+    let mut alias: InputMap<Key<'_>, Key<'_>> = InputMap::default();
     for w in 0..ments.len().saturating_sub(1) {
         let (x, y) = (&ments[w], &ments[w + 1]);
         if x.unit != y.unit {
@@ -435,7 +436,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         }
         k
     };
-    let mut index: FastMap<Key<'_>, usize> = FastMap::default();
+    let mut index: InputMap<Key<'_>, usize> = InputMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut of = Vec::with_capacity(ments.len());
     // Per group, its best name so far: (rank, mention).

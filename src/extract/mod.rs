@@ -19,7 +19,7 @@ mod roles;
 mod tokens;
 
 use crate::extraction::{Actor, Claim, Extraction, Mention, Role};
-use crate::lexicon::extract::FastMap;
+use crate::hash::{FastMap, InputMap};
 use crate::{ActorKind, Article, Span};
 use claims::{Pending, Who};
 use mentions::Ment;
@@ -121,7 +121,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     // The titles the actors hold, and each folded role → its first
     // holder.
     let mut holders = Holders::new(groups.len());
-    let mut held: FastMap<&str, usize> = FastMap::default();
+    let mut held: InputMap<&str, usize> = InputMap::default();
     for p in phrases.iter().filter(|p| !p.key.is_empty()) {
         if let Some(h) = p.holder {
             holders.add(p.key, of[h]);

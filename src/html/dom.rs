@@ -9,8 +9,8 @@
 //! each text node the span of the source text it was decoded from. No stage
 //! after this one recurses on the page's depth.
 
+use crate::hash::InputMap;
 use ego_tree::iter::Edge;
-use rustc_hash::FxHashMap;
 use scraper::{Html, Node as DomNode};
 
 use crate::Span;
@@ -199,7 +199,7 @@ impl<'a> Dom<'a> {
         // reserving it spares the growing vector its copies.
         let mut nodes: Vec<Node<'a>> = Vec::with_capacity(html.tree.nodes().len());
         let mut json_ld = Vec::new();
-        let mut hint_cache = FxHashMap::default();
+        let mut hint_cache = InputMap::default();
         let mut stack: Vec<Ix> = Vec::new();
         // Depth of invisible elements we are inside (their text is not
         // matched to source runs: the scan skips it too).
@@ -408,7 +408,7 @@ impl<'a> Dom<'a> {
 fn element<'a>(
     tag: Tag,
     el: &'a scraper::node::Element,
-    cache: &mut FxHashMap<&'a str, Option<(usize, Hint)>>,
+    cache: &mut InputMap<&'a str, Option<(usize, Hint)>>,
 ) -> Element<'a> {
     // One pass over the attributes (each `attr` call is a scan of its own).
     let mut body_markup = false;

@@ -10,17 +10,11 @@
 //! it) and, for entries of several words, short lists by first word
 //! ([`Several`]), or into sets.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 use super::{entries, fold_str};
 use crate::ActorKind;
-
-/// A hash map for short keys (words): rustc's Fx hash, fast on a few bytes
-/// and good enough for lexicon keys, which no attacker chooses.
-pub(crate) type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
-/// A hash set with the same hasher as [`FastMap`].
-pub(crate) type FastSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
 
 /// The `|`-separated fields of an entry, trimmed.
 fn fields(line: &str) -> Vec<&str> {

@@ -30,8 +30,8 @@ mod promo;
 
 use std::sync::LazyLock;
 
+use crate::hash::InputSet;
 use regex::Regex;
-use rustc_hash::FxHashSet;
 
 use crate::block::{Block, BlockKind, Document, Marker};
 use crate::lexicon::{RUBRICS, TAKEAWAY_LABELS, fold_str};
@@ -535,14 +535,14 @@ impl Structurer<'_> {
     /// Pass 4: the headline repeated in the body; paragraphs kept twice.
     fn repeats(&mut self, headline: Option<&str>) {
         let headline = headline.map(|h| (h.len(), fold_str(h)));
-        // (Sets of the document's own lines, only asked what they hold: a
-        // fast hash does, as in extraction. Sized for all blocks at once,
+        // (Sets of the document's own lines, only asked what they hold:
+        // seeded at random, see `InputSet`. Sized for all blocks at once,
         // rather than grown and rehashed.)
-        let mut seen = FxHashSet::with_capacity_and_hasher(self.blocks.len(), Default::default());
+        let mut seen = InputSet::with_capacity_and_hasher(self.blocks.len(), Default::default());
         // Short lines ("Alors tout y passe :") repeat legitimately; they are
         // duplicates only inside a run of duplicated paragraphs.
         let mut seen_short =
-            FxHashSet::with_capacity_and_hasher(self.blocks.len(), Default::default());
+            InputSet::with_capacity_and_hasher(self.blocks.len(), Default::default());
         let mut short_repeats = Vec::new();
         for i in 0..self.blocks.len() {
             if !self.is_content(i) {
