@@ -15,6 +15,16 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// The contract's names for the structure of an article.
+const STRUCTURE: [&str; 6] = [
+    "headline",
+    "standfirst",
+    "sections",
+    "takeaways",
+    "cross_promos",
+    "boilerplate",
+];
+
 const ARTICLE: &str =
     "Une conversation cruciale\nLe texte commence ici.\nÀ lire aussi : Autre : sujet\n";
 
@@ -26,14 +36,7 @@ fn one_file_prints_one_json_object_with_the_contract_names() {
     let out = depeche().arg(&path).output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in [
-        "headline",
-        "standfirst",
-        "sections",
-        "takeaways",
-        "cross_promos",
-        "boilerplate",
-    ] {
+    for key in STRUCTURE {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!(v["headline"], "Une conversation cruciale");
@@ -66,14 +69,7 @@ fn no_extract_leaves_the_structure_and_empties_actors_and_claims() {
     assert_eq!(full["claims"][0]["speaker"], "Pierre Aubrac");
     assert_eq!(lean["actors"], serde_json::json!([]));
     assert_eq!(lean["claims"], serde_json::json!([]));
-    for key in [
-        "headline",
-        "standfirst",
-        "sections",
-        "takeaways",
-        "cross_promos",
-        "boilerplate",
-    ] {
+    for key in STRUCTURE {
         assert_eq!(lean[key], full[key], "{key}");
     }
 }

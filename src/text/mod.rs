@@ -103,14 +103,19 @@ fn item_by_pattern(line: &str) -> Option<(Marker, &str)> {
     if !text.starts_with(|ch: char| !ch.is_whitespace()) {
         return None;
     }
-    let marker = if c.get(1).is_some() {
+    Some((captured_marker(&c), text))
+}
+
+/// The marker of an item matched by a pattern whose groups 1 and 2 are a
+/// bullet and a dash (anything else being a number).
+fn captured_marker(c: &regex::Captures<'_>) -> Marker {
+    if c.get(1).is_some() {
         Marker::Bullet
     } else if c.get(2).is_some() {
         Marker::Dash
     } else {
         Marker::Number
-    };
-    Some((marker, text))
+    }
 }
 
 /// Whether `DASH_HEADING` may match: a dash and a space first, a dash last.
@@ -493,16 +498,9 @@ mod tests {
             // hand.
             let whole = regex!(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+(\S.*)$");
             let by_hand = item(&line).map(|(marker, text)| (marker, text.to_owned()));
-            let by_regex = whole.captures(&line).map(|c| {
-                let marker = if c.get(1).is_some() {
-                    Marker::Bullet
-                } else if c.get(2).is_some() {
-                    Marker::Dash
-                } else {
-                    Marker::Number
-                };
-                (marker, c[4].to_owned())
-            });
+            let by_regex = whole
+                .captures(&line)
+                .map(|c| (captured_marker(&c), c[4].to_owned()));
             prop_assert_eq!(by_hand, by_regex);
             prop_assert!(!DASH_HEADING.is_match(&line) || may_be_dash_heading(&line));
             prop_assert!(!SEPARATOR.is_match(&line) || may_be_separator(&line));
