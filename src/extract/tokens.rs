@@ -482,27 +482,37 @@ fn lexicon_hits(
                 .map(|s| (s, fw.len()))
         })
         .flatten();
-    let at = |bit: u8| {
-        let n = bit.trailing_zeros() as usize;
-        let several = several
+    // Only the lexicons with an entry here are looked at: a word is
+    // rarely in more than one.
+    let singles = exact.map_or(0, |x| {
+        (0..5).fold(0u8, |m, n| m | u8::from(x.single[n] != u32::MAX) << n)
+    });
+    let mut hits = Hits::default();
+    let mut todo = bits | singles;
+    while todo != 0 {
+        let n = todo.trailing_zeros() as usize;
+        let bit = 1 << n;
+        todo &= !bit;
+        let found = several
             .filter(|_| bits & bit != 0)
             .and_then(|(s, first)| s.longest(n, folded, t.fstart, first))
-            .map(|(p, e)| (p as u32, e as u32));
-        if several.is_some() {
-            return several;
-        }
-        exact
-            .map(|x| x.single[n])
-            .filter(|&p| p != u32::MAX)
-            .map(|p| (p, t.fend as u32))
-    };
-    Hits {
-        verb: at(VERBS),
-        title: at(TITLES),
-        gazetteer: at(GAZETTEER),
-        head: at(HEADS),
-        source: at(SOURCES),
+            .map(|(p, e)| (p as u32, e as u32))
+            .or_else(|| {
+                exact
+                    .map(|x| x.single[n])
+                    .filter(|&p| p != u32::MAX)
+                    .map(|p| (p, t.fend as u32))
+            });
+        *match bit {
+            VERBS => &mut hits.verb,
+            TITLES => &mut hits.title,
+            GAZETTEER => &mut hits.gazetteer,
+            HEADS => &mut hits.head,
+            SOURCES => &mut hits.source,
+            _ => continue,
+        } = found;
     }
+    hits
 }
 
 /// Whether `word` may end in an inverted pronoun: every ending of
