@@ -49,7 +49,10 @@ def timed(function, pages):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=500, help="at least this many documents")
+    # 2000 rather than the 500 the issue asks at least: at 500, depeche's
+    # run lasts well under a second and its docs/s moved by ±15% from run
+    # to run on a 2-core machine.
+    parser.add_argument("--docs", type=int, default=2000, help="at least this many documents")
     parser.add_argument("--pages", default=PAGES, help="folder of .html pages")
     parser.add_argument("--jobs", type=int, default=None, help="depeche --jobs (default: all cores)")
     parser.add_argument(
