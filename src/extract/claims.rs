@@ -233,6 +233,9 @@ const DETERMINERS: &WordSet = &WordSet::new(&[
 
 const PRONOUNS: &WordSet = &WordSet::new(&["il", "elle", "ils", "elles"]);
 
+/// The words that open "selon X", "d'après X", "pour X".
+const ACCORDING_TO: &WordSet = &WordSet::new(&["selon", "d'", "pour"]);
+
 /// The « … » quotations of a block: (open, close) token indices, in text
 /// order, each closed before the next opens.
 pub(crate) fn quotes(u: &Unit<'_>) -> Vec<(usize, usize)> {
@@ -1234,6 +1237,11 @@ pub(crate) fn find(
     }
     // Selon X, … / …, selon X / d’après X, … / pour X, …
     for i in 0..n {
+        // The signature test turns away nearly every token before any
+        // string is compared.
+        if !u.is(i, ACCORDING_TO) {
+            continue;
+        }
         let (x, cue_end) = match u.ftok(i) {
             "selon" => (i + 1, i + 1),
             "d'" if u.is(i + 1, &["apres"]) => (i + 2, i + 2),
