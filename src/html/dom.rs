@@ -730,7 +730,9 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 
 /// Where a comment whose text starts at `from` ends: after the first `-->`
 /// from there on. Found from its `>`: `memmem::find` would build a searcher
-/// for every comment.
+/// for every comment. (The light scan's reading; `lean` follows the
+/// tokenizer's own rules, `--!>` and `<!-->` included, because it rewrites
+/// what html5ever is given.)
 fn comment_end(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
     while let Some(k) = memchr::memchr(b'>', &bytes[at.min(bytes.len())..]).map(|k| k + at) {

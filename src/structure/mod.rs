@@ -30,10 +30,10 @@ mod promo;
 
 use std::sync::LazyLock;
 
-use crate::hash::InputSet;
 use regex::Regex;
 
 use crate::block::{Block, BlockKind, Document, Marker};
+use crate::hash::InputSet;
 use crate::lexicon::{RUBRICS, TAKEAWAY_LABELS, fold_str};
 use crate::shape;
 use crate::{Article, BoilerplateKind, Metadata, Options, Span};

@@ -32,11 +32,7 @@ pub(crate) fn looks_like_markdown(lines: &[Line<'_>]) -> bool {
         if has_pair(t, b']', b'(') && regex!(r"\]\((?:https?:|/|#)").is_match(t) {
             kinds[2] += 1;
         }
-        // "**" or "![", found in one byte search.
-        let bytes = t.as_bytes();
-        let bold_or_image = memchr::memchr2_iter(b'*', b'!', bytes)
-            .any(|i| bytes.get(i + 1) == Some(if bytes[i] == b'*' { &b'*' } else { &b'[' }));
-        if bold_or_image {
+        if has_pair(t, b'*', b'*') || has_pair(t, b'!', b'[') {
             kinds[3] += 1;
         }
         if memchr::memchr(b'\\', t.as_bytes()).is_some() && regex!(r#"\\[>"'\[\]*_#]"#).is_match(t)

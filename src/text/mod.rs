@@ -19,13 +19,12 @@ use crate::normalize::{is_blank, normalize};
 use crate::{BoilerplateKind, Span};
 use lines::Line;
 
-/// The list markers scrapers keep: "-", "–", "—", "•", "*", "·", "▪", "►",
-/// "1.", "1)"… followed by white space; the item's text follows (see
-/// [`item`], which reads most lines without it).
-static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+")
-        .expect("valid regex")
-});
+/// A numbered list marker, "1." or "1)" followed by white space, with any
+/// decimal digits: [`item`] reads list markers by hand, and leaves to this
+/// pattern the numbers written with digits other than ASCII ones ("٣)"),
+/// which `\d` takes.
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*\d{1,2}[.)][ \t\u{A0}]+").expect("valid regex"));
 /// Wire-style intertitles: "- Missiles -", "– Un précédent –".
 static DASH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*[-–—][ \t\u{A0}]+([^-–—].*?)[ \t\u{A0}]+[-–—][ \t]*$").expect("valid regex")
@@ -52,7 +51,7 @@ static QUOTE: LazyLock<Regex> =
 static INDENTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?: {2,}|\t)[ \t]*\S").expect("valid regex"));
 
-/// The bullets of `ITEM`, dashes apart.
+/// The bullets scrapers keep before list items, dashes apart.
 const BULLETS: [char; 21] = [
     '-', '*', '+', '•', '·', '▪', '▫', '►', '▸', '▹', '◦', '‣', '■', '□', '●', '○', '➤', '➢', '→',
     '✓', '✔',
@@ -63,10 +62,10 @@ const BULLETS: [char; 21] = [
 // character, sparing a regex search (a capturing one runs over the whole
 // line twice).
 
-/// A list item's marker and text: a marker as `ITEM` reads it, then text
-/// that starts with a visible character. The marker is read by hand (every
-/// line that does not start with a letter is asked), the pattern kept for
-/// numbers written with other digits than ASCII ones, which `\d` takes.
+/// A list item's marker and text: a bullet ([`BULLETS`]), a dash ("–",
+/// "—") or a number of one or two digits with "." or ")", white space, then
+/// text that starts with a visible character. Read by hand: every line that
+/// does not start with a letter is asked.
 fn item(line: &str) -> Option<(Marker, &str)> {
     let t = line.trim_start_matches([' ', '\t']);
     let mut chars = t.chars();
@@ -94,28 +93,16 @@ fn item(line: &str) -> Option<(Marker, &str)> {
         .then_some((marker, text))
 }
 
-/// [`item`] read with the `ITEM` pattern.
+/// [`item`] for a number written with other digits than ASCII ones.
 fn item_by_pattern(line: &str) -> Option<(Marker, &str)> {
-    let c = ITEM.captures(line)?;
+    let m = NUMBERED.find(line)?;
     // The marker's white space is matched greedily, so the text starts
     // after all of it, and must start with something else.
-    let text = &line[c.get(0)?.end()..];
+    let text = &line[m.end()..];
     if !text.starts_with(|ch: char| !ch.is_whitespace()) {
         return None;
     }
-    Some((captured_marker(&c), text))
-}
-
-/// The marker of an item matched by a pattern whose groups 1 and 2 are a
-/// bullet and a dash (anything else being a number).
-fn captured_marker(c: &regex::Captures<'_>) -> Marker {
-    if c.get(1).is_some() {
-        Marker::Bullet
-    } else if c.get(2).is_some() {
-        Marker::Dash
-    } else {
-        Marker::Number
-    }
+    Some((Marker::Number, text))
 }
 
 /// Whether `DASH_HEADING` may match: a dash and a space first, a dash last.
@@ -412,7 +399,7 @@ impl Reader {
                 return;
             }
         }
-        if let Some((marker, text)) = item(t).filter(|_| may_be_marked) {
+        if let Some((marker, text)) = may_be_marked.then(|| item(t)).flatten() {
             self.push_simple(text, line.span, BlockKind::Item { marker });
             self.joinable = md;
             return;
@@ -498,9 +485,16 @@ mod tests {
             // hand.
             let whole = regex!(r"^[ \t]*(?:([-*+•·▪▫►▸▹◦‣■□●○➤➢→✓✔])|([–—])|(\d{1,2})[.)])[ \t\u{A0}]+(\S.*)$");
             let by_hand = item(&line).map(|(marker, text)| (marker, text.to_owned()));
-            let by_regex = whole
-                .captures(&line)
-                .map(|c| (captured_marker(&c), c[4].to_owned()));
+            let by_regex = whole.captures(&line).map(|c| {
+                let marker = if c.get(1).is_some() {
+                    Marker::Bullet
+                } else if c.get(2).is_some() {
+                    Marker::Dash
+                } else {
+                    Marker::Number
+                };
+                (marker, c[4].to_owned())
+            });
             prop_assert_eq!(by_hand, by_regex);
             prop_assert!(!DASH_HEADING.is_match(&line) || may_be_dash_heading(&line));
             prop_assert!(!SEPARATOR.is_match(&line) || may_be_separator(&line));
