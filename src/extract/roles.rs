@@ -48,6 +48,10 @@ pub(crate) const DETERMINERS: &WordSet = &WordSet::new(&[
     "ce", "notre", "votre",
 ]);
 
+/// The possessive determiners of [`DETERMINERS`] that open a noun phrase
+/// before a name ("son chargé de campagne, Karim Aït-Saïd").
+const POSSESSIVES: &WordSet = &WordSet::new(&["son", "sa", "leur"]);
+
 /// Adjectives that may come before a title ("l’ancien ministre").
 const PRE_ADJECTIVES: &WordSet = &WordSet::new(&[
     "ancien",
@@ -316,6 +320,20 @@ pub(crate) fn find<'u>(
             i += 1;
             continue;
         }
+        // Most words open no phrase: below, only a title (here or after a
+        // pre-adjective), an apposition (a comma one or two tokens before)
+        // or a possessive determiner can. Ruled out from the token table
+        // first, before the determiner lists are read for every word.
+        let punct_before = |k: usize| i >= k && u.toks[i - k].kind == Kind::Punct;
+        let may_open = u.hit(i).title.is_some()
+            || punct_before(1)
+            || punct_before(2)
+            || u.is(i, PRE_ADJECTIVES)
+            || (i > 0 && u.is(i - 1, POSSESSIVES));
+        if !may_open {
+            i += 1;
+            continue;
+        }
         let det = (i > 0 && u.is(i - 1, DETERMINERS)).then(|| u.ftok(i - 1));
         let da = if det.is_some() { i - 1 } else { i };
         // Pre-adjectives: "l’ancien ministre".
@@ -341,6 +359,7 @@ pub(crate) fn find<'u>(
         // "Son chargé de campagne, Karim Aït-Saïd": a possessive noun phrase
         // before a name.
         let possessive = matches!(det, Some("son" | "sa" | "leur"));
+        debug_assert!(!possessive || u.is(i - 1, POSSESSIVES));
         // Most words open no phrase: without a title, only an apposition or
         // a possessive noun phrase can. Everything below is for the few
         // that may.
