@@ -533,97 +533,227 @@ pub(crate) struct Lexicon {
     /// Every folded word any list knows, with what they know of it: one
     /// hash look-up per word of a document.
     pub(crate) words: WordTable,
-    /// The patterns of several words, by first word ([`Word::several`]).
+    /// The patterns of several words, by first word ([`WordTable::several`]).
     pub(crate) several: Vec<Several>,
 }
 
-/// The word table: folded word → what the lexicons know of it. Words of
-/// up to [`SHORT`] bytes (nearly all) are kept inline in the table's
-/// buckets: a look-up per word of every document is most of tokenising's
-/// memory traffic, and a key behind a pointer would be one more cache miss
-/// each.
-#[derive(Default)]
+/// The word table: folded word → what the lexicons know of it, asked for
+/// every word of every document (a third of them are in no list).
+///
+/// An open-addressing table of its own rather than a `HashMap<String, _>`:
+/// a word of up to 16 bytes (all but one in a hundred) is packed into two
+/// numbers ([`pack`]), which are hashed with one multiplication and
+/// compared in two instructions, where a byte-wise hasher and a `memcmp`
+/// call cost some 90 instructions a look-up. A slot is 24 bytes (the two
+/// numbers and the 8-byte [`Word`]: the old buckets were 52), and a byte of
+/// hash per slot, kept apart ([`WordTable::tags`], 16 KB), settles most
+/// misses without reading a slot.
 pub(crate) struct WordTable {
-    short: FastMap<ShortKey, Word>,
-    long: FastMap<String, Word>,
+    /// Per slot: 0 when empty, else `0x80 |` seven bits of its key's hash.
+    tags: Box<[u8]>,
+    slots: Box<[Slot]>,
+    /// Words that do not pack (longer than 16 bytes, or empty).
+    other: FastMap<String, Word>,
+    /// What words with an entry in a lexicon have besides ([`Word::more`]).
+    more: Vec<More>,
+    /// The table as built, to check the packed one against.
+    #[cfg(test)]
+    known: FastMap<String, Known>,
 }
 
-/// The longest word kept inline in [`WordTable`].
-const SHORT: usize = 23;
-
-/// A word of at most [`SHORT`] bytes, zero-padded.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct ShortKey {
-    len: u8,
-    bytes: [u8; SHORT],
+/// A slot of [`WordTable`]: a packed key and its word.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    a: u64,
+    b: u64,
+    word: Word,
 }
 
-impl ShortKey {
-    fn new(word: &str) -> Option<ShortKey> {
-        let mut bytes = [0; SHORT];
-        bytes
-            .get_mut(..word.len())?
-            .copy_from_slice(word.as_bytes());
-        Some(ShortKey {
-            len: word.len() as u8,
-            bytes,
-        })
+/// A word of 1 to 16 bytes as two numbers that, with its length, tell it
+/// from any other: its first and last eight bytes (four from 4 to 7
+/// bytes; its first, middle and last from 1 to 3), which overlap rather
+/// than be padded, so that no byte is copied one at a time.
+#[inline]
+fn pack(w: &[u8]) -> Option<(u64, u64)> {
+    let n = w.len();
+    if let (Some(a), Some(b)) = (w.first_chunk::<8>(), w.last_chunk::<8>()) {
+        return (n <= 16).then(|| (u64::from_le_bytes(*a), u64::from_le_bytes(*b)));
     }
+    if let (Some(a), Some(b)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        return Some((
+            u64::from(u32::from_le_bytes(*a)),
+            u64::from(u32::from_le_bytes(*b)),
+        ));
+    }
+    let &first = w.first()?;
+    Some((
+        u64::from(first) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+        0,
+    ))
 }
 
-// Hashed as its bytes, so that a table keyed by `ShortKey` can be asked
-// with a `&[u8]` (the `Borrow` contract).
-impl std::hash::Hash for ShortKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        std::borrow::Borrow::<[u8]>::borrow(self).hash(state);
-    }
+/// The hash of a packed word of `len` bytes: one 64×64→128-bit
+/// multiplication, its halves folded (as foldhash and wyhash do), good in
+/// its low bits (the slot) and its high bits (the tag). The table's keys
+/// are the lexicons': a page's words can only make a look-up walk the
+/// runs the lexicons made.
+#[inline]
+fn hash(a: u64, b: u64, len: usize) -> u64 {
+    let x =
+        u128::from(a ^ 0x243f_6a88_85a3_08d3) * u128::from(b ^ 0x9e37_79b9_7f4a_7c15 ^ len as u64);
+    (x as u64) ^ (x >> 64) as u64
 }
 
-impl std::borrow::Borrow<[u8]> for ShortKey {
-    fn borrow(&self) -> &[u8] {
-        &self.bytes[..usize::from(self.len)]
-    }
+/// The tag of a hash in [`WordTable::tags`].
+#[inline]
+fn tag(h: u64) -> u8 {
+    (h >> 57) as u8 | 0x80
 }
 
 impl WordTable {
+    /// Packs the words the lexicons know.
+    fn new(known: FastMap<String, Known>) -> WordTable {
+        // Function words first: inserted first, they sit in their own slot
+        // (the first probed) and are the words a text has most.
+        let mut keys: Vec<(&String, &Known)> = known.iter().collect();
+        keys.sort_unstable_by_key(|&(k, w)| (w.lists & IS_STOPWORD == 0, k));
+        let packed = keys
+            .iter()
+            .filter(|k| pack(k.0.as_bytes()).is_some())
+            .count();
+        let size = (packed + packed / 2).next_power_of_two().max(16);
+        let mut tags = vec![0u8; size].into_boxed_slice();
+        let mut slots = vec![Slot::default(); size].into_boxed_slice();
+        let mut other = FastMap::default();
+        let mut more = Vec::new();
+        for (k, w) in keys {
+            let singles = (0..5).fold(0u8, |m, n| m | u8::from(w.single[n] != u32::MAX) << n);
+            let word = Word {
+                len: k.len() as u8,
+                lists: w.lists,
+                multi: w.multi,
+                singles,
+                more: if singles | w.multi != 0 {
+                    more.push(More {
+                        single: w.single,
+                        several: w.several,
+                    });
+                    (more.len() - 1) as u32
+                } else {
+                    u32::MAX
+                },
+            };
+            let Some((a, b)) = pack(k.as_bytes()) else {
+                other.insert(k.clone(), word);
+                continue;
+            };
+            let h = hash(a, b, k.len());
+            let mut i = h as usize & (size - 1);
+            while tags[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            tags[i] = tag(h);
+            slots[i] = Slot { a, b, word };
+        }
+        WordTable {
+            tags,
+            slots,
+            other,
+            more,
+            #[cfg(test)]
+            known,
+        }
+    }
+
     /// What the lexicons know of the folded `word`.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&Word> {
-        if word.len() <= SHORT {
-            self.short.get(word.as_bytes())
-        } else {
-            self.long.get(word)
+        let Some((a, b)) = pack(word.as_bytes()) else {
+            return self.other.get(word);
+        };
+        let h = hash(a, b, word.len());
+        let tag = tag(h);
+        let mask = self.tags.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            // Never past the end (`i` is masked), and a run always ends:
+            // a third of the slots are empty.
+            let t = *self.tags.get(i)?;
+            if t == tag {
+                let s = self.slots.get(i)?;
+                if s.a == a && s.b == b && usize::from(s.word.len) == word.len() {
+                    return Some(&s.word);
+                }
+            } else if t == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
         }
     }
 
-    /// The entry of `word`, made empty if new.
-    fn entry(&mut self, word: &str) -> &mut Word {
-        match ShortKey::new(word) {
-            Some(k) => self.short.entry(k).or_default(),
-            None => self.long.entry(word.to_owned()).or_default(),
+    /// The one-word entry of `w` in lexicon `n` (bit `1 << n` of
+    /// [`Word::singles`]), `u32::MAX` for none.
+    #[inline]
+    pub(crate) fn single(&self, w: &Word, n: usize) -> u32 {
+        if w.singles >> n & 1 == 0 {
+            return u32::MAX;
         }
+        self.more[w.more as usize].single[n]
+    }
+
+    /// The index in [`Lexicon::several`] of the patterns of several words
+    /// starting with `w` (`u32::MAX`: none).
+    #[inline]
+    pub(crate) fn several(&self, w: &Word) -> u32 {
+        if w.multi == 0 {
+            return u32::MAX;
+        }
+        self.more[w.more as usize].several
     }
 }
 
-/// What the lexicons know of a folded word.
-#[derive(Clone, Copy, Debug)]
+/// What the lexicons know of a folded word, as the word table gives it
+/// for each word of a text: what every word needs (its lists, and which
+/// lexicons have an entry for it) in 8 bytes; the entries themselves,
+/// which few words have, are in [`WordTable::more`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Word {
+    /// The length of the word: part of its key in [`WordTable::slots`].
+    len: u8,
+    /// Word lists: 1 non-name, 2 nationality, 4 honorific, 8 first name.
+    pub(crate) lists: u8,
     /// Lexicons with an entry of several words starting with this word
     /// (bits: 1 verbs, 2 titles, 4 gazetteer, 8 heads, 16 sources): only
     /// then is an automaton searched.
     pub(crate) multi: u8,
-    /// The one-word entry in each of those lexicons (`u32::MAX`: none).
-    pub(crate) single: [u32; 5],
-    /// Index in [`Lexicon::several`] of the patterns of several words
-    /// starting with this word (`u32::MAX`: none).
-    pub(crate) several: u32,
-    /// Word lists: 1 non-name, 2 nationality, 4 honorific, 8 first name.
-    pub(crate) lists: u8,
+    /// Lexicons with a one-word entry for this word (bits as `multi`).
+    pub(crate) singles: u8,
+    /// Index in [`WordTable::more`] when `multi` or `singles` has a bit.
+    more: u32,
 }
 
-impl Default for Word {
-    fn default() -> Word {
-        Word {
+/// The entries of a word with some ([`Word::more`]).
+#[derive(Clone, Copy, Debug)]
+struct More {
+    /// The one-word entry in each lexicon (`u32::MAX`: none).
+    single: [u32; 5],
+    /// Index in [`Lexicon::several`] of the patterns of several words
+    /// starting with this word (`u32::MAX`: none).
+    several: u32,
+}
+
+/// What the lexicons know of a folded word, as the table is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Known {
+    multi: u8,
+    single: [u32; 5],
+    several: u32,
+    lists: u8,
+}
+
+impl Default for Known {
+    fn default() -> Known {
+        Known {
             multi: 0,
             single: [u32::MAX; 5],
             several: u32::MAX,
@@ -699,7 +829,7 @@ impl Lexicon {
         let verbs = Verbs::load();
         let org_heads = Anchor::new(&heads);
         let sources = Anchor::new(&sources);
-        let mut words = WordTable::default();
+        let mut words: FastMap<String, Known> = FastMap::default();
         let mut several: Vec<Several> = Vec::new();
         for (n, anchor) in [
             &verbs.anchor,
@@ -715,12 +845,12 @@ impl Lexicon {
                 let first = first_word(p);
                 if first == p {
                     // The first entry wins, as in the automata.
-                    let slot = &mut words.entry(p).single[n];
+                    let slot = &mut words.entry(p.clone()).or_default().single[n];
                     if *slot == u32::MAX {
                         *slot = i as u32;
                     }
                 } else {
-                    let w = words.entry(first);
+                    let w = words.entry(first.to_owned()).or_default();
                     w.multi |= 1 << n;
                     if w.several == u32::MAX {
                         w.several = several.len() as u32;
@@ -731,19 +861,19 @@ impl Lexicon {
             }
         }
         for w in &stopwords {
-            words.entry(w).lists |= IS_STOPWORD;
+            words.entry(w.clone()).or_default().lists |= IS_STOPWORD;
         }
         for w in nationalities.keys() {
-            words.entry(w).lists |= IS_NATIONALITY;
+            words.entry(w.clone()).or_default().lists |= IS_NATIONALITY;
         }
         for w in honorifics.keys() {
-            words.entry(w).lists |= IS_HONORIFIC;
+            words.entry(w.clone()).or_default().lists |= IS_HONORIFIC;
         }
         for w in entries(include_str!("first_names.txt")) {
-            words.entry(&fold_str(w)).lists |= IS_FIRST_NAME;
+            words.entry(fold_str(w)).or_default().lists |= IS_FIRST_NAME;
         }
         Lexicon {
-            words,
+            words: WordTable::new(words),
             several,
             gazetteer,
             titles,
@@ -771,6 +901,55 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What the packed table answers for `w`, as the map it was built
+    /// from would.
+    fn answer(w: &str) -> Option<Known> {
+        let t = &LEXICON.words;
+        t.get(w).map(|x| Known {
+            multi: x.multi,
+            single: std::array::from_fn(|n| t.single(x, n)),
+            several: t.several(x),
+            lists: x.lists,
+        })
+    }
+
+    #[test]
+    fn word_table_answers_as_the_map_it_packs_for_every_word_and_its_neighbours() {
+        let known = &LEXICON.words.known;
+        assert!(known.len() > 5000, "{} words", known.len());
+        for (w, k) in known {
+            assert_eq!(answer(w), Some(*k), "{w:?}");
+            // Words one change away: most are in no list.
+            let mut near = vec![
+                format!("{w}s"),
+                format!("{w}é"),
+                format!("x{w}"),
+                format!("{w}{w}"),
+            ];
+            for (i, c) in w.char_indices() {
+                near.push(format!("{}{}", &w[..i], &w[i + c.len_utf8()..]));
+                near.push(format!("{}q{}", &w[..i], &w[i + c.len_utf8()..]));
+            }
+            for n in near {
+                assert_eq!(answer(&n), known.get(&n).copied(), "{n:?}");
+            }
+        }
+        for n in 0..40 {
+            let w = "a".repeat(n);
+            assert_eq!(answer(&w), known.get(&w).copied(), "{w:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn word_table_answers_as_the_map_it_packs_for_any_word(
+            w in "[a-z' éè-]{0,24}|\\PC{0,20}"
+        ) {
+            prop_assert_eq!(answer(&w), LEXICON.words.known.get(&w).copied());
+        }
+    }
 
     #[test]
     fn extractor_lexicons_load_and_are_big_enough() {
