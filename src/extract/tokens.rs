@@ -12,7 +12,7 @@ use super::align::Align;
 use crate::Span;
 use crate::lexicon::extract::{
     GAZETTEER, HEADS, IS_FIRST_NAME, IS_HONORIFIC, IS_NATIONALITY, IS_STOPWORD, LEXICON, Lexicon,
-    SOURCES, TITLES, VERBS, Word, first_word,
+    Longest, SOURCES, TITLES, VERBS, Word, first_word,
 };
 use crate::lexicon::fold;
 
@@ -489,22 +489,23 @@ fn entries_at(
     // Only the lexicons with an entry here are looked at: a word is
     // rarely in more than one.
     let singles = exact.map_or(0, |x| x.singles);
+    let long = several.map_or(Longest::default(), |(s, first)| {
+        s.longest(bits, folded, t.fstart, first)
+    });
     let mut hits = Hits::default();
     let mut todo = bits | singles;
     while todo != 0 {
         let n = todo.trailing_zeros() as usize;
         let bit = 1 << n;
         todo &= !bit;
-        let found = several
-            .filter(|_| bits & bit != 0)
-            .and_then(|(s, first)| s.longest(n, folded, t.fstart, first))
-            .map(|(p, e)| (p as u32, e as u32))
-            .or_else(|| {
-                exact
-                    .map(|x| words.single(x, n))
-                    .filter(|&p| p != u32::MAX)
-                    .map(|p| (p, t.fend as u32))
-            });
+        let found = if long.found & bit != 0 {
+            Some(long.hits[n])
+        } else {
+            exact
+                .map(|x| words.single(x, n))
+                .filter(|&p| p != u32::MAX)
+                .map(|p| (p, t.fend as u32))
+        };
         *match bit {
             VERBS => &mut hits.verb,
             TITLES => &mut hits.title,

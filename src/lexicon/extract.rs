@@ -55,23 +55,35 @@ impl Anchor {
     }
 }
 
-/// The patterns of several words that start with one word, per lexicon
-/// (indexed as the bits of [`Word::multi`]), grouped by length in bytes,
-/// longest first. A group is looked at only where the text has a word
-/// boundary at its length, and searched by binary search: some words start
-/// hundreds of patterns ("se", "s'": the reflexive verbs), but a document
-/// has few boundaries after them.
+/// The patterns of several words that start with one word, in every
+/// lexicon (indexed as the bits of [`Word::multi`]), grouped by length in
+/// bytes, longest first. A group is looked at only where the text has a
+/// word boundary at its length, and searched by binary search: some words
+/// start hundreds of patterns ("se", "s'": the reflexive verbs), but a
+/// document has few boundaries after them.
 ///
 /// Before any of that, the three bytes after the first word must be those
 /// of some pattern: "la", "le", "les", "l'" start dozens of names ("la
 /// Poste", "l'Elysee") and stand before almost none of them in a text.
+///
+/// The lexicons share the groups: a word that starts patterns in several
+/// of them ("premier": a title, a place) is filtered, and each length
+/// checked for a boundary and searched, once for all. The filter also
+/// tells the lengths of the patterns the three bytes begin: only those
+/// groups are looked at ("la", "le" start names of a dozen lengths).
 #[derive(Default)]
 pub(crate) struct Several {
-    groups: [Vec<Group>; 5],
-    /// Per lexicon, the three bytes after the first word of each pattern
-    /// (as [`three`] packs them), sorted; `None` when a pattern has fewer
-    /// (the filter cannot tell).
-    next: [Option<Vec<u32>>; 5],
+    groups: Vec<Group>,
+    /// The three bytes after the first word of each pattern (as [`three`]
+    /// packs them), sorted, with the lexicons that have such a pattern and
+    /// their lengths ([`len_bit`]).
+    after: Vec<u32>,
+    after_lexicons: Vec<u8>,
+    after_lens: Vec<u128>,
+    /// Lexicons with a pattern that has fewer than three bytes after its
+    /// first word (the filter cannot tell), and those patterns' lengths.
+    short: u8,
+    short_lens: u128,
 }
 
 /// Patterns of one length, sorted by their folded text, which is stored
@@ -79,13 +91,15 @@ pub(crate) struct Several {
 /// one small block of memory.
 struct Group {
     len: usize,
+    /// Lexicons with a pattern of this length.
+    lexicons: u8,
     keys: Vec<u8>,
     /// The first eight bytes of each key, as [`head`] packs them: the
     /// binary search compares numbers, and only keys whose first eight
     /// bytes match (nearly always one, or none) are compared in full.
     heads: Vec<u64>,
-    /// Each pattern's index in its lexicon.
-    ids: Vec<u32>,
+    /// Each pattern's index in each lexicon (`u32::MAX`: not in it).
+    ids: Vec<[u32; 5]>,
 }
 
 /// The first eight bytes of `key` (zero-padded) as one number, ordered as
@@ -123,28 +137,48 @@ fn three(bytes: &[u8]) -> Option<u32> {
     Some(u32::from_be_bytes([0, a, b, c]))
 }
 
+/// The bit of a pattern length in [`Several::after_lens`]: one per length
+/// up to 126 bytes, the last for all longer ones.
+#[inline]
+fn len_bit(len: usize) -> u128 {
+    1 << len.min(127)
+}
+
+/// What [`Several::longest`] found: per lexicon asked, (pattern, end) of
+/// the longest pattern, where bit `1 << n` of `found` is set.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Longest {
+    pub(crate) found: u8,
+    pub(crate) hits: [(u32, u32); 5],
+}
+
 impl Several {
     /// Adds pattern `id` of lexicon `n`, `text` (the first listed of two
-    /// equal patterns wins).
+    /// equal patterns of a lexicon wins).
     fn add(&mut self, n: usize, id: usize, text: &str) {
         let after = &text.as_bytes()[first_word(text).len()..];
-        if self.groups[n].is_empty() {
-            self.next[n] = Some(Vec::new());
-        }
-        if let Some(next) = &mut self.next[n] {
-            match three(after) {
-                Some(k) => {
-                    if let Err(at) = next.binary_search(&k) {
-                        next.insert(at, k);
-                    }
+        match three(after) {
+            Some(k) => match self.after.binary_search(&k) {
+                Ok(i) => {
+                    self.after_lexicons[i] |= 1 << n;
+                    self.after_lens[i] |= len_bit(text.len());
                 }
-                None => self.next[n] = None,
+                Err(i) => {
+                    self.after.insert(i, k);
+                    self.after_lexicons.insert(i, 1 << n);
+                    self.after_lens.insert(i, len_bit(text.len()));
+                }
+            },
+            None => {
+                self.short |= 1 << n;
+                self.short_lens |= len_bit(text.len());
             }
         }
-        let groups = &mut self.groups[n];
+        let groups = &mut self.groups;
         let len = text.len();
         let empty = Group {
             len,
+            lexicons: 0,
             keys: Vec::new(),
             heads: Vec::new(),
             ids: Vec::new(),
@@ -161,32 +195,49 @@ impl Several {
             }
         };
         let group = &mut groups[g];
-        if let Err(at) = group.find(text.as_bytes()) {
-            group.ids.insert(at, id as u32);
-            group.heads.insert(at, head(text.as_bytes()));
-            group.keys.splice(at * len..at * len, text.bytes());
+        group.lexicons |= 1 << n;
+        match group.find(text.as_bytes()) {
+            Ok(i) => {
+                if group.ids[i][n] == u32::MAX {
+                    group.ids[i][n] = id as u32;
+                }
+            }
+            Err(at) => {
+                let mut ids = [u32::MAX; 5];
+                ids[n] = id as u32;
+                group.ids.insert(at, ids);
+                group.heads.insert(at, head(text.as_bytes()));
+                group.keys.splice(at * len..at * len, text.bytes());
+            }
         }
     }
 
-    /// The longest pattern of lexicon `n` starting at folded offset `at`
-    /// and ending at a word boundary: before a non-word character, at the
-    /// end of the text, or just after an apostrophe ("faire etat d'").
-    /// Returns (pattern, end). `first` is the length of the first word of
-    /// the text at `at`.
-    pub(crate) fn longest(
-        &self,
-        n: usize,
-        folded: &str,
-        at: usize,
-        first: usize,
-    ) -> Option<(usize, usize)> {
-        let rest = folded.get(at..)?;
+    /// The longest pattern of each lexicon of `wanted` (bits) starting at
+    /// folded offset `at` and ending at a word boundary: before a non-word
+    /// character, at the end of the text, or just after an apostrophe
+    /// ("faire etat d'"), with its end. `first` is the length of the first
+    /// word of the text at `at`.
+    pub(crate) fn longest(&self, wanted: u8, folded: &str, at: usize, first: usize) -> Longest {
+        let mut out = Longest::default();
+        let Some(rest) = folded.get(at..) else {
+            return out;
+        };
         let bytes = rest.as_bytes();
-        if let Some(next) = &self.next[n] {
-            let k = three(bytes.get(first..)?)?;
-            next.binary_search(&k).ok()?;
+        let mut todo = wanted & self.short;
+        let mut lens = if todo != 0 { self.short_lens } else { 0 };
+        if let Some(k) = bytes.get(first..).and_then(three)
+            && let Ok(i) = self.after.binary_search(&k)
+        {
+            todo |= wanted & self.after_lexicons[i];
+            lens |= self.after_lens[i];
         }
-        self.groups[n].iter().find_map(|g| {
+        for g in &self.groups {
+            if todo == 0 {
+                break;
+            }
+            if g.lexicons & todo == 0 || lens & len_bit(g.len) == 0 {
+                continue;
+            }
             let e = g.len;
             let boundary = e <= rest.len()
                 && rest.is_char_boundary(e)
@@ -200,11 +251,24 @@ impl Several {
                             .is_some_and(|c| !c.is_alphanumeric()),
                     });
             if !boundary {
-                return None;
+                continue;
             }
-            let i = g.find(&bytes[..e]).ok()?;
-            Some((g.ids[i] as usize, at + e))
-        })
+            let Ok(i) = g.find(&bytes[..e]) else {
+                continue;
+            };
+            let ids = &g.ids[i];
+            let mut m = todo & g.lexicons;
+            while m != 0 {
+                let n = m.trailing_zeros() as usize;
+                m &= m - 1;
+                if ids[n] != u32::MAX {
+                    out.found |= 1 << n;
+                    out.hits[n] = (ids[n], (at + e) as u32);
+                    todo &= !(1 << n);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -535,6 +599,10 @@ pub(crate) struct Lexicon {
     pub(crate) words: WordTable,
     /// The patterns of several words, by first word ([`WordTable::several`]).
     pub(crate) several: Vec<Several>,
+    /// The patterns of each lexicon, in the order of [`Word::multi`]'s
+    /// bits, to check the tables against.
+    #[cfg(test)]
+    patterns: [Vec<String>; 5],
 }
 
 /// The word table: folded word → what the lexicons know of it, asked for
@@ -875,6 +943,14 @@ impl Lexicon {
         Lexicon {
             words: WordTable::new(words),
             several,
+            #[cfg(test)]
+            patterns: [
+                verbs.anchor.patterns.clone(),
+                titles.anchor.patterns.clone(),
+                gazetteer.anchor.patterns.clone(),
+                org_heads.patterns.clone(),
+                sources.patterns.clone(),
+            ],
             gazetteer,
             titles,
             verbs,
@@ -940,6 +1016,67 @@ mod tests {
             let w = "a".repeat(n);
             assert_eq!(answer(&w), known.get(&w).copied(), "{w:?}");
         }
+    }
+
+    /// The longest pattern of several words of lexicon `n` that `text`
+    /// starts with, ending at a word boundary, by trying every one.
+    fn longest_by_hand(n: usize, text: &str) -> Option<(u32, u32)> {
+        let mut best: Option<(u32, u32)> = None;
+        for (i, p) in LEXICON.patterns[n].iter().enumerate() {
+            let e = p.len();
+            let multi = first_word(p) != p;
+            let ends = text.starts_with(p.as_str())
+                && (p.ends_with('\'')
+                    || text[e..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric() && c != '-'));
+            if multi && ends && best.is_none_or(|(_, b)| e > b as usize) {
+                best = Some((i as u32, e as u32));
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn several_finds_the_longest_pattern_of_each_lexicon_as_trying_every_one_does() {
+        let l = &*LEXICON;
+        let mut texts = Vec::new();
+        for p in l.patterns.iter().flatten().filter(|p| first_word(p) != *p) {
+            let cut = p.char_indices().last().map_or(0, |(i, _)| i);
+            for t in [
+                p.clone(),
+                format!("{p} et la suite"),
+                format!("{p}-x"),
+                format!("{p}s de"),
+                format!("{p}, puis"),
+                format!("{p}é"),
+                format!("{p}'a"),
+                p[..cut].to_owned(),
+            ] {
+                texts.push(t);
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let first = first_word(text);
+            let Some(w) = l.words.get(first) else {
+                continue;
+            };
+            let got = l
+                .several
+                .get(l.words.several(w) as usize)
+                .map_or(Longest::default(), |s| {
+                    s.longest(w.multi, text, 0, first.len())
+                });
+            for n in 0..5 {
+                let by_hand = longest_by_hand(n, text).filter(|_| w.multi >> n & 1 != 0);
+                let got = (got.found >> n & 1 != 0).then(|| got.hits[n]);
+                assert_eq!(got, by_hand, "{text:?} in lexicon {n}");
+                found += usize::from(got.is_some());
+            }
+        }
+        assert!(found > 1000, "{found} found");
     }
 
     proptest! {
