@@ -683,11 +683,14 @@ impl WordTable {
     fn new(known: FastMap<String, Known>) -> WordTable {
         // Function words first: inserted first, they sit in their own slot
         // (the first probed) and are the words a text has most.
-        let mut keys: Vec<(&String, &Known)> = known.iter().collect();
-        keys.sort_unstable_by_key(|&(k, w)| (w.lists & IS_STOPWORD == 0, k));
-        let packed = keys
+        let stop = |w: &Known| w.lists & IS_STOPWORD != 0;
+        let keys = known
             .iter()
-            .filter(|k| pack(k.0.as_bytes()).is_some())
+            .filter(|(_, w)| stop(w))
+            .chain(known.iter().filter(|(_, w)| !stop(w)));
+        let packed = known
+            .keys()
+            .filter(|k| pack(k.as_bytes()).is_some())
             .count();
         let size = (packed + packed / 2).next_power_of_two().max(16);
         let mut tags = vec![0u8; size].into_boxed_slice();
@@ -737,7 +740,7 @@ impl WordTable {
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&Word> {
         let Some((a, b)) = pack(word.as_bytes()) else {
-            return self.other.get(word);
+            return self.other(word);
         };
         let h = hash(a, b, word.len());
         let tag = tag(h);
@@ -757,6 +760,14 @@ impl WordTable {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// [`WordTable::get`] for a word that does not pack: out of line, as
+    /// few words do, and the map's code would swell every look-up.
+    #[cold]
+    #[inline(never)]
+    fn other(&self, word: &str) -> Option<&Word> {
+        self.other.get(word)
     }
 
     /// The one-word entry of `w` in lexicon `n` (bit `1 << n` of
@@ -808,6 +819,15 @@ struct More {
     /// Index in [`Lexicon::several`] of the patterns of several words
     /// starting with this word (`u32::MAX`: none).
     several: u32,
+}
+
+/// The entry of `word` in the table being built, made empty if new (the
+/// word copied only then).
+fn known<'a>(words: &'a mut FastMap<String, Known>, word: &str) -> &'a mut Known {
+    if !words.contains_key(word) {
+        words.insert(word.to_owned(), Known::default());
+    }
+    words.get_mut(word).expect("just inserted")
 }
 
 /// What the lexicons know of a folded word, as the table is built.
@@ -913,12 +933,12 @@ impl Lexicon {
                 let first = first_word(p);
                 if first == p {
                     // The first entry wins, as in the automata.
-                    let slot = &mut words.entry(p.clone()).or_default().single[n];
+                    let slot = &mut known(&mut words, p).single[n];
                     if *slot == u32::MAX {
                         *slot = i as u32;
                     }
                 } else {
-                    let w = words.entry(first.to_owned()).or_default();
+                    let w = known(&mut words, first);
                     w.multi |= 1 << n;
                     if w.several == u32::MAX {
                         w.several = several.len() as u32;
@@ -929,16 +949,16 @@ impl Lexicon {
             }
         }
         for w in &stopwords {
-            words.entry(w.clone()).or_default().lists |= IS_STOPWORD;
+            known(&mut words, w).lists |= IS_STOPWORD;
         }
         for w in nationalities.keys() {
-            words.entry(w.clone()).or_default().lists |= IS_NATIONALITY;
+            known(&mut words, w).lists |= IS_NATIONALITY;
         }
         for w in honorifics.keys() {
-            words.entry(w.clone()).or_default().lists |= IS_HONORIFIC;
+            known(&mut words, w).lists |= IS_HONORIFIC;
         }
         for w in entries(include_str!("first_names.txt")) {
-            words.entry(fold_str(w)).or_default().lists |= IS_FIRST_NAME;
+            known(&mut words, &fold_str(w)).lists |= IS_FIRST_NAME;
         }
         Lexicon {
             words: WordTable::new(words),
