@@ -519,12 +519,19 @@ fn entries_at(
 }
 
 /// The reporting verb of `word` when it ends in an inverted pronoun
-/// ("ajoute-t-elle", "dit-il"), as the token's hits.
-#[inline]
+/// ("ajoute-t-elle", "dit-il"), as the token's hits: the test that rules
+/// out nearly every word inline, the rest out of line.
+#[inline(always)]
 fn inverted(lex: &Lexicon, t: &Tok, word: &str) -> Option<Hits> {
     if !may_be_inverted(word) {
         return None;
     }
+    inverted_verb(lex, t, word)
+}
+
+/// [`inverted`] past its first test.
+#[inline(never)]
+fn inverted_verb(lex: &Lexicon, t: &Tok, word: &str) -> Option<Hits> {
     let stem = inverted_stem(word)?;
     let p = lex
         .words

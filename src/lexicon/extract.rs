@@ -680,7 +680,7 @@ fn tag(h: u64) -> u8 {
 
 impl WordTable {
     /// Packs the words the lexicons know.
-    fn new(known: FastMap<String, Known>) -> WordTable {
+    fn new(known: FastMap<&str, Known>) -> WordTable {
         // Function words first: inserted first, they sit in their own slot
         // (the first probed) and are the words a text has most.
         let stop = |w: &Known| w.lists & IS_STOPWORD != 0;
@@ -715,7 +715,7 @@ impl WordTable {
                 },
             };
             let Some((a, b)) = pack(k.as_bytes()) else {
-                other.insert(k.clone(), word);
+                other.insert((*k).to_owned(), word);
                 continue;
             };
             let h = hash(a, b, k.len());
@@ -732,7 +732,7 @@ impl WordTable {
             other,
             more,
             #[cfg(test)]
-            known,
+            known: known.iter().map(|(k, w)| ((*k).to_owned(), *w)).collect(),
         }
     }
 
@@ -819,15 +819,6 @@ struct More {
     /// Index in [`Lexicon::several`] of the patterns of several words
     /// starting with this word (`u32::MAX`: none).
     several: u32,
-}
-
-/// The entry of `word` in the table being built, made empty if new (the
-/// word copied only then).
-fn known<'a>(words: &'a mut FastMap<String, Known>, word: &str) -> &'a mut Known {
-    if !words.contains_key(word) {
-        words.insert(word.to_owned(), Known::default());
-    }
-    words.get_mut(word).expect("just inserted")
 }
 
 /// What the lexicons know of a folded word, as the table is built.
@@ -917,7 +908,11 @@ impl Lexicon {
         let verbs = Verbs::load();
         let org_heads = Anchor::new(&heads);
         let sources = Anchor::new(&sources);
-        let mut words: FastMap<String, Known> = FastMap::default();
+        // Keyed by the lexicons' own strings: no word is copied.
+        let first_names: Vec<String> = entries(include_str!("first_names.txt"))
+            .map(fold_str)
+            .collect();
+        let mut words: FastMap<&str, Known> = FastMap::default();
         let mut several: Vec<Several> = Vec::new();
         for (n, anchor) in [
             &verbs.anchor,
@@ -933,12 +928,12 @@ impl Lexicon {
                 let first = first_word(p);
                 if first == p {
                     // The first entry wins, as in the automata.
-                    let slot = &mut known(&mut words, p).single[n];
+                    let slot = &mut words.entry(p).or_default().single[n];
                     if *slot == u32::MAX {
                         *slot = i as u32;
                     }
                 } else {
-                    let w = known(&mut words, first);
+                    let w = words.entry(first).or_default();
                     w.multi |= 1 << n;
                     if w.several == u32::MAX {
                         w.several = several.len() as u32;
@@ -949,16 +944,16 @@ impl Lexicon {
             }
         }
         for w in &stopwords {
-            known(&mut words, w).lists |= IS_STOPWORD;
+            words.entry(w).or_default().lists |= IS_STOPWORD;
         }
         for w in nationalities.keys() {
-            known(&mut words, w).lists |= IS_NATIONALITY;
+            words.entry(w).or_default().lists |= IS_NATIONALITY;
         }
         for w in honorifics.keys() {
-            known(&mut words, w).lists |= IS_HONORIFIC;
+            words.entry(w).or_default().lists |= IS_HONORIFIC;
         }
-        for w in entries(include_str!("first_names.txt")) {
-            known(&mut words, &fold_str(w)).lists |= IS_FIRST_NAME;
+        for w in &first_names {
+            words.entry(w).or_default().lists |= IS_FIRST_NAME;
         }
         Lexicon {
             words: WordTable::new(words),
