@@ -84,6 +84,12 @@ pub(crate) struct Several {
     /// first word (the filter cannot tell), and those patterns' lengths.
     short: u8,
     short_lens: u128,
+    /// The lengths of `after_lens` and `short_lens` as the groups that
+    /// have them (bit `1 << i` for `groups[i]`, the first 128), set by
+    /// [`Several::finish`]: the search goes from one to the next without
+    /// looking at the others ("la", "le" have patterns of 30 lengths).
+    after_groups: Vec<u128>,
+    short_groups: u128,
 }
 
 /// Patterns of one length, sorted by their folded text, which is stored
@@ -212,6 +218,17 @@ impl Several {
         }
     }
 
+    /// Sets the groups of each filter entry, once every pattern is in.
+    fn finish(&mut self) {
+        let groups = |lens: u128| {
+            (self.groups.iter().take(128).enumerate())
+                .filter(|(_, g)| lens & len_bit(g.len) != 0)
+                .fold(0u128, |m, (i, _)| m | 1 << i)
+        };
+        self.after_groups = self.after_lens.iter().map(|&l| groups(l)).collect();
+        self.short_groups = groups(self.short_lens);
+    }
+
     /// The longest pattern of each lexicon of `wanted` (bits) starting at
     /// folded offset `at` and ending at a word boundary: before a non-word
     /// character, at the end of the text, or just after an apostrophe
@@ -224,14 +241,27 @@ impl Several {
         };
         let bytes = rest.as_bytes();
         let mut todo = wanted & self.short;
-        let mut lens = if todo != 0 { self.short_lens } else { 0 };
+        let (mut lens, mut groups) = if todo != 0 {
+            (self.short_lens, self.short_groups)
+        } else {
+            (0, 0)
+        };
         if let Some(k) = bytes.get(first..).and_then(three)
             && let Ok(i) = self.after.binary_search(&k)
         {
             todo |= wanted & self.after_lexicons[i];
             lens |= self.after_lens[i];
+            groups |= self.after_groups[i];
         }
-        for g in &self.groups {
+        // The groups the filter lets through, longest first, then any past
+        // the 128th.
+        let firsts = std::iter::from_fn(|| {
+            let i = groups.trailing_zeros() as usize;
+            groups &= groups.wrapping_sub(1);
+            self.groups.get(i).filter(|_| i < 128)
+        });
+        let wide = self.groups.iter().skip(128);
+        for g in firsts.chain(wide) {
             if todo == 0 {
                 break;
             }
@@ -942,6 +972,9 @@ impl Lexicon {
                     several[w.several as usize].add(n, i, p);
                 }
             }
+        }
+        for s in &mut several {
+            s.finish();
         }
         for w in &stopwords {
             words.entry(w).or_default().lists |= IS_STOPWORD;
