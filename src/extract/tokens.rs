@@ -11,8 +11,8 @@
 use super::align::Align;
 use crate::Span;
 use crate::lexicon::extract::{
-    GAZETTEER, HEADS, IS_FIRST_NAME, IS_HONORIFIC, IS_NATIONALITY, IS_STOPWORD, LEXICON, SOURCES,
-    TITLES, VERBS, first_word,
+    GAZETTEER, HEADS, IS_FIRST_NAME, IS_HONORIFIC, IS_NATIONALITY, IS_STOPWORD, LEXICON, Lexicon,
+    Longest, SOURCES, TITLES, VERBS, Word, first_word,
 };
 use crate::lexicon::fold;
 
@@ -216,8 +216,7 @@ impl<'a> Unit<'a> {
                 }
             }
             t.flags = x;
-            let h = lexicon_hits(lex, &folded, t, entry);
-            if !h.is_empty() {
+            if let Some(h) = lexicon_hits(lex, &folded, t, word, entry) {
                 t.hit = hits.len() as u32;
                 hits.push(h);
             }
@@ -427,40 +426,45 @@ pub(crate) fn one_of(word: &str, words: &[&str]) -> bool {
     })
 }
 
-/// The longest lexicon entries starting at token `t`; `entry` is the word
-/// table's entry for the token itself.
+/// The longest lexicon entries starting at token `t`, whose folded text is
+/// `word`; `entry` is the word table's entry for it. `None` for none, as
+/// for most tokens: one in no lexicon, with neither a space nor an
+/// apostrophe (where a shorter first word would end) nor a hyphen where an
+/// inverted pronoun would start, is told so by a few tests, inline.
+#[inline]
 fn lexicon_hits(
-    lex: &crate::lexicon::extract::Lexicon,
+    lex: &Lexicon,
     folded: &str,
     t: &Tok,
-    entry: Option<&crate::lexicon::extract::Word>,
-) -> Hits {
-    let word = &folded[t.fstart..t.fend];
-    let exact = entry.filter(|w| w.multi != 0 || w.single != [u32::MAX; 5]);
+    word: &str,
+    entry: Option<&Word>,
+) -> Option<Hits> {
+    if entry.is_none_or(|w| w.multi | w.singles == 0) && !t.stops {
+        return inverted(lex, t, word);
+    }
+    entries_at(lex, folded, t, word, entry)
+}
+
+/// [`lexicon_hits`] for a token with some entry, or whose first word may
+/// have one.
+fn entries_at(
+    lex: &Lexicon,
+    folded: &str,
+    t: &Tok,
+    word: &str,
+    entry: Option<&Word>,
+) -> Option<Hits> {
+    let words = &lex.words;
+    let exact = entry.filter(|w| w.multi | w.singles != 0);
     let first = if t.stops { first_word(word) } else { word };
     let first_entry = if first.len() == word.len() {
         entry
     } else {
-        lex.words.get(first)
+        words.get(first)
     };
     let bits = first_entry.map_or(0, |w| w.multi);
     if bits == 0 && exact.is_none() {
-        // "ajoute-t-elle", "dit-il": the verb before its
-        // inverted pronoun.
-        if may_be_inverted(word)
-            && let Some(stem) = inverted_stem(word)
-            && let Some(p) = lex
-                .words
-                .get(stem)
-                .map(|x| x.single[0])
-                .filter(|&p| p != u32::MAX)
-        {
-            return Hits {
-                verb: Some((p, (t.fstart + stem.len()) as u32)),
-                ..Hits::default()
-            };
-        }
-        return Hits::default();
+        return inverted(lex, t, word);
     }
     // The patterns of several words that may start here: those of the
     // first word of the text from here on (which may run past the token:
@@ -476,16 +480,17 @@ fn lexicon_hits(
             let w = if fw.len() == first.len() {
                 first_entry
             } else {
-                lex.words.get(fw)
+                words.get(fw)
             };
-            w.and_then(|w| lex.several.get(w.several as usize))
+            w.and_then(|w| lex.several.get(words.several(w) as usize))
                 .map(|s| (s, fw.len()))
         })
         .flatten();
     // Only the lexicons with an entry here are looked at: a word is
     // rarely in more than one.
-    let singles = exact.map_or(0, |x| {
-        (0..5).fold(0u8, |m, n| m | u8::from(x.single[n] != u32::MAX) << n)
+    let singles = exact.map_or(0, |x| x.singles);
+    let long = several.map_or(Longest::default(), |(s, first)| {
+        s.longest(bits, folded, t.fstart, first)
     });
     let mut hits = Hits::default();
     let mut todo = bits | singles;
@@ -493,16 +498,14 @@ fn lexicon_hits(
         let n = todo.trailing_zeros() as usize;
         let bit = 1 << n;
         todo &= !bit;
-        let found = several
-            .filter(|_| bits & bit != 0)
-            .and_then(|(s, first)| s.longest(n, folded, t.fstart, first))
-            .map(|(p, e)| (p as u32, e as u32))
-            .or_else(|| {
-                exact
-                    .map(|x| x.single[n])
-                    .filter(|&p| p != u32::MAX)
-                    .map(|p| (p, t.fend as u32))
-            });
+        let found = if long.found & bit != 0 {
+            Some(long.hits[n])
+        } else {
+            exact
+                .map(|x| words.single(x, n))
+                .filter(|&p| p != u32::MAX)
+                .map(|p| (p, t.fend as u32))
+        };
         *match bit {
             VERBS => &mut hits.verb,
             TITLES => &mut hits.title,
@@ -512,7 +515,33 @@ fn lexicon_hits(
             _ => continue,
         } = found;
     }
-    hits
+    (!hits.is_empty()).then_some(hits)
+}
+
+/// The reporting verb of `word` when it ends in an inverted pronoun
+/// ("ajoute-t-elle", "dit-il"), as the token's hits: the test that rules
+/// out nearly every word inline, the rest out of line.
+#[inline(always)]
+fn inverted(lex: &Lexicon, t: &Tok, word: &str) -> Option<Hits> {
+    if !may_be_inverted(word) {
+        return None;
+    }
+    inverted_verb(lex, t, word)
+}
+
+/// [`inverted`] past its first test.
+#[inline(never)]
+fn inverted_verb(lex: &Lexicon, t: &Tok, word: &str) -> Option<Hits> {
+    let stem = inverted_stem(word)?;
+    let p = lex
+        .words
+        .get(stem)
+        .map(|x| lex.words.single(x, 0))
+        .filter(|&p| p != u32::MAX)?;
+    Some(Hits {
+        verb: Some((p, (t.fstart + stem.len()) as u32)),
+        ..Hits::default()
+    })
 }
 
 /// Whether `word` may end in an inverted pronoun: every ending of

@@ -55,23 +55,41 @@ impl Anchor {
     }
 }
 
-/// The patterns of several words that start with one word, per lexicon
-/// (indexed as the bits of [`Word::multi`]), grouped by length in bytes,
-/// longest first. A group is looked at only where the text has a word
-/// boundary at its length, and searched by binary search: some words start
-/// hundreds of patterns ("se", "s'": the reflexive verbs), but a document
-/// has few boundaries after them.
+/// The patterns of several words that start with one word, in every
+/// lexicon (indexed as the bits of [`Word::multi`]), grouped by length in
+/// bytes, longest first. A group is looked at only where the text has a
+/// word boundary at its length, and searched by binary search: some words
+/// start hundreds of patterns ("se", "s'": the reflexive verbs), but a
+/// document has few boundaries after them.
 ///
 /// Before any of that, the three bytes after the first word must be those
 /// of some pattern: "la", "le", "les", "l'" start dozens of names ("la
 /// Poste", "l'Elysee") and stand before almost none of them in a text.
+///
+/// The lexicons share the groups: a word that starts patterns in several
+/// of them ("premier": a title, a place) is filtered, and each length
+/// checked for a boundary and searched, once for all. The filter also
+/// tells the lengths of the patterns the three bytes begin: only those
+/// groups are looked at ("la", "le" start names of a dozen lengths).
 #[derive(Default)]
 pub(crate) struct Several {
-    groups: [Vec<Group>; 5],
-    /// Per lexicon, the three bytes after the first word of each pattern
-    /// (as [`three`] packs them), sorted; `None` when a pattern has fewer
-    /// (the filter cannot tell).
-    next: [Option<Vec<u32>>; 5],
+    groups: Vec<Group>,
+    /// The three bytes after the first word of each pattern (as [`three`]
+    /// packs them), sorted, with the lexicons that have such a pattern and
+    /// their lengths ([`len_bit`]).
+    after: Vec<u32>,
+    after_lexicons: Vec<u8>,
+    after_lens: Vec<u128>,
+    /// Lexicons with a pattern that has fewer than three bytes after its
+    /// first word (the filter cannot tell), and those patterns' lengths.
+    short: u8,
+    short_lens: u128,
+    /// The lengths of `after_lens` and `short_lens` as the groups that
+    /// have them (bit `1 << i` for `groups[i]`, the first 128), set by
+    /// [`Several::finish`]: the search goes from one to the next without
+    /// looking at the others ("la", "le" have patterns of 30 lengths).
+    after_groups: Vec<u128>,
+    short_groups: u128,
 }
 
 /// Patterns of one length, sorted by their folded text, which is stored
@@ -79,13 +97,15 @@ pub(crate) struct Several {
 /// one small block of memory.
 struct Group {
     len: usize,
+    /// Lexicons with a pattern of this length.
+    lexicons: u8,
     keys: Vec<u8>,
     /// The first eight bytes of each key, as [`head`] packs them: the
     /// binary search compares numbers, and only keys whose first eight
     /// bytes match (nearly always one, or none) are compared in full.
     heads: Vec<u64>,
-    /// Each pattern's index in its lexicon.
-    ids: Vec<u32>,
+    /// Each pattern's index in each lexicon (`u32::MAX`: not in it).
+    ids: Vec<[u32; 5]>,
 }
 
 /// The first eight bytes of `key` (zero-padded) as one number, ordered as
@@ -123,28 +143,48 @@ fn three(bytes: &[u8]) -> Option<u32> {
     Some(u32::from_be_bytes([0, a, b, c]))
 }
 
+/// The bit of a pattern length in [`Several::after_lens`]: one per length
+/// up to 126 bytes, the last for all longer ones.
+#[inline]
+fn len_bit(len: usize) -> u128 {
+    1 << len.min(127)
+}
+
+/// What [`Several::longest`] found: per lexicon asked, (pattern, end) of
+/// the longest pattern, where bit `1 << n` of `found` is set.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Longest {
+    pub(crate) found: u8,
+    pub(crate) hits: [(u32, u32); 5],
+}
+
 impl Several {
     /// Adds pattern `id` of lexicon `n`, `text` (the first listed of two
-    /// equal patterns wins).
+    /// equal patterns of a lexicon wins).
     fn add(&mut self, n: usize, id: usize, text: &str) {
         let after = &text.as_bytes()[first_word(text).len()..];
-        if self.groups[n].is_empty() {
-            self.next[n] = Some(Vec::new());
-        }
-        if let Some(next) = &mut self.next[n] {
-            match three(after) {
-                Some(k) => {
-                    if let Err(at) = next.binary_search(&k) {
-                        next.insert(at, k);
-                    }
+        match three(after) {
+            Some(k) => match self.after.binary_search(&k) {
+                Ok(i) => {
+                    self.after_lexicons[i] |= 1 << n;
+                    self.after_lens[i] |= len_bit(text.len());
                 }
-                None => self.next[n] = None,
+                Err(i) => {
+                    self.after.insert(i, k);
+                    self.after_lexicons.insert(i, 1 << n);
+                    self.after_lens.insert(i, len_bit(text.len()));
+                }
+            },
+            None => {
+                self.short |= 1 << n;
+                self.short_lens |= len_bit(text.len());
             }
         }
-        let groups = &mut self.groups[n];
+        let groups = &mut self.groups;
         let len = text.len();
         let empty = Group {
             len,
+            lexicons: 0,
             keys: Vec::new(),
             heads: Vec::new(),
             ids: Vec::new(),
@@ -161,32 +201,73 @@ impl Several {
             }
         };
         let group = &mut groups[g];
-        if let Err(at) = group.find(text.as_bytes()) {
-            group.ids.insert(at, id as u32);
-            group.heads.insert(at, head(text.as_bytes()));
-            group.keys.splice(at * len..at * len, text.bytes());
+        group.lexicons |= 1 << n;
+        match group.find(text.as_bytes()) {
+            Ok(i) => {
+                if group.ids[i][n] == u32::MAX {
+                    group.ids[i][n] = id as u32;
+                }
+            }
+            Err(at) => {
+                let mut ids = [u32::MAX; 5];
+                ids[n] = id as u32;
+                group.ids.insert(at, ids);
+                group.heads.insert(at, head(text.as_bytes()));
+                group.keys.splice(at * len..at * len, text.bytes());
+            }
         }
     }
 
-    /// The longest pattern of lexicon `n` starting at folded offset `at`
-    /// and ending at a word boundary: before a non-word character, at the
-    /// end of the text, or just after an apostrophe ("faire etat d'").
-    /// Returns (pattern, end). `first` is the length of the first word of
-    /// the text at `at`.
-    pub(crate) fn longest(
-        &self,
-        n: usize,
-        folded: &str,
-        at: usize,
-        first: usize,
-    ) -> Option<(usize, usize)> {
-        let rest = folded.get(at..)?;
+    /// Sets the groups of each filter entry, once every pattern is in.
+    fn finish(&mut self) {
+        let groups = |lens: u128| {
+            (self.groups.iter().take(128).enumerate())
+                .filter(|(_, g)| lens & len_bit(g.len) != 0)
+                .fold(0u128, |m, (i, _)| m | 1 << i)
+        };
+        self.after_groups = self.after_lens.iter().map(|&l| groups(l)).collect();
+        self.short_groups = groups(self.short_lens);
+    }
+
+    /// The longest pattern of each lexicon of `wanted` (bits) starting at
+    /// folded offset `at` and ending at a word boundary: before a non-word
+    /// character, at the end of the text, or just after an apostrophe
+    /// ("faire etat d'"), with its end. `first` is the length of the first
+    /// word of the text at `at`.
+    pub(crate) fn longest(&self, wanted: u8, folded: &str, at: usize, first: usize) -> Longest {
+        let mut out = Longest::default();
+        let Some(rest) = folded.get(at..) else {
+            return out;
+        };
         let bytes = rest.as_bytes();
-        if let Some(next) = &self.next[n] {
-            let k = three(bytes.get(first..)?)?;
-            next.binary_search(&k).ok()?;
+        let mut todo = wanted & self.short;
+        let (mut lens, mut groups) = if todo != 0 {
+            (self.short_lens, self.short_groups)
+        } else {
+            (0, 0)
+        };
+        if let Some(k) = bytes.get(first..).and_then(three)
+            && let Ok(i) = self.after.binary_search(&k)
+        {
+            todo |= wanted & self.after_lexicons[i];
+            lens |= self.after_lens[i];
+            groups |= self.after_groups[i];
         }
-        self.groups[n].iter().find_map(|g| {
+        // The groups the filter lets through, longest first, then any past
+        // the 128th.
+        let firsts = std::iter::from_fn(|| {
+            let i = groups.trailing_zeros() as usize;
+            groups &= groups.wrapping_sub(1);
+            self.groups.get(i).filter(|_| i < 128)
+        });
+        let wide = self.groups.iter().skip(128);
+        for g in firsts.chain(wide) {
+            if todo == 0 {
+                break;
+            }
+            if g.lexicons & todo == 0 || lens & len_bit(g.len) == 0 {
+                continue;
+            }
             let e = g.len;
             let boundary = e <= rest.len()
                 && rest.is_char_boundary(e)
@@ -200,11 +281,24 @@ impl Several {
                             .is_some_and(|c| !c.is_alphanumeric()),
                     });
             if !boundary {
-                return None;
+                continue;
             }
-            let i = g.find(&bytes[..e]).ok()?;
-            Some((g.ids[i] as usize, at + e))
-        })
+            let Ok(i) = g.find(&bytes[..e]) else {
+                continue;
+            };
+            let ids = &g.ids[i];
+            let mut m = todo & g.lexicons;
+            while m != 0 {
+                let n = m.trailing_zeros() as usize;
+                m &= m - 1;
+                if ids[n] != u32::MAX {
+                    out.found |= 1 << n;
+                    out.hits[n] = (ids[n], (at + e) as u32);
+                    todo &= !(1 << n);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -533,97 +627,242 @@ pub(crate) struct Lexicon {
     /// Every folded word any list knows, with what they know of it: one
     /// hash look-up per word of a document.
     pub(crate) words: WordTable,
-    /// The patterns of several words, by first word ([`Word::several`]).
+    /// The patterns of several words, by first word ([`WordTable::several`]).
     pub(crate) several: Vec<Several>,
+    /// The patterns of each lexicon, in the order of [`Word::multi`]'s
+    /// bits, to check the tables against.
+    #[cfg(test)]
+    patterns: [Vec<String>; 5],
 }
 
-/// The word table: folded word → what the lexicons know of it. Words of
-/// up to [`SHORT`] bytes (nearly all) are kept inline in the table's
-/// buckets: a look-up per word of every document is most of tokenising's
-/// memory traffic, and a key behind a pointer would be one more cache miss
-/// each.
-#[derive(Default)]
+/// The word table: folded word → what the lexicons know of it, asked for
+/// every word of every document (a third of them are in no list).
+///
+/// An open-addressing table of its own rather than a `HashMap<String, _>`:
+/// a word of up to 16 bytes (all but one in a hundred) is packed into two
+/// numbers ([`pack`]), which are hashed with one multiplication and
+/// compared in two instructions, where a byte-wise hasher and a `memcmp`
+/// call cost some 90 instructions a look-up. A slot is 24 bytes (the two
+/// numbers and the 8-byte [`Word`]: the old buckets were 52), and a byte of
+/// hash per slot, kept apart ([`WordTable::tags`], 16 KB), settles most
+/// misses without reading a slot.
 pub(crate) struct WordTable {
-    short: FastMap<ShortKey, Word>,
-    long: FastMap<String, Word>,
+    /// Per slot: 0 when empty, else `0x80 |` seven bits of its key's hash.
+    tags: Box<[u8]>,
+    slots: Box<[Slot]>,
+    /// Words that do not pack (longer than 16 bytes, or empty).
+    other: FastMap<String, Word>,
+    /// What words with an entry in a lexicon have besides ([`Word::more`]).
+    more: Vec<More>,
+    /// The table as built, to check the packed one against.
+    #[cfg(test)]
+    known: FastMap<String, Known>,
 }
 
-/// The longest word kept inline in [`WordTable`].
-const SHORT: usize = 23;
-
-/// A word of at most [`SHORT`] bytes, zero-padded.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct ShortKey {
-    len: u8,
-    bytes: [u8; SHORT],
+/// A slot of [`WordTable`]: a packed key and its word.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    a: u64,
+    b: u64,
+    word: Word,
 }
 
-impl ShortKey {
-    fn new(word: &str) -> Option<ShortKey> {
-        let mut bytes = [0; SHORT];
-        bytes
-            .get_mut(..word.len())?
-            .copy_from_slice(word.as_bytes());
-        Some(ShortKey {
-            len: word.len() as u8,
-            bytes,
-        })
+/// A word of 1 to 16 bytes as two numbers that, with its length, tell it
+/// from any other: its first and last eight bytes (four from 4 to 7
+/// bytes; its first, middle and last from 1 to 3), which overlap rather
+/// than be padded, so that no byte is copied one at a time.
+#[inline]
+fn pack(w: &[u8]) -> Option<(u64, u64)> {
+    let n = w.len();
+    if let (Some(a), Some(b)) = (w.first_chunk::<8>(), w.last_chunk::<8>()) {
+        return (n <= 16).then(|| (u64::from_le_bytes(*a), u64::from_le_bytes(*b)));
     }
+    if let (Some(a), Some(b)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        return Some((
+            u64::from(u32::from_le_bytes(*a)),
+            u64::from(u32::from_le_bytes(*b)),
+        ));
+    }
+    let &first = w.first()?;
+    Some((
+        u64::from(first) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+        0,
+    ))
 }
 
-// Hashed as its bytes, so that a table keyed by `ShortKey` can be asked
-// with a `&[u8]` (the `Borrow` contract).
-impl std::hash::Hash for ShortKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        std::borrow::Borrow::<[u8]>::borrow(self).hash(state);
-    }
+/// The hash of a packed word of `len` bytes: one 64×64→128-bit
+/// multiplication, its halves folded (as foldhash and wyhash do), good in
+/// its low bits (the slot) and its high bits (the tag). The table's keys
+/// are the lexicons': a page's words can only make a look-up walk the
+/// runs the lexicons made.
+#[inline]
+fn hash(a: u64, b: u64, len: usize) -> u64 {
+    let x =
+        u128::from(a ^ 0x243f_6a88_85a3_08d3) * u128::from(b ^ 0x9e37_79b9_7f4a_7c15 ^ len as u64);
+    (x as u64) ^ (x >> 64) as u64
 }
 
-impl std::borrow::Borrow<[u8]> for ShortKey {
-    fn borrow(&self) -> &[u8] {
-        &self.bytes[..usize::from(self.len)]
-    }
+/// The tag of a hash in [`WordTable::tags`].
+#[inline]
+fn tag(h: u64) -> u8 {
+    (h >> 57) as u8 | 0x80
 }
 
 impl WordTable {
+    /// Packs the words the lexicons know.
+    fn new(known: FastMap<&str, Known>) -> WordTable {
+        // Function words first: inserted first, they sit in their own slot
+        // (the first probed) and are the words a text has most.
+        let stop = |w: &Known| w.lists & IS_STOPWORD != 0;
+        let keys = known
+            .iter()
+            .filter(|(_, w)| stop(w))
+            .chain(known.iter().filter(|(_, w)| !stop(w)));
+        let packed = known
+            .keys()
+            .filter(|k| pack(k.as_bytes()).is_some())
+            .count();
+        let size = (packed + packed / 2).next_power_of_two().max(16);
+        let mut tags = vec![0u8; size].into_boxed_slice();
+        let mut slots = vec![Slot::default(); size].into_boxed_slice();
+        let mut other = FastMap::default();
+        let mut more = Vec::new();
+        for (k, w) in keys {
+            let singles = (0..5).fold(0u8, |m, n| m | u8::from(w.single[n] != u32::MAX) << n);
+            let word = Word {
+                len: k.len() as u8,
+                lists: w.lists,
+                multi: w.multi,
+                singles,
+                more: if singles | w.multi != 0 {
+                    more.push(More {
+                        single: w.single,
+                        several: w.several,
+                    });
+                    (more.len() - 1) as u32
+                } else {
+                    u32::MAX
+                },
+            };
+            let Some((a, b)) = pack(k.as_bytes()) else {
+                other.insert((*k).to_owned(), word);
+                continue;
+            };
+            let h = hash(a, b, k.len());
+            let mut i = h as usize & (size - 1);
+            while tags[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            tags[i] = tag(h);
+            slots[i] = Slot { a, b, word };
+        }
+        WordTable {
+            tags,
+            slots,
+            other,
+            more,
+            #[cfg(test)]
+            known: known.iter().map(|(k, w)| ((*k).to_owned(), *w)).collect(),
+        }
+    }
+
     /// What the lexicons know of the folded `word`.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&Word> {
-        if word.len() <= SHORT {
-            self.short.get(word.as_bytes())
-        } else {
-            self.long.get(word)
+        let Some((a, b)) = pack(word.as_bytes()) else {
+            return self.other(word);
+        };
+        let h = hash(a, b, word.len());
+        let tag = tag(h);
+        let mask = self.tags.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            // Never past the end (`i` is masked), and a run always ends:
+            // a third of the slots are empty.
+            let t = *self.tags.get(i)?;
+            if t == tag {
+                let s = self.slots.get(i)?;
+                if s.a == a && s.b == b && usize::from(s.word.len) == word.len() {
+                    return Some(&s.word);
+                }
+            } else if t == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
         }
     }
 
-    /// The entry of `word`, made empty if new.
-    fn entry(&mut self, word: &str) -> &mut Word {
-        match ShortKey::new(word) {
-            Some(k) => self.short.entry(k).or_default(),
-            None => self.long.entry(word.to_owned()).or_default(),
+    /// [`WordTable::get`] for a word that does not pack: out of line, as
+    /// few words do, and the map's code would swell every look-up.
+    #[cold]
+    #[inline(never)]
+    fn other(&self, word: &str) -> Option<&Word> {
+        self.other.get(word)
+    }
+
+    /// The one-word entry of `w` in lexicon `n` (bit `1 << n` of
+    /// [`Word::singles`]), `u32::MAX` for none.
+    #[inline]
+    pub(crate) fn single(&self, w: &Word, n: usize) -> u32 {
+        if w.singles >> n & 1 == 0 {
+            return u32::MAX;
         }
+        self.more[w.more as usize].single[n]
+    }
+
+    /// The index in [`Lexicon::several`] of the patterns of several words
+    /// starting with `w` (`u32::MAX`: none).
+    #[inline]
+    pub(crate) fn several(&self, w: &Word) -> u32 {
+        if w.multi == 0 {
+            return u32::MAX;
+        }
+        self.more[w.more as usize].several
     }
 }
 
-/// What the lexicons know of a folded word.
-#[derive(Clone, Copy, Debug)]
+/// What the lexicons know of a folded word, as the word table gives it
+/// for each word of a text: what every word needs (its lists, and which
+/// lexicons have an entry for it) in 8 bytes; the entries themselves,
+/// which few words have, are in [`WordTable::more`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Word {
+    /// The length of the word: part of its key in [`WordTable::slots`].
+    len: u8,
+    /// Word lists: 1 non-name, 2 nationality, 4 honorific, 8 first name.
+    pub(crate) lists: u8,
     /// Lexicons with an entry of several words starting with this word
     /// (bits: 1 verbs, 2 titles, 4 gazetteer, 8 heads, 16 sources): only
     /// then is an automaton searched.
     pub(crate) multi: u8,
-    /// The one-word entry in each of those lexicons (`u32::MAX`: none).
-    pub(crate) single: [u32; 5],
-    /// Index in [`Lexicon::several`] of the patterns of several words
-    /// starting with this word (`u32::MAX`: none).
-    pub(crate) several: u32,
-    /// Word lists: 1 non-name, 2 nationality, 4 honorific, 8 first name.
-    pub(crate) lists: u8,
+    /// Lexicons with a one-word entry for this word (bits as `multi`).
+    pub(crate) singles: u8,
+    /// Index in [`WordTable::more`] when `multi` or `singles` has a bit.
+    more: u32,
 }
 
-impl Default for Word {
-    fn default() -> Word {
-        Word {
+/// The entries of a word with some ([`Word::more`]).
+#[derive(Clone, Copy, Debug)]
+struct More {
+    /// The one-word entry in each lexicon (`u32::MAX`: none).
+    single: [u32; 5],
+    /// Index in [`Lexicon::several`] of the patterns of several words
+    /// starting with this word (`u32::MAX`: none).
+    several: u32,
+}
+
+/// What the lexicons know of a folded word, as the table is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Known {
+    multi: u8,
+    single: [u32; 5],
+    several: u32,
+    lists: u8,
+}
+
+impl Default for Known {
+    fn default() -> Known {
+        Known {
             multi: 0,
             single: [u32::MAX; 5],
             several: u32::MAX,
@@ -699,7 +938,11 @@ impl Lexicon {
         let verbs = Verbs::load();
         let org_heads = Anchor::new(&heads);
         let sources = Anchor::new(&sources);
-        let mut words = WordTable::default();
+        // Keyed by the lexicons' own strings: no word is copied.
+        let first_names: Vec<String> = entries(include_str!("first_names.txt"))
+            .map(fold_str)
+            .collect();
+        let mut words: FastMap<&str, Known> = FastMap::default();
         let mut several: Vec<Several> = Vec::new();
         for (n, anchor) in [
             &verbs.anchor,
@@ -715,12 +958,12 @@ impl Lexicon {
                 let first = first_word(p);
                 if first == p {
                     // The first entry wins, as in the automata.
-                    let slot = &mut words.entry(p).single[n];
+                    let slot = &mut words.entry(p).or_default().single[n];
                     if *slot == u32::MAX {
                         *slot = i as u32;
                     }
                 } else {
-                    let w = words.entry(first);
+                    let w = words.entry(first).or_default();
                     w.multi |= 1 << n;
                     if w.several == u32::MAX {
                         w.several = several.len() as u32;
@@ -730,21 +973,32 @@ impl Lexicon {
                 }
             }
         }
+        for s in &mut several {
+            s.finish();
+        }
         for w in &stopwords {
-            words.entry(w).lists |= IS_STOPWORD;
+            words.entry(w).or_default().lists |= IS_STOPWORD;
         }
         for w in nationalities.keys() {
-            words.entry(w).lists |= IS_NATIONALITY;
+            words.entry(w).or_default().lists |= IS_NATIONALITY;
         }
         for w in honorifics.keys() {
-            words.entry(w).lists |= IS_HONORIFIC;
+            words.entry(w).or_default().lists |= IS_HONORIFIC;
         }
-        for w in entries(include_str!("first_names.txt")) {
-            words.entry(&fold_str(w)).lists |= IS_FIRST_NAME;
+        for w in &first_names {
+            words.entry(w).or_default().lists |= IS_FIRST_NAME;
         }
         Lexicon {
-            words,
+            words: WordTable::new(words),
             several,
+            #[cfg(test)]
+            patterns: [
+                verbs.anchor.patterns.clone(),
+                titles.anchor.patterns.clone(),
+                gazetteer.anchor.patterns.clone(),
+                org_heads.patterns.clone(),
+                sources.patterns.clone(),
+            ],
             gazetteer,
             titles,
             verbs,
@@ -771,6 +1025,116 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What the packed table answers for `w`, as the map it was built
+    /// from would.
+    fn answer(w: &str) -> Option<Known> {
+        let t = &LEXICON.words;
+        t.get(w).map(|x| Known {
+            multi: x.multi,
+            single: std::array::from_fn(|n| t.single(x, n)),
+            several: t.several(x),
+            lists: x.lists,
+        })
+    }
+
+    #[test]
+    fn word_table_answers_as_the_map_it_packs_for_every_word_and_its_neighbours() {
+        let known = &LEXICON.words.known;
+        assert!(known.len() > 5000, "{} words", known.len());
+        for (w, k) in known {
+            assert_eq!(answer(w), Some(*k), "{w:?}");
+            // Words one change away: most are in no list.
+            let mut near = vec![
+                format!("{w}s"),
+                format!("{w}é"),
+                format!("x{w}"),
+                format!("{w}{w}"),
+            ];
+            for (i, c) in w.char_indices() {
+                near.push(format!("{}{}", &w[..i], &w[i + c.len_utf8()..]));
+                near.push(format!("{}q{}", &w[..i], &w[i + c.len_utf8()..]));
+            }
+            for n in near {
+                assert_eq!(answer(&n), known.get(&n).copied(), "{n:?}");
+            }
+        }
+        for n in 0..40 {
+            let w = "a".repeat(n);
+            assert_eq!(answer(&w), known.get(&w).copied(), "{w:?}");
+        }
+    }
+
+    /// The longest pattern of several words of lexicon `n` that `text`
+    /// starts with, ending at a word boundary, by trying every one.
+    fn longest_by_hand(n: usize, text: &str) -> Option<(u32, u32)> {
+        let mut best: Option<(u32, u32)> = None;
+        for (i, p) in LEXICON.patterns[n].iter().enumerate() {
+            let e = p.len();
+            let multi = first_word(p) != p;
+            let ends = text.starts_with(p.as_str())
+                && (p.ends_with('\'')
+                    || text[e..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric() && c != '-'));
+            if multi && ends && best.is_none_or(|(_, b)| e > b as usize) {
+                best = Some((i as u32, e as u32));
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn several_finds_the_longest_pattern_of_each_lexicon_as_trying_every_one_does() {
+        let l = &*LEXICON;
+        let mut texts = Vec::new();
+        for p in l.patterns.iter().flatten().filter(|p| first_word(p) != *p) {
+            let cut = p.char_indices().last().map_or(0, |(i, _)| i);
+            for t in [
+                p.clone(),
+                format!("{p} et la suite"),
+                format!("{p}-x"),
+                format!("{p}s de"),
+                format!("{p}, puis"),
+                format!("{p}é"),
+                format!("{p}'a"),
+                p[..cut].to_owned(),
+            ] {
+                texts.push(t);
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let first = first_word(text);
+            let Some(w) = l.words.get(first) else {
+                continue;
+            };
+            let got = l
+                .several
+                .get(l.words.several(w) as usize)
+                .map_or(Longest::default(), |s| {
+                    s.longest(w.multi, text, 0, first.len())
+                });
+            for n in 0..5 {
+                let by_hand = longest_by_hand(n, text).filter(|_| w.multi >> n & 1 != 0);
+                let got = (got.found >> n & 1 != 0).then(|| got.hits[n]);
+                assert_eq!(got, by_hand, "{text:?} in lexicon {n}");
+                found += usize::from(got.is_some());
+            }
+        }
+        assert!(found > 1000, "{found} found");
+    }
+
+    proptest! {
+        #[test]
+        fn word_table_answers_as_the_map_it_packs_for_any_word(
+            w in "[a-z' éè-]{0,24}|\\PC{0,20}"
+        ) {
+            prop_assert_eq!(answer(&w), LEXICON.words.known.get(&w).copied());
+        }
+    }
 
     #[test]
     fn extractor_lexicons_load_and_are_big_enough() {
