@@ -620,13 +620,20 @@ impl Case {
         case
     }
 
+    /// Counts a letter, upper-case or not.
+    #[inline(always)]
+    fn count_letter(&mut self, upper: bool) {
+        self.upper += usize::from(upper);
+        self.lower += usize::from(!upper);
+    }
+
     /// Counts `c`, a char that is not ASCII (those are counted by
     /// [`Case::of_ascii`]).
     #[inline]
     fn count(&mut self, c: char) {
-        if c.is_uppercase() {
+        if is_upper(c) {
             self.upper += 1;
-        } else if c.is_lowercase() {
+        } else if is_lower(c) {
             self.lower += 1;
         }
     }
@@ -683,6 +690,38 @@ static BYTE_SIGNATURE: [u8; 128] = {
     t
 };
 
+/// Each byte with ASCII capitals lower-cased.
+static LOWERCASE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    t
+};
+
+/// The ASCII letter each char U+00C0–U+00FF folds to ([`fold::push_folded`]:
+/// accents dropped, lower-cased), by its UTF-8 second byte; 0 for those
+/// that fold otherwise (Æ, Ð, Ø, Þ, ß…) or are no letter (× ÷). The
+/// upper-case ones are the first half.
+static LATIN1_FOLD: [u8; 64] =
+    *b"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+
+/// The letter at byte `at` of `bytes` if it is one of [`LATIN1_FOLD`]
+/// (é è à ê ç, most of the non-ASCII chars of French text): what it folds
+/// to and whether it is upper-case, without decoding it or asking Unicode
+/// tables.
+#[inline(always)]
+fn latin1_letter(bytes: &[u8], at: usize) -> Option<(u8, bool)> {
+    if bytes.get(at) != Some(&0xC3) {
+        return None;
+    }
+    let second = *bytes.get(at + 1)?;
+    let folded = LATIN1_FOLD[usize::from(second & 0x3F)];
+    (folded != 0).then_some((folded, second & 0x20 == 0))
+}
+
 /// The [`signature`] of `w` lower-cased: the folded text is only
 /// lower-cased once the whole block is scanned ([`Folded::finish`]), and a
 /// signature reads but three of its bytes.
@@ -691,11 +730,12 @@ fn signature_lower(w: &[u8]) -> u8 {
     let Some(&first) = w.first() else {
         return 0;
     };
+    let lower = |b: u8| LOWERCASE[usize::from(b)];
     signature_of(
         w.len(),
-        first.to_ascii_lowercase(),
-        w[w.len() / 2].to_ascii_lowercase(),
-        w[w.len() - 1].to_ascii_lowercase(),
+        lower(first),
+        lower(w[w.len() / 2]),
+        lower(w[w.len() - 1]),
     )
 }
 
@@ -728,12 +768,27 @@ impl Folded {
         }
     }
 
-    /// Folds `c`, the char at byte `at` of the block (not ASCII).
+    /// Folds `c`, the char at byte `at` of the block (not ASCII), and
+    /// tells whether its folding has a space or an apostrophe (where
+    /// [`first_word`] stops: [`Tok::stops`]).
     #[inline]
-    fn push(&mut self, block: &str, at: usize, c: char) {
+    fn push(&mut self, block: &str, at: usize, c: char) -> bool {
         self.copy(block, at);
+        let from = self.text.len();
         fold::push_folded(c, &mut self.text);
         self.copied = at + c.len_utf8();
+        self.text.as_bytes()[from..]
+            .iter()
+            .any(|&b| b == b' ' || b == b'\'')
+    }
+
+    /// Folds the two-byte letter at byte `at` of the block to `folded`
+    /// ([`latin1_letter`]).
+    #[inline]
+    fn push_letter(&mut self, block: &str, at: usize, folded: u8) {
+        self.copy(block, at);
+        self.text.push(char::from(folded));
+        self.copied = at + 2;
     }
 
     /// The folded text up to the end of the last token, lower-cased.
@@ -768,15 +823,15 @@ fn scan(text: &str) -> Scan {
         }
         let fstart = folded.at(i);
         if class & ALNUM != 0 {
-            i = word(
-                text,
-                i,
-                char::from(b),
-                fstart,
-                &mut folded,
-                &mut case,
-                &mut toks,
-            );
+            let opening = Opening {
+                len: 1,
+                classes: class,
+                ascii: true,
+                stops: false,
+                cap: class & (ALPHA | LOWER) == ALPHA,
+                digit: class & ALPHA == 0,
+            };
+            i = word(text, i, opening, fstart, &mut folded, &mut case, &mut toks);
             continue;
         }
         if b < 0x80 {
@@ -809,17 +864,39 @@ fn scan(text: &str) -> Scan {
             i = end;
             continue;
         }
+        if let Some((f, upper)) = latin1_letter(bytes, i) {
+            folded.push_letter(text, i, f);
+            case.count_letter(upper);
+            let opening = Opening {
+                len: 2,
+                classes: if upper { ALPHA } else { ALPHA | LOWER },
+                ascii: false,
+                stops: false,
+                cap: upper,
+                digit: false,
+            };
+            i = word(text, i, opening, fstart, &mut folded, &mut case, &mut toks);
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
         case.count(c);
-        folded.push(text, i, c);
+        let stops = folded.push(text, i, c);
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
         if is_alphanumeric(c) {
-            i = word(text, i, c, fstart, &mut folded, &mut case, &mut toks);
+            let opening = Opening {
+                len: c.len_utf8(),
+                classes: letter_classes(c),
+                ascii: false,
+                stops,
+                cap: is_upper(c),
+                digit: false,
+            };
+            i = word(text, i, opening, fstart, &mut folded, &mut case, &mut toks);
             continue;
         }
         match c {
@@ -827,7 +904,6 @@ fn scan(text: &str) -> Scan {
             '»' => closes += 1,
             _ => {}
         }
-        let f = &folded.text.as_bytes()[fstart..];
         toks.push(Tok {
             start: i,
             end: i + c.len_utf8(),
@@ -838,8 +914,8 @@ fn scan(text: &str) -> Scan {
             upper: false,
             initial: false,
             sent: 0,
-            sig: signature_lower(f),
-            stops: f.iter().any(|&b| b == b' ' || b == b'\''),
+            sig: signature_lower(&folded.text.as_bytes()[fstart..]),
+            stops,
             flags: 0,
             hit: NO_HIT,
         });
@@ -855,59 +931,88 @@ fn scan(text: &str) -> Scan {
     }
 }
 
-/// Reads the word or number at byte `i` of `text`, whose first char `c`
-/// is counted and folded already, at folded offset `fstart`; pushes its
-/// token and returns its end.
+/// What the first char of a word gives ([`word`]).
+struct Opening {
+    /// Its length in bytes.
+    len: usize,
+    /// Its classes, as a word has them: ALPHA for a letter, LOWER for a
+    /// letter not upper-case.
+    classes: u8,
+    /// Whether it is ASCII.
+    ascii: bool,
+    /// Whether its folding has a space or an apostrophe ([`Tok::stops`]).
+    stops: bool,
+    /// Whether it is upper-case.
+    cap: bool,
+    /// Whether it is an ASCII digit.
+    digit: bool,
+}
+
+/// The classes of non-ASCII `c` as a word has them: ALPHA for a letter,
+/// LOWER for a letter not upper-case.
+#[inline]
+fn letter_classes(c: char) -> u8 {
+    match (is_alphabetic(c), is_upper(c)) {
+        (false, _) => 0,
+        (true, true) => ALPHA,
+        (true, false) => ALPHA | LOWER,
+    }
+}
+
+/// [`char::is_uppercase`], without Unicode tables for Latin-1 and General
+/// Punctuation, as [`is_alphabetic`].
+#[inline]
+fn is_upper(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0xC0..=0xD6 | 0xD8..=0xDE => true,
+        0x80..=0xFF | 0x2000..=0x206F => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// [`char::is_lowercase`], as [`is_upper`].
+#[inline]
+fn is_lower(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_lowercase(),
+        0xAA | 0xB5 | 0xBA | 0xDF..=0xF6 | 0xF8..=0xFF => true,
+        0x80..=0xFF | 0x2000..=0x206F => false,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// Reads the word or number at byte `i` of `text`, whose first char
+/// (`opening`) is counted and folded already, at folded offset `fstart`;
+/// pushes its token and returns its end.
 ///
 /// A word or a number: letters and digits (and combining accents), inner
 /// hyphens and apostrophes, decimal marks after a digit. Most are a run
 /// of ASCII letters and digits that a space or a comma ends: one table
-/// look-up a byte, nothing copied, its classes or-ed together and letters
-/// counted only for the rare word without a lower-case one.
+/// look-up a byte, nothing copied, the bytes' classes or-ed together, and
+/// letters counted only for the rare word without a lower-case one.
 #[inline(always)]
 fn word(
     text: &str,
     i: usize,
-    c: char,
+    opening: Opening,
     fstart: usize,
     folded: &mut Folded,
     case: &mut Case,
     toks: &mut Vec<Tok>,
 ) -> usize {
     let bytes = text.as_bytes();
-    let digit = c.is_ascii_digit();
-    let cap = if c.is_ascii() {
-        c.is_ascii_uppercase()
-    } else {
-        c.is_uppercase()
-    };
-    // The classes of its chars, or-ed: ALPHA for a letter, LOWER for a
-    // letter not upper-case.
-    let mut classes = 0;
-    // Whether a char other than an ASCII letter or digit went in.
-    let mut mixed = false;
-    let mut end = i;
-    let mut next = Some(c);
+    let Opening {
+        len,
+        mut classes,
+        mut ascii,
+        mut stops,
+        cap,
+        digit,
+    } = opening;
+    let mut end = i + len;
     // Where its letters end: before the apostrophe of an elision.
-    let mut letters_end = end;
-    while let Some(n) = next {
-        if n.is_ascii() {
-            classes |= CLASS[usize::from(n as u8)];
-        } else {
-            if end > i {
-                case.count(n);
-                folded.push(text, end, n);
-            }
-            if is_alphabetic(n) {
-                classes |= if n.is_uppercase() {
-                    ALPHA
-                } else {
-                    ALPHA | LOWER
-                };
-            }
-        }
-        mixed |= !n.is_ascii_alphanumeric();
-        end += n.len_utf8();
+    let letters_end = loop {
         // The common case: a run of ASCII letters and digits.
         while let Some(&b) = bytes.get(end) {
             let class = CLASS[usize::from(b)];
@@ -917,15 +1022,24 @@ fn word(
             classes |= class;
             end += 1;
         }
-        next = None;
-        letters_end = end;
         if bytes
             .get(end)
             .is_none_or(|&b| CLASS[usize::from(b)] & ENDS != 0)
         {
-            break;
+            break end;
         }
-        let Some(n) = char_at(text, end) else { break };
+        if let Some((f, upper)) = latin1_letter(bytes, end) {
+            // A letter: it joins.
+            ascii = false;
+            folded.push_letter(text, end, f);
+            case.count_letter(upper);
+            classes |= if upper { ALPHA } else { ALPHA | LOWER };
+            end += 2;
+            continue;
+        }
+        let Some(n) = char_at(text, end) else {
+            break end;
+        };
         let after = end + n.len_utf8();
         let joins = is_alphanumeric(n)
             || ('\u{300}'..='\u{36F}').contains(&n)
@@ -939,29 +1053,37 @@ fn word(
                 ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
                 _ => false,
             };
-        if joins {
-            next = Some(n);
-        } else if is_apostrophe(n) && is_elision(&text[i..end]) {
-            // An elision keeps its apostrophe, and ends there ("l’").
-            if !n.is_ascii() {
-                case.count(n);
-                folded.push(text, end, n);
-            }
-            mixed = true;
-            end = after;
+        let elision = !joins && is_apostrophe(n) && is_elision(&text[i..end]);
+        if !joins && !elision {
+            break end;
         }
-    }
-    let (fend, sig, stops) = if mixed {
+        // Not an ASCII letter or digit: the run took those.
+        if n.is_ascii() {
+            stops |= n == '\'';
+        } else {
+            ascii = false;
+            case.count(n);
+            stops |= folded.push(text, end, n);
+            if joins {
+                classes |= letter_classes(n);
+            }
+        }
+        let letters_end = end;
+        end = after;
+        if elision {
+            // An elision keeps its apostrophe, and ends there ("l’").
+            break letters_end;
+        }
+    };
+    let (fend, sig) = if ascii {
+        // ASCII: the text lower-cased, yet to be copied.
+        (fstart + (end - i), signature_lower(&bytes[i..end]))
+    } else {
         folded.copy(text, end);
-        let f = &folded.text.as_bytes()[fstart..];
         (
             folded.text.len(),
-            signature_lower(f),
-            f.iter().any(|&b| b == b' ' || b == b'\''),
+            signature_lower(&folded.text.as_bytes()[fstart..]),
         )
-    } else {
-        // ASCII letters and digits: the text lower-cased, yet to be copied.
-        (fstart + (end - i), signature_lower(&bytes[i..end]), false)
     };
     // All its letters upper-case, and two of them or more (counted only
     // for such words).
@@ -1221,7 +1343,7 @@ mod tests {
         /// a plain reading gives.
         #[test]
         fn scan_agrees_with_a_plain_reading(
-            text in "(\\PC|[ \\t\\n\\x0Ba-zA-Z0-9.,'’ʼ\\-‑«»:;ÉéœÀÇßª\u{300}\u{345}\u{A0}]|qu|jusqu|aujourd|M\\.|\\.\\.\\.){0,60}"
+            text in "(\\PC|[ \\t\\n\\x0Ba-zA-Z0-9.,'’ʼ\\-‑«»:;ÉéœÀ-ÿª\u{300}\u{345}\u{A0}]|qu|jusqu|aujourd|M\\.|\\.\\.\\.){0,60}"
         ) {
             let s = scan(&text);
             // Every field of every token, as char by char.
@@ -1252,6 +1374,8 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
         }
     }
 
@@ -1270,6 +1394,27 @@ mod tests {
                 assert_eq!(BYTE_SIGNATURE[usize::from(b)], signature(&[b]), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn latin1_letters_fold_as_chars_do() {
+        let mut known = 0;
+        for c in '\u{C0}'..='\u{FF}' {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            let Some((f, upper)) = latin1_letter(bytes, 0) else {
+                continue;
+            };
+            let mut folded = String::new();
+            fold::push_folded(c, &mut folded);
+            assert_eq!(folded, char::from(f).to_string(), "{c:?}");
+            assert!(is_alphabetic(c), "{c:?}");
+            assert_eq!(upper, c.is_uppercase(), "{c:?}");
+            assert_eq!(!upper, c.is_lowercase(), "{c:?}");
+            known += 1;
+        }
+        // All but Æ Ð × Ø Þ ß æ ð ÷ ø þ.
+        assert_eq!(known, 64 - 11);
     }
 
     /// The folded text is lower-cased in one go after the scan: no char
