@@ -126,15 +126,29 @@ pub(crate) struct Unit<'a> {
     align: Align,
 }
 
-/// Words that elide before a vowel ("l’", "qu’").
+/// Words that elide before a vowel ("l’", "qu’"), whatever their case.
+const ELIDING: [&str; 14] = [
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+/// Whether `word` is one of [`ELIDING`], told by its length first: asked
+/// at every apostrophe after a word, of which French text has many.
 fn is_elision(word: &str) -> bool {
-    word.len() <= 6
-        && [
-            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-            "presqu",
-        ]
-        .iter()
-        .any(|e| e.eq_ignore_ascii_case(word))
+    let w = word.as_bytes();
+    match w.len() {
+        // An ASCII letter or'ed with 0x20 is lower-case; nothing else
+        // becomes a lower-case letter so.
+        1 => matches!(
+            w[0] | 0x20,
+            b'l' | b'd' | b'j' | b'm' | b'n' | b's' | b't' | b'c'
+        ),
+        2 => w.eq_ignore_ascii_case(b"qu"),
+        5 => w.eq_ignore_ascii_case(b"jusqu"),
+        6 => ELIDING[10..]
+            .iter()
+            .any(|e| w.eq_ignore_ascii_case(e.as_bytes())),
+        _ => false,
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -608,7 +622,7 @@ impl Case {
     /// to overflow.
     fn of_ascii(bytes: &[u8]) -> Case {
         let mut case = Case::default();
-        for chunk in bytes.chunks(255) {
+        let mut count = |chunk: &[u8]| {
             let (mut upper, mut lower) = (0u8, 0u8);
             for &b in chunk {
                 upper += u8::from(b.is_ascii_uppercase());
@@ -616,7 +630,14 @@ impl Case {
             }
             case.upper += usize::from(upper);
             case.lower += usize::from(lower);
+        };
+        // Chunks of a fixed size, which the vector loop covers whole: the
+        // byte-by-byte tail is left for the end of the block alone.
+        let mut chunks = bytes.chunks_exact(128);
+        for chunk in &mut chunks {
+            count(chunk);
         }
+        count(chunks.remainder());
         case
     }
 
@@ -739,6 +760,22 @@ fn signature_lower(w: &[u8]) -> u8 {
     )
 }
 
+/// The length of the punctuation mark at byte `at` of `bytes` if it is
+/// one of « » – — “ ” • …: marks that fold to themselves and have no
+/// case, which French text has many of. Folded as ASCII is, by copying the
+/// text later, they cost neither decoding nor folding.
+#[inline(always)]
+fn plain_mark(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..at + 2)? {
+        [0xC2, 0xAB | 0xBB] => Some(2),
+        [0xE2, 0x80] => match bytes.get(at + 2)? {
+            0x93 | 0x94 | 0x9C | 0x9D | 0xA2 | 0xA6 => Some(3),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The folded text of a block, built as the block is scanned. Most of it
 /// is ASCII, which folds to itself lower-cased: it is copied from the text
 /// a run at a time, when a non-ASCII char (folded on its own) or the end
@@ -807,7 +844,10 @@ impl Folded {
 /// bytes with one table look-up).
 fn scan(text: &str) -> Scan {
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    // A token every 4 bytes: French prose has one every 5 or so, but
+    // short blocks (headlines, quotes, captions) run denser, and a vector
+    // that outgrows its room is copied whole.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
     let mut folded = Folded {
         text: String::with_capacity(text.len() + 8),
         copied: 0,
@@ -862,6 +902,30 @@ fn scan(text: &str) -> Scan {
                 hit: NO_HIT,
             });
             i = end;
+            continue;
+        }
+        if let Some(len) = plain_mark(bytes, i) {
+            match bytes[i + 1] {
+                0xAB => opens += 1,
+                0xBB => closes += 1,
+                _ => {}
+            }
+            toks.push(Tok {
+                start: i,
+                end: i + len,
+                fstart,
+                fend: fstart + len,
+                kind: Kind::Punct,
+                cap: false,
+                upper: false,
+                initial: false,
+                sent: 0,
+                sig: signature(&bytes[i..i + len]),
+                stops: false,
+                flags: 0,
+                hit: NO_HIT,
+            });
+            i += len;
             continue;
         }
         if let Some((f, upper)) = latin1_letter(bytes, i) {
@@ -984,7 +1048,9 @@ fn is_lower(c: char) -> bool {
 
 /// Reads the word or number at byte `i` of `text`, whose first char
 /// (`opening`) is counted and folded already, at folded offset `fstart`;
-/// pushes its token and returns its end.
+/// pushes its token and returns where the scan goes on: its end, or past
+/// the space there (most words are followed by one, which then costs the
+/// scan's loop no turn of its own).
 ///
 /// A word or a number: letters and digits (and combining accents), inner
 /// hyphens and apostrophes, decimal marks after a digit. Most are a run
@@ -1112,8 +1178,22 @@ fn word(
         flags: 0,
         hit: NO_HIT,
     });
-    end
+    end + usize::from(bytes.get(end) == Some(&b' '))
 }
+
+/// The ASCII punctuation that may open a clause or end a sentence in
+/// [`sentences`], a bit each: any other ASCII token (most are commas) does
+/// neither, and is passed over without comparing its text.
+const SENTENCE_MARKS: u128 = {
+    let mut mask = 0u128;
+    let marks = b"\"-:;|.!?";
+    let mut k = 0;
+    while k < marks.len() {
+        mask |= 1 << marks[k];
+        k += 1;
+    }
+    mask
+};
 
 /// Splits tokens into sentences and marks initial tokens.
 fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::Range<usize>> {
@@ -1127,6 +1207,10 @@ fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::
             // Words and numbers neither open nor end anything.
             toks[i].initial = initial;
             initial = false;
+            continue;
+        }
+        let first = text.as_bytes()[toks[i].start];
+        if first < 0x80 && SENTENCE_MARKS >> first & 1 == 0 {
             continue;
         }
         let t = &text[toks[i].start..toks[i].end];
@@ -1343,7 +1427,7 @@ mod tests {
         /// a plain reading gives.
         #[test]
         fn scan_agrees_with_a_plain_reading(
-            text in "(\\PC|[ \\t\\n\\x0Ba-zA-Z0-9.,'’ʼ\\-‑«»:;ÉéœÀ-ÿª\u{300}\u{345}\u{A0}]|qu|jusqu|aujourd|M\\.|\\.\\.\\.){0,60}"
+            text in "(\\PC|[ \\t\\n\\x0Ba-zA-Z0-9.,'’ʼ\\-‑«»:;ÉéœÀ-ÿª–—“”•…\u{300}\u{345}\u{A0}]|qu|jusqu|aujourd|M\\.|\\.\\.\\.){0,60}"
         ) {
             let s = scan(&text);
             // Every field of every token, as char by char.
@@ -1417,6 +1501,53 @@ mod tests {
         assert_eq!(known, 64 - 11);
     }
 
+    #[test]
+    fn elisions_are_the_listed_words_in_any_case() {
+        let listed = |w: &str| w.len() <= 6 && ELIDING.iter().any(|e| e.eq_ignore_ascii_case(w));
+        let mut words: Vec<String> = Vec::new();
+        for c in (0..0x80u8).map(char::from).chain(['é', 'ł', 'ĺ', '’']) {
+            words.push(c.to_string());
+            for d in ['u', 'U', 'x', 'é'] {
+                words.push(format!("{c}{d}"));
+            }
+        }
+        for e in ELIDING {
+            for k in 0..e.len() {
+                let (a, b) = e.split_at(k);
+                words.push(format!("{}{b}", a.to_uppercase()));
+                words.push(format!("{a}{}", b.to_uppercase()));
+                words.push(format!("{a}x{b}"));
+                words.push(format!("{a}{}", &b[1..]));
+            }
+        }
+        for w in &words {
+            assert_eq!(is_elision(w), listed(w), "{w:?}");
+        }
+        for e in ELIDING {
+            assert!(is_elision(e) && is_elision(&e.to_uppercase()), "{e}");
+        }
+    }
+
+    #[test]
+    fn plain_marks_fold_to_themselves_and_are_punctuation() {
+        let mut known = 0;
+        for c in (0x80..0x3000).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            let Some(len) = plain_mark(bytes, 0) else {
+                continue;
+            };
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            let mut folded = String::new();
+            fold::push_folded(c, &mut folded);
+            assert_eq!(folded, c.to_string(), "{c:?}");
+            assert!(!c.is_whitespace() && !c.is_alphanumeric(), "{c:?}");
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+            known += 1;
+        }
+        assert_eq!(known, "«»–—“”•…".chars().count());
+    }
+
     /// The folded text is lower-cased in one go after the scan: no char
     /// folds to an ASCII capital that this would change.
     #[test]
@@ -1473,6 +1604,18 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    /// The ASCII marks [`sentences`] looks at are all those its lists
+    /// have; any other ASCII token is passed over.
+    #[test]
+    fn sentence_marks_are_those_sentences_compares() {
+        let listed = ["\"", "-", ":", ";", "|", ".", "!", "?", "..."];
+        for b in 0..0x80u8 {
+            let marked = SENTENCE_MARKS >> b & 1 != 0;
+            let in_lists = listed.iter().any(|m| m.as_bytes()[0] == b);
+            assert_eq!(marked, in_lists, "{:?}", char::from(b));
+        }
     }
 
     #[test]
