@@ -673,6 +673,9 @@ const SPACE: u8 = 8;
 /// In [`CLASS`]: an ASCII byte that ends a word whatever follows: neither
 /// a letter nor a digit, nor what may join one (- ' , .).
 const ENDS: u8 = 16;
+/// In [`CLASS`]: a decimal mark (, .), which ends a word but may join the
+/// digits of a number.
+const DECIMAL: u8 = 32;
 
 /// The class of each byte: one load answers what the tests of the
 /// tokenising loop would in several comparisons each. Bytes of non-ASCII
@@ -690,7 +693,9 @@ static CLASS: [u8; 256] = {
             ALNUM
         } else if matches!(c, b'\t'..=b'\r' | b' ') {
             SPACE | ENDS
-        } else if matches!(c, b'-' | b'\'' | b',' | b'.') {
+        } else if matches!(c, b',' | b'.') {
+            DECIMAL
+        } else if matches!(c, b'-' | b'\'') {
             0
         } else {
             ENDS
@@ -760,6 +765,9 @@ fn signature_lower(w: &[u8]) -> u8 {
     )
 }
 
+/// ’ in UTF-8: it folds to ', has no case and is no letter.
+const APOSTROPHE: &[u8] = "’".as_bytes();
+
 /// The length of the punctuation mark at byte `at` of `bytes` if it is
 /// one of « » – — “ ” • …: marks that fold to themselves and have no
 /// case, which French text has many of. Folded as ASCII is, by copying the
@@ -819,13 +827,13 @@ impl Folded {
             .any(|&b| b == b' ' || b == b'\'')
     }
 
-    /// Folds the two-byte letter at byte `at` of the block to `folded`
-    /// ([`latin1_letter`]).
+    /// Folds the char of `len` bytes at byte `at` of the block to the
+    /// ASCII `folded` (é, ’: [`latin1_letter`], [`APOSTROPHE`]).
     #[inline]
-    fn push_letter(&mut self, block: &str, at: usize, folded: u8) {
+    fn push_ascii(&mut self, block: &str, at: usize, len: usize, folded: u8) {
         self.copy(block, at);
         self.text.push(char::from(folded));
-        self.copied = at + 2;
+        self.copied = at + len;
     }
 
     /// The folded text up to the end of the last token, lower-cased.
@@ -929,7 +937,7 @@ fn scan(text: &str) -> Scan {
             continue;
         }
         if let Some((f, upper)) = latin1_letter(bytes, i) {
-            folded.push_letter(text, i, f);
+            folded.push_ascii(text, i, 2, f);
             case.count_letter(upper);
             let opening = Opening {
                 len: 2,
@@ -1077,6 +1085,8 @@ fn word(
         digit,
     } = opening;
     let mut end = i + len;
+    // What ends it outright: a decimal mark only ends a word, not a number.
+    let ends = if digit { ENDS } else { ENDS | DECIMAL };
     // Where its letters end: before the apostrophe of an elision.
     let letters_end = loop {
         // The common case: a run of ASCII letters and digits.
@@ -1090,54 +1100,25 @@ fn word(
         }
         if bytes
             .get(end)
-            .is_none_or(|&b| CLASS[usize::from(b)] & ENDS != 0)
+            .is_none_or(|&b| CLASS[usize::from(b)] & ends != 0)
         {
             break end;
         }
-        if let Some((f, upper)) = latin1_letter(bytes, end) {
-            // A letter: it joins.
-            ascii = false;
-            folded.push_letter(text, end, f);
-            case.count_letter(upper);
-            classes |= if upper { ALPHA } else { ALPHA | LOWER };
-            end += 2;
-            continue;
-        }
-        let Some(n) = char_at(text, end) else {
-            break end;
+        // In a struct for the call alone: the loop keeps them in registers.
+        let mut w = Reading {
+            end,
+            classes,
+            ascii,
+            stops,
         };
-        let after = end + n.len_utf8();
-        let joins = is_alphanumeric(n)
-            || ('\u{300}'..='\u{36F}').contains(&n)
-            // Inner hyphens, apostrophes, decimal marks: look one further.
-            || match n {
-                '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
-                c if is_apostrophe(c) => {
-                    char_at(text, after).is_some_and(is_alphabetic)
-                        && !is_elision(&text[i..end])
-                }
-                ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
-                _ => false,
-            };
-        let elision = !joins && is_apostrophe(n) && is_elision(&text[i..end]);
-        if !joins && !elision {
-            break end;
-        }
-        // Not an ASCII letter or digit: the run took those.
-        if n.is_ascii() {
-            stops |= n == '\'';
-        } else {
-            ascii = false;
-            case.count(n);
-            stops |= folded.push(text, end, n);
-            if joins {
-                classes |= letter_classes(n);
-            }
-        }
-        let letters_end = end;
-        end = after;
-        if elision {
-            // An elision keeps its apostrophe, and ends there ("l’").
+        let joined = join(text, i, digit, &mut w, folded, case);
+        Reading {
+            end,
+            classes,
+            ascii,
+            stops,
+        } = w;
+        if let Some(letters_end) = joined {
             break letters_end;
         }
     };
@@ -1151,14 +1132,6 @@ fn word(
             signature_lower(&folded.text.as_bytes()[fstart..]),
         )
     };
-    // All its letters upper-case, and two of them or more (counted only
-    // for such words).
-    let upper = classes & (ALPHA | LOWER) == ALPHA
-        && text[i..letters_end]
-            .chars()
-            .filter(|&c| is_alphabetic(c))
-            .nth(1)
-            .is_some();
     toks.push(Tok {
         start: i,
         end,
@@ -1170,7 +1143,8 @@ fn word(
             Kind::Word
         },
         cap,
-        upper,
+        // All its letters upper-case, and two of them or more.
+        upper: classes & (ALPHA | LOWER) == ALPHA && two_letters(&text[i..letters_end]),
         initial: false,
         sent: 0,
         sig,
@@ -1179,6 +1153,100 @@ fn word(
         hit: NO_HIT,
     });
     end + usize::from(bytes.get(end) == Some(&b' '))
+}
+
+/// A word as [`word`] reads it.
+struct Reading {
+    /// Where it ends so far.
+    end: usize,
+    /// Its classes, or-ed: ALPHA for a letter, LOWER for a letter not
+    /// upper-case.
+    classes: u8,
+    /// Whether all its chars are ASCII (its folding is then its text
+    /// lower-cased).
+    ascii: bool,
+    /// Whether its folding has a space or an apostrophe ([`Tok::stops`]).
+    stops: bool,
+}
+
+/// Whether the char at the end of word `w` (at byte `i` of `text`) joins
+/// it, which it then takes: a non-ASCII letter, an inner hyphen or
+/// apostrophe, a decimal mark. `Some` of where the word's letters end if
+/// it ends there (with the apostrophe of an elision, which it takes).
+///
+/// Out of line, as a word rarely goes on past its ASCII run: the
+/// registers of [`word`]'s loop are kept for the common case.
+#[inline(never)]
+fn join(
+    text: &str,
+    i: usize,
+    digit: bool,
+    w: &mut Reading,
+    folded: &mut Folded,
+    case: &mut Case,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let end = w.end;
+    if let Some((f, upper)) = latin1_letter(bytes, end) {
+        // A letter: it joins.
+        w.ascii = false;
+        folded.push_ascii(text, end, 2, f);
+        case.count_letter(upper);
+        w.classes |= if upper { ALPHA } else { ALPHA | LOWER };
+        w.end += 2;
+        return None;
+    }
+    if bytes.get(end..end + 3) == Some(APOSTROPHE) {
+        // ’, the apostrophe of French text, as below.
+        let after = end + 3;
+        let eliding = is_elision(&text[i..end]);
+        if !eliding && !char_at(text, after).is_some_and(is_alphabetic) {
+            return Some(end);
+        }
+        w.ascii = false;
+        w.stops = true;
+        folded.push_ascii(text, end, 3, b'\'');
+        w.end = after;
+        return eliding.then_some(end);
+    }
+    let n = char_at(text, end)?;
+    let after = end + n.len_utf8();
+    let joins = is_alphanumeric(n)
+        || ('\u{300}'..='\u{36F}').contains(&n)
+        // Inner hyphens, apostrophes, decimal marks: look one further.
+        || match n {
+            '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
+            c if is_apostrophe(c) => {
+                char_at(text, after).is_some_and(is_alphabetic) && !is_elision(&text[i..end])
+            }
+            ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
+            _ => false,
+        };
+    let elision = !joins && is_apostrophe(n) && is_elision(&text[i..end]);
+    if !joins && !elision {
+        return Some(end);
+    }
+    // Not an ASCII letter or digit: the run took those.
+    if n.is_ascii() {
+        w.stops |= n == '\'';
+    } else {
+        w.ascii = false;
+        case.count(n);
+        w.stops |= folded.push(text, end, n);
+        if joins {
+            w.classes |= letter_classes(n);
+        }
+    }
+    w.end = after;
+    // An elision keeps its apostrophe, and ends there ("l’").
+    elision.then_some(end)
+}
+
+/// Whether `word` has two letters or more: asked only of words without
+/// a lower-case letter, which are few.
+#[cold]
+fn two_letters(word: &str) -> bool {
+    word.chars().filter(|&c| is_alphabetic(c)).nth(1).is_some()
 }
 
 /// The ASCII punctuation that may open a clause or end a sentence in
@@ -1474,6 +1542,7 @@ mod tests {
             assert_eq!(class & SPACE != 0, ascii && c.is_whitespace(), "{c:?}");
             let joins = c.is_alphanumeric() || matches!(c, '-' | '\'' | ',' | '.');
             assert_eq!(class & ENDS != 0, ascii && !joins, "{c:?}");
+            assert_eq!(class & DECIMAL != 0, matches!(c, ',' | '.'), "{c:?}");
             if ascii {
                 assert_eq!(BYTE_SIGNATURE[usize::from(b)], signature(&[b]), "{c:?}");
             }
