@@ -785,11 +785,12 @@ fn plain_mark(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The folded text of a block, built as the block is scanned. Most of it
-/// is ASCII, which folds to itself lower-cased: it is copied from the text
-/// a run at a time, when a non-ASCII char (folded on its own) or the end
-/// of a token that needs its folded bytes comes, and lower-cased at the
-/// end in one go (no folded char is an ASCII capital). The tokenising loop
-/// thus does nothing for most bytes but read them.
+/// is ASCII, which folds to itself lower-cased (as do a few marks, see
+/// [`plain_mark`]): it is copied from the text a run at a time, when a
+/// non-ASCII char (folded on its own) or the end of a token that needs its
+/// folded bytes comes, and lower-cased at the end in one go (no folded
+/// char is an ASCII capital). The tokenising loop thus does nothing for
+/// most bytes but read them.
 struct Folded {
     text: String,
     /// How much of the block is in `text` (folded).
@@ -804,7 +805,8 @@ impl Folded {
         self.text.len() + (at - self.copied)
     }
 
-    /// Copies the block up to byte `to`, ASCII since [`Folded::copied`].
+    /// Copies the block up to byte `to`: since [`Folded::copied`], all of
+    /// it folds to itself (once lower-cased): ASCII and [`plain_mark`]s.
     #[inline]
     fn copy(&mut self, block: &str, to: usize) {
         if to > self.copied {
