@@ -126,15 +126,29 @@ pub(crate) struct Unit<'a> {
     align: Align,
 }
 
-/// Words that elide before a vowel ("l’", "qu’").
+/// Words that elide before a vowel ("l’", "qu’"), whatever their case.
+const ELIDING: [&str; 14] = [
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+/// Whether `word` is one of [`ELIDING`], told by its length first: asked
+/// at every apostrophe after a word, of which French text has many.
 fn is_elision(word: &str) -> bool {
-    word.len() <= 6
-        && [
-            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-            "presqu",
-        ]
-        .iter()
-        .any(|e| e.eq_ignore_ascii_case(word))
+    let w = word.as_bytes();
+    match w.len() {
+        // An ASCII letter or'ed with 0x20 is lower-case; nothing else
+        // becomes a lower-case letter so.
+        1 => matches!(
+            w[0] | 0x20,
+            b'l' | b'd' | b'j' | b'm' | b'n' | b's' | b't' | b'c'
+        ),
+        2 => w.eq_ignore_ascii_case(b"qu"),
+        5 => w.eq_ignore_ascii_case(b"jusqu"),
+        6 => ELIDING[10..]
+            .iter()
+            .any(|e| w.eq_ignore_ascii_case(e.as_bytes())),
+        _ => false,
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -334,10 +348,17 @@ pub(crate) const fn signature(w: &[u8]) -> u8 {
     if w.is_empty() {
         return 0;
     }
-    let h = (w.len() as u32).wrapping_mul(0x9E37_79B1)
-        ^ (w[0] as u32).wrapping_mul(0x85EB_CA77)
-        ^ (w[w.len() - 1] as u32).wrapping_mul(0xC2B2_AE3D)
-        ^ (w[w.len() / 2] as u32).wrapping_mul(0x27D4_EB2F);
+    signature_of(w.len(), w[0], w[w.len() / 2], w[w.len() - 1])
+}
+
+/// The [`signature`] of a word of `len` bytes, from its first, middle and
+/// last bytes.
+#[inline]
+const fn signature_of(len: usize, first: u8, middle: u8, last: u8) -> u8 {
+    let h = (len as u32).wrapping_mul(0x9E37_79B1)
+        ^ (first as u32).wrapping_mul(0x85EB_CA77)
+        ^ (last as u32).wrapping_mul(0xC2B2_AE3D)
+        ^ (middle as u32).wrapping_mul(0x27D4_EB2F);
     (h >> 24) as u8
 }
 
@@ -624,172 +645,386 @@ struct Case {
 }
 
 impl Case {
+    /// The cased ASCII letters of `bytes`, counted in one go over the whole
+    /// text (a loop the compiler vectorises) rather than byte by byte in
+    /// the tokenising loop: byte counters, over chunks too short for them
+    /// to overflow.
+    fn of_ascii(bytes: &[u8]) -> Case {
+        let mut case = Case::default();
+        let mut count = |chunk: &[u8]| {
+            let (mut upper, mut lower) = (0u8, 0u8);
+            for &b in chunk {
+                upper += u8::from(b.is_ascii_uppercase());
+                lower += u8::from(b.is_ascii_lowercase());
+            }
+            case.upper += usize::from(upper);
+            case.lower += usize::from(lower);
+        };
+        // Chunks of a fixed size, which the vector loop covers whole: the
+        // byte-by-byte tail is left for the end of the block alone.
+        let mut chunks = bytes.chunks_exact(128);
+        for chunk in &mut chunks {
+            count(chunk);
+        }
+        count(chunks.remainder());
+        case
+    }
+
+    /// Counts a letter, upper-case or not.
+    #[inline(always)]
+    fn count_letter(&mut self, upper: bool) {
+        self.upper += usize::from(upper);
+        self.lower += usize::from(!upper);
+    }
+
+    /// Counts `c`, a char that is not ASCII (those are counted by
+    /// [`Case::of_ascii`]).
     #[inline]
     fn count(&mut self, c: char) {
-        if c.is_ascii() {
-            self.upper += usize::from(c.is_ascii_uppercase());
-            self.lower += usize::from(c.is_ascii_lowercase());
-        } else if c.is_uppercase() {
+        if is_upper(c) {
             self.upper += 1;
-        } else if c.is_lowercase() {
+        } else if is_lower(c) {
             self.lower += 1;
         }
     }
 }
 
-/// Folds `c` onto `out`, ASCII inline.
+/// In [`CLASS`]: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// In [`CLASS`]: an ASCII letter. In a word's classes: a letter.
+const ALPHA: u8 = 2;
+/// In [`CLASS`]: an ASCII lower-case letter. In a word's classes: a letter
+/// that is not upper-case.
+const LOWER: u8 = 4;
+/// In [`CLASS`]: ASCII white space, as [`char::is_whitespace`] has it
+/// (with the vertical tab, which [`u8::is_ascii_whitespace`] leaves out).
+const SPACE: u8 = 8;
+/// In [`CLASS`]: an ASCII byte that ends a word whatever follows: neither
+/// a letter nor a digit, nor what may join one (- ' , .).
+const ENDS: u8 = 16;
+/// In [`CLASS`]: a decimal mark (, .), which ends a word but may join the
+/// digits of a number.
+const DECIMAL: u8 = 32;
+
+/// The class of each byte: one load answers what the tests of the
+/// tokenising loop would in several comparisons each. Bytes of non-ASCII
+/// chars have none.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            ALNUM | ALPHA | LOWER
+        } else if c.is_ascii_uppercase() {
+            ALNUM | ALPHA
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE | ENDS
+        } else if matches!(c, b',' | b'.') {
+            DECIMAL
+        } else if matches!(c, b'-' | b'\'') {
+            0
+        } else {
+            ENDS
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The [`signature`] of each one-byte token (ASCII punctuation).
+static BYTE_SIGNATURE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = signature(&[b as u8]);
+        b += 1;
+    }
+    t
+};
+
+/// Each byte with ASCII capitals lower-cased.
+static LOWERCASE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    t
+};
+
+/// The ASCII letter each char U+00C0–U+00FF folds to ([`fold::push_folded`]:
+/// accents dropped, lower-cased), by its UTF-8 second byte; 0 for those
+/// that fold otherwise (Æ, Ð, Ø, Þ, ß…) or are no letter (× ÷). The
+/// upper-case ones are the first half.
+static LATIN1_FOLD: [u8; 64] =
+    *b"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+
+/// The letter at byte `at` of `bytes` if it is one of [`LATIN1_FOLD`]
+/// (é è à ê ç, most of the non-ASCII chars of French text): what it folds
+/// to and whether it is upper-case, without decoding it or asking Unicode
+/// tables.
+#[inline(always)]
+fn latin1_letter(bytes: &[u8], at: usize) -> Option<(u8, bool)> {
+    if bytes.get(at) != Some(&0xC3) {
+        return None;
+    }
+    let second = *bytes.get(at + 1)?;
+    let folded = LATIN1_FOLD[usize::from(second & 0x3F)];
+    (folded != 0).then_some((folded, second & 0x20 == 0))
+}
+
+/// The [`signature`] of `w` lower-cased: the folded text is only
+/// lower-cased once the whole block is scanned ([`Folded::finish`]), and a
+/// signature reads but three of its bytes.
 #[inline]
-fn push_folded(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else {
-        fold::push_folded(c, out);
+fn signature_lower(w: &[u8]) -> u8 {
+    let Some(&first) = w.first() else {
+        return 0;
+    };
+    let lower = |b: u8| LOWERCASE[usize::from(b)];
+    signature_of(
+        w.len(),
+        lower(first),
+        lower(w[w.len() / 2]),
+        lower(w[w.len() - 1]),
+    )
+}
+
+/// ’ in UTF-8: it folds to ', has no case and is no letter.
+const APOSTROPHE: &[u8] = "’".as_bytes();
+
+/// The length of the punctuation mark at byte `at` of `bytes` if it is
+/// one of « » – — “ ” • …: marks that fold to themselves and have no
+/// case, which French text has many of. Folded as ASCII is, by copying the
+/// text later, they cost neither decoding nor folding.
+#[inline(always)]
+fn plain_mark(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..at + 2)? {
+        [0xC2, 0xAB | 0xBB] => Some(2),
+        [0xE2, 0x80] => match bytes.get(at + 2)? {
+            0x93 | 0x94 | 0x9C | 0x9D | 0xA2 | 0xA6 => Some(3),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The folded text of a block, built as the block is scanned. Most of it
+/// is ASCII, which folds to itself lower-cased (as do a few marks, see
+/// [`plain_mark`]): it is copied from the text a run at a time, when a
+/// non-ASCII char (folded on its own) or the end of a token that needs its
+/// folded bytes comes, and lower-cased at the end in one go (no folded
+/// char is an ASCII capital). The tokenising loop thus does nothing for
+/// most bytes but read them.
+struct Folded {
+    text: String,
+    /// How much of the block is in `text` (folded).
+    copied: usize,
+}
+
+impl Folded {
+    /// The folded offset of byte `at` of the block (at or after
+    /// [`Folded::copied`]).
+    #[inline(always)]
+    fn at(&self, at: usize) -> usize {
+        self.text.len() + (at - self.copied)
+    }
+
+    /// Copies the block up to byte `to`: since [`Folded::copied`], all of
+    /// it folds to itself (once lower-cased): ASCII and [`plain_mark`]s.
+    #[inline]
+    fn copy(&mut self, block: &str, to: usize) {
+        if to > self.copied {
+            self.text.push_str(&block[self.copied..to]);
+            self.copied = to;
+        }
+    }
+
+    /// Folds `c`, the char at byte `at` of the block (not ASCII), and
+    /// tells whether its folding has a space or an apostrophe (where
+    /// [`first_word`] stops: [`Tok::stops`]).
+    #[inline]
+    fn push(&mut self, block: &str, at: usize, c: char) -> bool {
+        self.copy(block, at);
+        let from = self.text.len();
+        fold::push_folded(c, &mut self.text);
+        self.copied = at + c.len_utf8();
+        self.text.as_bytes()[from..]
+            .iter()
+            .any(|&b| b == b' ' || b == b'\'')
+    }
+
+    /// Folds the char of `len` bytes at byte `at` of the block to the
+    /// ASCII `folded` (é, ’: [`latin1_letter`], [`APOSTROPHE`]).
+    #[inline]
+    fn push_ascii(&mut self, block: &str, at: usize, len: usize, folded: u8) {
+        self.copy(block, at);
+        self.text.push(char::from(folded));
+        self.copied = at + len;
+    }
+
+    /// The folded text up to the end of the last token, lower-cased.
+    fn finish(mut self, block: &str, last: Option<&Tok>) -> String {
+        let (end, fend) = last.map_or((0, 0), |t| (t.end, t.fend));
+        self.copy(block, end);
+        self.text.truncate(fend);
+        self.text.make_ascii_lowercase();
+        self.text
     }
 }
 
 /// Tokenises `text`, folds it and counts its cased letters, in one pass over
 /// its characters (tokenising runs on every block of every document: one
-/// pass, ASCII without decoding or Unicode tables).
+/// pass, ASCII without decoding, Unicode tables or even copying, most
+/// bytes with one table look-up).
 fn scan(text: &str) -> Scan {
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut folded = String::with_capacity(text.len() + 8);
-    let mut case = Case::default();
+    // A token every 4 bytes: French prose has one every 5 or so, but
+    // short blocks (headlines, quotes, captions) run denser, and a vector
+    // that outgrows its room is copied whole.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+    let mut folded = Folded {
+        text: String::with_capacity(text.len() + 8),
+        copied: 0,
+    };
+    let mut case = Case::of_ascii(bytes);
     let (mut opens, mut closes) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if c == ' ' {
-            folded.push(' ');
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASS[usize::from(b)];
+        if class & SPACE != 0 {
             i += 1;
             continue;
         }
-        case.count(c);
-        if c.is_whitespace() {
-            push_folded(c, &mut folded);
-            i += c.len_utf8();
+        let fstart = folded.at(i);
+        if class & ALNUM != 0 {
+            let opening = Opening {
+                len: 1,
+                classes: class,
+                ascii: true,
+                stops: false,
+                cap: class & (ALPHA | LOWER) == ALPHA,
+                digit: class & ALPHA == 0,
+            };
+            i = word(text, i, opening, fstart, &mut folded, &mut case, &mut toks);
             continue;
         }
-        let fstart = folded.len();
-        if !is_alphanumeric(c) {
-            push_folded(c, &mut folded);
-            let mut end = i + c.len_utf8();
-            match c {
-                '.' => {
-                    while bytes.get(end) == Some(&b'.') {
-                        folded.push('.');
-                        end += 1;
-                    }
+        if b < 0x80 {
+            // ASCII punctuation.
+            let mut end = i + 1;
+            if b == b'.' {
+                while bytes.get(end) == Some(&b'.') {
+                    end += 1;
                 }
-                '«' => opens += 1,
-                '»' => closes += 1,
-                _ => {}
             }
             toks.push(Tok {
                 start: i,
                 end,
                 fstart,
-                fend: folded.len(),
+                fend: fstart + (end - i),
                 kind: Kind::Punct,
                 cap: false,
                 upper: false,
                 initial: false,
                 sent: 0,
-                sig: signature(&folded.as_bytes()[fstart..]),
-                stops: folded.as_bytes()[fstart..].contains(&b' ')
-                    || folded.as_bytes()[fstart..].contains(&b'\''),
+                sig: if end == i + 1 {
+                    BYTE_SIGNATURE[usize::from(b & 0x7F)]
+                } else {
+                    signature(&bytes[i..end])
+                },
+                stops: b == b'\'',
                 flags: 0,
                 hit: NO_HIT,
             });
             i = end;
             continue;
         }
-        // A word or a number: letters and digits (and combining accents),
-        // inner hyphens and apostrophes, decimal marks after a digit.
-        let digit = c.is_ascii_digit();
-        let cap = if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            c.is_uppercase()
+        if let Some(len) = plain_mark(bytes, i) {
+            match bytes[i + 1] {
+                0xAB => opens += 1,
+                0xBB => closes += 1,
+                _ => {}
+            }
+            toks.push(Tok {
+                start: i,
+                end: i + len,
+                fstart,
+                fend: fstart + len,
+                kind: Kind::Punct,
+                cap: false,
+                upper: false,
+                initial: false,
+                sent: 0,
+                sig: signature(&bytes[i..i + len]),
+                stops: false,
+                flags: 0,
+                hit: NO_HIT,
+            });
+            i += len;
+            continue;
+        }
+        if let Some((f, upper)) = latin1_letter(bytes, i) {
+            folded.push_ascii(text, i, 2, f);
+            case.count_letter(upper);
+            let opening = Opening {
+                len: 2,
+                classes: if upper { ALPHA } else { ALPHA | LOWER },
+                ascii: false,
+                stops: false,
+                cap: upper,
+                digit: false,
+            };
+            i = word(text, i, opening, fstart, &mut folded, &mut case, &mut toks);
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
         };
-        // Letters, and those not upper-case.
-        let (mut letters, mut not_upper) = (0usize, 0usize);
-        let mut end = i;
-        let mut next_char = Some(c);
-        // Whether a character other than an ASCII letter or digit went in.
-        let mut mixed = false;
-        while let Some(n) = next_char {
-            if end > i {
-                case.count(n);
-            }
-            mixed |= !n.is_ascii_alphanumeric();
-            if is_alphabetic(n) {
-                letters += 1;
-                not_upper += usize::from(!n.is_uppercase());
-            }
-            push_folded(n, &mut folded);
-            end += n.len_utf8();
-            // The common case: a run of ASCII letters and digits.
-            while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
-                let up = b.is_ascii_uppercase();
-                case.upper += usize::from(up);
-                case.lower += usize::from(b.is_ascii_lowercase());
-                if b.is_ascii_alphabetic() {
-                    letters += 1;
-                    not_upper += usize::from(!up);
-                }
-                folded.push(char::from(b.to_ascii_lowercase()));
-                end += 1;
-            }
-            next_char = None;
-            let Some(n) = char_at(text, end) else { break };
-            let after = end + n.len_utf8();
-            let joins = is_alphanumeric(n)
-                || ('\u{300}'..='\u{36F}').contains(&n)
-                // Inner hyphens, apostrophes, decimal marks: look one further.
-                || match n {
-                    '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
-                    c if is_apostrophe(c) => {
-                        char_at(text, after).is_some_and(is_alphabetic)
-                            && !is_elision(&text[i..end])
-                    }
-                    ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
-                    _ => false,
-                };
-            if joins {
-                next_char = Some(n);
-            } else if is_apostrophe(n) && is_elision(&text[i..end]) {
-                // An elision keeps its apostrophe, and ends there ("l’").
-                case.count(n);
-                mixed = true;
-                push_folded(n, &mut folded);
-                end = after;
-            }
+        case.count(c);
+        let stops = folded.push(text, i, c);
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if is_alphanumeric(c) {
+            let opening = Opening {
+                len: c.len_utf8(),
+                classes: letter_classes(c),
+                ascii: false,
+                stops,
+                cap: is_upper(c),
+                digit: false,
+            };
+            i = word(text, i, opening, fstart, &mut folded, &mut case, &mut toks);
+            continue;
+        }
+        match c {
+            '«' => opens += 1,
+            '»' => closes += 1,
+            _ => {}
         }
         toks.push(Tok {
             start: i,
-            end,
+            end: i + c.len_utf8(),
             fstart,
-            fend: folded.len(),
-            kind: if digit && letters == 0 {
-                Kind::Number
-            } else {
-                Kind::Word
-            },
-            cap,
-            upper: not_upper == 0 && letters >= 2,
+            fend: folded.text.len(),
+            kind: Kind::Punct,
+            cap: false,
+            upper: false,
             initial: false,
             sent: 0,
-            sig: signature(&folded.as_bytes()[fstart..]),
-            stops: mixed
-                && folded.as_bytes()[fstart..]
-                    .iter()
-                    .any(|&b| b == b' ' || b == b'\''),
+            sig: signature_lower(&folded.text.as_bytes()[fstart..]),
+            stops,
             flags: 0,
             hit: NO_HIT,
         });
-        i = end;
+        i += c.len_utf8();
     }
-    folded.truncate(toks.last().map_or(0, |t| t.fend));
+    let folded = folded.finish(text, toks.last());
     Scan {
         toks,
         folded,
@@ -798,6 +1033,266 @@ fn scan(text: &str) -> Scan {
         quotes: opens == closes,
     }
 }
+
+/// What the first char of a word gives ([`word`]).
+struct Opening {
+    /// Its length in bytes.
+    len: usize,
+    /// Its classes, as a word has them: ALPHA for a letter, LOWER for a
+    /// letter not upper-case.
+    classes: u8,
+    /// Whether it is ASCII.
+    ascii: bool,
+    /// Whether its folding has a space or an apostrophe ([`Tok::stops`]).
+    stops: bool,
+    /// Whether it is upper-case.
+    cap: bool,
+    /// Whether it is an ASCII digit.
+    digit: bool,
+}
+
+/// The classes of non-ASCII `c` as a word has them: ALPHA for a letter,
+/// LOWER for a letter not upper-case.
+#[inline]
+fn letter_classes(c: char) -> u8 {
+    match (is_alphabetic(c), is_upper(c)) {
+        (false, _) => 0,
+        (true, true) => ALPHA,
+        (true, false) => ALPHA | LOWER,
+    }
+}
+
+/// [`char::is_uppercase`], without Unicode tables for Latin-1 and General
+/// Punctuation, as [`is_alphabetic`].
+#[inline]
+fn is_upper(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0xC0..=0xD6 | 0xD8..=0xDE => true,
+        0x80..=0xFF | 0x2000..=0x206F => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// [`char::is_lowercase`], as [`is_upper`].
+#[inline]
+fn is_lower(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_lowercase(),
+        0xAA | 0xB5 | 0xBA | 0xDF..=0xF6 | 0xF8..=0xFF => true,
+        0x80..=0xFF | 0x2000..=0x206F => false,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// Reads the word or number at byte `i` of `text`, whose first char
+/// (`opening`) is counted and folded already, at folded offset `fstart`;
+/// pushes its token and returns where the scan goes on: its end, or past
+/// the space there (most words are followed by one, which then costs the
+/// scan's loop no turn of its own).
+///
+/// A word or a number: letters and digits (and combining accents), inner
+/// hyphens and apostrophes, decimal marks after a digit. Most are a run
+/// of ASCII letters and digits that a space or a comma ends: one table
+/// look-up a byte, nothing copied, the bytes' classes or-ed together, and
+/// letters counted only for the rare word without a lower-case one.
+#[inline(always)]
+fn word(
+    text: &str,
+    i: usize,
+    opening: Opening,
+    fstart: usize,
+    folded: &mut Folded,
+    case: &mut Case,
+    toks: &mut Vec<Tok>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let Opening {
+        len,
+        mut classes,
+        mut ascii,
+        mut stops,
+        cap,
+        digit,
+    } = opening;
+    let mut end = i + len;
+    // What ends it outright: a decimal mark only ends a word, not a number.
+    let ends = if digit { ENDS } else { ENDS | DECIMAL };
+    // Where its letters end: before the apostrophe of an elision.
+    let letters_end = loop {
+        // The common case: a run of ASCII letters and digits.
+        while let Some(&b) = bytes.get(end) {
+            let class = CLASS[usize::from(b)];
+            if class & ALNUM == 0 {
+                break;
+            }
+            classes |= class;
+            end += 1;
+        }
+        if bytes
+            .get(end)
+            .is_none_or(|&b| CLASS[usize::from(b)] & ends != 0)
+        {
+            break end;
+        }
+        // In a struct for the call alone: the loop keeps them in registers.
+        let mut w = Reading {
+            end,
+            classes,
+            ascii,
+            stops,
+        };
+        let joined = join(text, i, digit, &mut w, folded, case);
+        Reading {
+            end,
+            classes,
+            ascii,
+            stops,
+        } = w;
+        if let Some(letters_end) = joined {
+            break letters_end;
+        }
+    };
+    let (fend, sig) = if ascii {
+        // ASCII: the text lower-cased, yet to be copied.
+        (fstart + (end - i), signature_lower(&bytes[i..end]))
+    } else {
+        folded.copy(text, end);
+        (
+            folded.text.len(),
+            signature_lower(&folded.text.as_bytes()[fstart..]),
+        )
+    };
+    toks.push(Tok {
+        start: i,
+        end,
+        fstart,
+        fend,
+        kind: if digit && classes & ALPHA == 0 {
+            Kind::Number
+        } else {
+            Kind::Word
+        },
+        cap,
+        // All its letters upper-case, and two of them or more.
+        upper: classes & (ALPHA | LOWER) == ALPHA && two_letters(&text[i..letters_end]),
+        initial: false,
+        sent: 0,
+        sig,
+        stops,
+        flags: 0,
+        hit: NO_HIT,
+    });
+    end + usize::from(bytes.get(end) == Some(&b' '))
+}
+
+/// A word as [`word`] reads it.
+struct Reading {
+    /// Where it ends so far.
+    end: usize,
+    /// Its classes, or-ed: ALPHA for a letter, LOWER for a letter not
+    /// upper-case.
+    classes: u8,
+    /// Whether all its chars are ASCII (its folding is then its text
+    /// lower-cased).
+    ascii: bool,
+    /// Whether its folding has a space or an apostrophe ([`Tok::stops`]).
+    stops: bool,
+}
+
+/// Whether the char at the end of word `w` (at byte `i` of `text`) joins
+/// it, which it then takes: a non-ASCII letter, an inner hyphen or
+/// apostrophe, a decimal mark. `Some` of where the word's letters end if
+/// it ends there (with the apostrophe of an elision, which it takes).
+///
+/// Out of line, as a word rarely goes on past its ASCII run: the
+/// registers of [`word`]'s loop are kept for the common case.
+#[inline(never)]
+fn join(
+    text: &str,
+    i: usize,
+    digit: bool,
+    w: &mut Reading,
+    folded: &mut Folded,
+    case: &mut Case,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let end = w.end;
+    if let Some((f, upper)) = latin1_letter(bytes, end) {
+        // A letter: it joins.
+        w.ascii = false;
+        folded.push_ascii(text, end, 2, f);
+        case.count_letter(upper);
+        w.classes |= if upper { ALPHA } else { ALPHA | LOWER };
+        w.end += 2;
+        return None;
+    }
+    if bytes.get(end..end + 3) == Some(APOSTROPHE) {
+        // ’, the apostrophe of French text, as below.
+        let after = end + 3;
+        let eliding = is_elision(&text[i..end]);
+        if !eliding && !char_at(text, after).is_some_and(is_alphabetic) {
+            return Some(end);
+        }
+        w.ascii = false;
+        w.stops = true;
+        folded.push_ascii(text, end, 3, b'\'');
+        w.end = after;
+        return eliding.then_some(end);
+    }
+    let n = char_at(text, end)?;
+    let after = end + n.len_utf8();
+    let joins = is_alphanumeric(n)
+        || ('\u{300}'..='\u{36F}').contains(&n)
+        // Inner hyphens, apostrophes, decimal marks: look one further.
+        || match n {
+            '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
+            c if is_apostrophe(c) => {
+                char_at(text, after).is_some_and(is_alphabetic) && !is_elision(&text[i..end])
+            }
+            ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
+            _ => false,
+        };
+    let elision = !joins && is_apostrophe(n) && is_elision(&text[i..end]);
+    if !joins && !elision {
+        return Some(end);
+    }
+    // Not an ASCII letter or digit: the run took those.
+    if n.is_ascii() {
+        w.stops |= n == '\'';
+    } else {
+        w.ascii = false;
+        case.count(n);
+        w.stops |= folded.push(text, end, n);
+        if joins {
+            w.classes |= letter_classes(n);
+        }
+    }
+    w.end = after;
+    // An elision keeps its apostrophe, and ends there ("l’").
+    elision.then_some(end)
+}
+
+/// Whether `word` has two letters or more: asked only of words without
+/// a lower-case letter, which are few.
+#[cold]
+fn two_letters(word: &str) -> bool {
+    word.chars().filter(|&c| is_alphabetic(c)).nth(1).is_some()
+}
+
+/// The ASCII punctuation that may open a clause or end a sentence in
+/// [`sentences`], a bit each: any other ASCII token (most are commas) does
+/// neither, and is passed over without comparing its text.
+const SENTENCE_MARKS: u128 = {
+    let mut mask = 0u128;
+    let marks = b"\"-:;|.!?";
+    let mut k = 0;
+    while k < marks.len() {
+        mask |= 1 << marks[k];
+        k += 1;
+    }
+    mask
+};
 
 /// Splits tokens into sentences and marks initial tokens.
 fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::Range<usize>> {
@@ -811,6 +1306,10 @@ fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::
             // Words and numbers neither open nor end anything.
             toks[i].initial = initial;
             initial = false;
+            continue;
+        }
+        let first = text.as_bytes()[toks[i].start];
+        if first < 0x80 && SENTENCE_MARKS >> first & 1 == 0 {
             continue;
         }
         let t = &text[toks[i].start..toks[i].end];
@@ -869,15 +1368,174 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The tokeniser as first written, char by char, each folded and
+    /// counted as it comes: the reference [`scan`] must agree with, token
+    /// for token.
+    fn plain_scan(text: &str) -> Scan {
+        let bytes = text.as_bytes();
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut folded = String::with_capacity(text.len() + 8);
+        let mut case = Case::default();
+        let (mut opens, mut closes) = (0usize, 0usize);
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
+            if c == ' ' {
+                folded.push(' ');
+                i += 1;
+                continue;
+            }
+            case.count(c);
+            if c.is_whitespace() {
+                fold::push_folded(c, &mut folded);
+                i += c.len_utf8();
+                continue;
+            }
+            let fstart = folded.len();
+            if !is_alphanumeric(c) {
+                fold::push_folded(c, &mut folded);
+                let mut end = i + c.len_utf8();
+                match c {
+                    '.' => {
+                        while bytes.get(end) == Some(&b'.') {
+                            folded.push('.');
+                            end += 1;
+                        }
+                    }
+                    '«' => opens += 1,
+                    '»' => closes += 1,
+                    _ => {}
+                }
+                toks.push(Tok {
+                    start: i,
+                    end,
+                    fstart,
+                    fend: folded.len(),
+                    kind: Kind::Punct,
+                    cap: false,
+                    upper: false,
+                    initial: false,
+                    sent: 0,
+                    sig: signature(&folded.as_bytes()[fstart..]),
+                    stops: folded.as_bytes()[fstart..].contains(&b' ')
+                        || folded.as_bytes()[fstart..].contains(&b'\''),
+                    flags: 0,
+                    hit: NO_HIT,
+                });
+                i = end;
+                continue;
+            }
+            // A word or a number: letters and digits (and combining accents),
+            // inner hyphens and apostrophes, decimal marks after a digit.
+            let digit = c.is_ascii_digit();
+            let cap = if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            };
+            // Letters, and those not upper-case.
+            let (mut letters, mut not_upper) = (0usize, 0usize);
+            let mut end = i;
+            let mut next_char = Some(c);
+            // Whether a character other than an ASCII letter or digit went in.
+            let mut mixed = false;
+            while let Some(n) = next_char {
+                if end > i {
+                    case.count(n);
+                }
+                mixed |= !n.is_ascii_alphanumeric();
+                if is_alphabetic(n) {
+                    letters += 1;
+                    not_upper += usize::from(!n.is_uppercase());
+                }
+                fold::push_folded(n, &mut folded);
+                end += n.len_utf8();
+                // The common case: a run of ASCII letters and digits.
+                while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+                    let up = b.is_ascii_uppercase();
+                    case.upper += usize::from(up);
+                    case.lower += usize::from(b.is_ascii_lowercase());
+                    if b.is_ascii_alphabetic() {
+                        letters += 1;
+                        not_upper += usize::from(!up);
+                    }
+                    folded.push(char::from(b.to_ascii_lowercase()));
+                    end += 1;
+                }
+                next_char = None;
+                let Some(n) = char_at(text, end) else { break };
+                let after = end + n.len_utf8();
+                let joins = is_alphanumeric(n)
+                    || ('\u{300}'..='\u{36F}').contains(&n)
+                    // Inner hyphens, apostrophes, decimal marks: look one further.
+                    || match n {
+                        '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
+                        c if is_apostrophe(c) => {
+                            char_at(text, after).is_some_and(is_alphabetic)
+                                && !is_elision(&text[i..end])
+                        }
+                        ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
+                        _ => false,
+                    };
+                if joins {
+                    next_char = Some(n);
+                } else if is_apostrophe(n) && is_elision(&text[i..end]) {
+                    // An elision keeps its apostrophe, and ends there ("l’").
+                    case.count(n);
+                    mixed = true;
+                    fold::push_folded(n, &mut folded);
+                    end = after;
+                }
+            }
+            toks.push(Tok {
+                start: i,
+                end,
+                fstart,
+                fend: folded.len(),
+                kind: if digit && letters == 0 {
+                    Kind::Number
+                } else {
+                    Kind::Word
+                },
+                cap,
+                upper: not_upper == 0 && letters >= 2,
+                initial: false,
+                sent: 0,
+                sig: signature(&folded.as_bytes()[fstart..]),
+                stops: mixed
+                    && folded.as_bytes()[fstart..]
+                        .iter()
+                        .any(|&b| b == b' ' || b == b'\''),
+                flags: 0,
+                hit: NO_HIT,
+            });
+            i = end;
+        }
+        folded.truncate(toks.last().map_or(0, |t| t.fend));
+        Scan {
+            toks,
+            folded,
+            upper: case.upper,
+            lower: case.lower,
+            quotes: opens == closes,
+        }
+    }
+
     proptest! {
         /// One pass tokenises, folds and counts: each token's folded text
         /// is the folding of its text, and the counts and flags are those
         /// a plain reading gives.
         #[test]
         fn scan_agrees_with_a_plain_reading(
-            text in "(\\PC|[ a-zA-Z0-9.,'’ʼ\\-‑«»:;ÉéœÀ\u{300}\u{A0}]){0,60}"
+            text in "(\\PC|[ \\t\\n\\x0Ba-zA-Z0-9.,'’ʼ\\-‑«»:;ÉéœÀ-ÿª–—“”•…\u{300}\u{345}\u{A0}]|qu|jusqu|aujourd|M\\.|\\.\\.\\.){0,60}"
         ) {
             let s = scan(&text);
+            // Every field of every token, as char by char.
+            let plain = plain_scan(&text);
+            prop_assert_eq!(&s.folded, &plain.folded);
+            prop_assert_eq!(s.toks.len(), plain.toks.len());
+            for (t, p) in s.toks.iter().zip(&plain.toks) {
+                prop_assert_eq!(format!("{t:?}"), format!("{p:?}"));
+            }
             for t in &s.toks {
                 let f = &s.folded[t.fstart..t.fend];
                 prop_assert_eq!(f, crate::lexicon::fold_str(&text[t.start..t.end]));
@@ -899,6 +1557,106 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_the_standard_library() {
+        for b in 0..=u8::MAX {
+            let (class, c) = (CLASS[usize::from(b)], char::from(b));
+            let ascii = b.is_ascii();
+            assert_eq!(class & ALNUM != 0, ascii && c.is_alphanumeric(), "{c:?}");
+            assert_eq!(class & ALPHA != 0, ascii && c.is_alphabetic(), "{c:?}");
+            assert_eq!(class & LOWER != 0, ascii && c.is_lowercase(), "{c:?}");
+            assert_eq!(class & SPACE != 0, ascii && c.is_whitespace(), "{c:?}");
+            let joins = c.is_alphanumeric() || matches!(c, '-' | '\'' | ',' | '.');
+            assert_eq!(class & ENDS != 0, ascii && !joins, "{c:?}");
+            assert_eq!(class & DECIMAL != 0, matches!(c, ',' | '.'), "{c:?}");
+            if ascii {
+                assert_eq!(BYTE_SIGNATURE[usize::from(b)], signature(&[b]), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn latin1_letters_fold_as_chars_do() {
+        let mut known = 0;
+        for c in '\u{C0}'..='\u{FF}' {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            let Some((f, upper)) = latin1_letter(bytes, 0) else {
+                continue;
+            };
+            let mut folded = String::new();
+            fold::push_folded(c, &mut folded);
+            assert_eq!(folded, char::from(f).to_string(), "{c:?}");
+            assert!(is_alphabetic(c), "{c:?}");
+            assert_eq!(upper, c.is_uppercase(), "{c:?}");
+            assert_eq!(!upper, c.is_lowercase(), "{c:?}");
+            known += 1;
+        }
+        // All but Æ Ð × Ø Þ ß æ ð ÷ ø þ.
+        assert_eq!(known, 64 - 11);
+    }
+
+    #[test]
+    fn elisions_are_the_listed_words_in_any_case() {
+        let listed = |w: &str| w.len() <= 6 && ELIDING.iter().any(|e| e.eq_ignore_ascii_case(w));
+        let mut words: Vec<String> = Vec::new();
+        for c in (0..0x80u8).map(char::from).chain(['é', 'ł', 'ĺ', '’']) {
+            words.push(c.to_string());
+            for d in ['u', 'U', 'x', 'é'] {
+                words.push(format!("{c}{d}"));
+            }
+        }
+        for e in ELIDING {
+            for k in 0..e.len() {
+                let (a, b) = e.split_at(k);
+                words.push(format!("{}{b}", a.to_uppercase()));
+                words.push(format!("{a}{}", b.to_uppercase()));
+                words.push(format!("{a}x{b}"));
+                words.push(format!("{a}{}", &b[1..]));
+            }
+        }
+        for w in &words {
+            assert_eq!(is_elision(w), listed(w), "{w:?}");
+        }
+        for e in ELIDING {
+            assert!(is_elision(e) && is_elision(&e.to_uppercase()), "{e}");
+        }
+    }
+
+    #[test]
+    fn plain_marks_fold_to_themselves_and_are_punctuation() {
+        let mut known = 0;
+        for c in (0x80..0x3000).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            let Some(len) = plain_mark(bytes, 0) else {
+                continue;
+            };
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            let mut folded = String::new();
+            fold::push_folded(c, &mut folded);
+            assert_eq!(folded, c.to_string(), "{c:?}");
+            assert!(!c.is_whitespace() && !c.is_alphanumeric(), "{c:?}");
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+            known += 1;
+        }
+        assert_eq!(known, "«»–—“”•…".chars().count());
+    }
+
+    /// The folded text is lower-cased in one go after the scan: no char
+    /// folds to an ASCII capital that this would change.
+    #[test]
+    fn no_char_folds_to_an_ascii_capital() {
+        let mut out = String::new();
+        for c in (0x80..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            out.clear();
+            fold::push_folded(c, &mut out);
+            assert!(!out.bytes().any(|b| b.is_ascii_uppercase()), "{c:?}");
         }
     }
 
@@ -946,6 +1704,18 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    /// The ASCII marks [`sentences`] looks at are all those its lists
+    /// have; any other ASCII token is passed over.
+    #[test]
+    fn sentence_marks_are_those_sentences_compares() {
+        let listed = ["\"", "-", ":", ";", "|", ".", "!", "?", "..."];
+        for b in 0..0x80u8 {
+            let marked = SENTENCE_MARKS >> b & 1 != 0;
+            let in_lists = listed.iter().any(|m| m.as_bytes()[0] == b);
+            assert_eq!(marked, in_lists, "{:?}", char::from(b));
+        }
     }
 
     #[test]
