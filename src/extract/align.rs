@@ -66,8 +66,8 @@ impl Align {
     /// [`find`], with the characters that stand in the source as they
     /// stand in the text (nearly all) compared as bytes, without decoding
     /// them (about a tenth of the blocks of French text come here, for
-    /// their no-break spaces, and decoding each character cost more than
-    /// tokenising the block).
+    /// their no-break spaces, and decoding each character made the walk
+    /// cost about as much as tokenising the block).
     fn plain(text: &str, src: &str, span: Span) -> Align {
         let base = span.start;
         let (tb, sb) = (text.as_bytes(), src.as_bytes());
