@@ -114,8 +114,17 @@ impl Align {
             ends[i] = (base + b) as u32;
             i += k;
         }
-        starts[tb.len()] = (base + s) as u32;
-        ends[tb.len()] = (base + s) as u32;
+        Align::mapped(starts, ends, span, base + s)
+    }
+
+    /// The alignment of the maps `starts` and `ends` (one entry per byte of
+    /// the text and one past its end, which is set here to `end`, where
+    /// the walk stopped).
+    fn mapped(mut starts: Vec<u32>, mut ends: Vec<u32>, span: Span, end: usize) -> Align {
+        if let (Some(s), Some(e)) = (starts.last_mut(), ends.last_mut()) {
+            *s = end as u32;
+            *e = end as u32;
+        }
         Align {
             starts,
             ends,
@@ -143,14 +152,7 @@ impl Align {
             starts[i] = (base + a) as u32;
             ends[i] = (base + b) as u32;
         }
-        starts[text.len()] = (base + at) as u32;
-        ends[text.len()] = (base + at) as u32;
-        Align {
-            starts,
-            ends,
-            span,
-            identity: false,
-        }
+        Align::mapped(starts, ends, span, base + at)
     }
 
     /// Aligns `text` with a source holding HTML tags or entities: the walk
