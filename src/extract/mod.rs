@@ -79,7 +79,13 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     let ments: Vec<Ment> = order.iter().map(|&i| ments[i].clone()).collect();
     let of: Vec<usize> = order.iter().map(|&i| of[i]).collect();
 
-    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); groups.len()];
+    // Each actor's mentions, with room for those of its names (the role
+    // mentions found below may grow it once).
+    let mut count = vec![0usize; groups.len()];
+    for &g in &of {
+        count[g] += 1;
+    }
+    let mut mentions: Vec<Vec<Mention>> = count.iter().map(|&n| Vec::with_capacity(n)).collect();
     for (m, &g) in ments.iter().zip(&of) {
         let u = &units[m.unit];
         mentions[g].push(Mention {
