@@ -23,7 +23,7 @@ use crate::hash::{FastMap, InputMap};
 use crate::{ActorKind, Article, Span};
 use claims::{Pending, Who};
 use mentions::Ment;
-use tokens::Unit;
+use tokens::{Tokenised, Unit};
 
 /// Extracts actors, roles and claims from `article`, parsed from `input`.
 ///
@@ -49,7 +49,8 @@ use tokens::Unit;
 /// ```
 #[must_use]
 pub fn extract(article: &Article, input: &str) -> Extraction {
-    let units = units(article, input);
+    let tokenised = Tokenised::new(&blocks(article, input));
+    let units = tokenised.units(input);
     if units.is_empty() {
         return Extraction::default();
     }
@@ -636,8 +637,8 @@ fn last_person(
     None
 }
 
-/// The blocks extraction reads, tokenised, in input order.
-fn units<'a>(article: &'a Article, input: &str) -> Vec<Unit<'a>> {
+/// The blocks extraction reads (text and span), in input order.
+fn blocks<'a>(article: &'a Article, input: &str) -> Vec<(&'a str, Span)> {
     let mut blocks: Vec<(&'a str, Span)> = Vec::new();
     if let (Some(h), Some(span)) = (&article.headline, article.headline_span) {
         blocks.push((h, span));
@@ -664,6 +665,5 @@ fn units<'a>(article: &'a Article, input: &str) -> Vec<Unit<'a>> {
         // A block without a letter names nobody (and a megabyte of "<"
         // would be a million tokens for nothing).
         .filter(|(t, s)| s.end <= input.len() && t.chars().any(char::is_alphabetic))
-        .map(|(t, s)| Unit::new(t, input, s))
         .collect()
 }

@@ -110,19 +110,20 @@ pub(crate) const FUNCTION_WORDS: &WordSet = &WordSet::new(&[
     "une", "il", "elle", "ils", "elles", "on", "ce", "ces", "cet", "cette", "son", "sa", "ses",
 ]);
 
-/// One block of article text, tokenised.
+/// One block of article text, tokenised: its part of the buffers of
+/// [`Tokenised`].
 pub(crate) struct Unit<'a> {
     pub(crate) text: &'a str,
-    pub(crate) folded: String,
-    pub(crate) toks: Vec<Tok>,
+    pub(crate) folded: &'a str,
+    pub(crate) toks: &'a [Tok],
     /// Token ranges of the sentences.
-    pub(crate) sents: Vec<std::ops::Range<usize>>,
+    pub(crate) sents: &'a [std::ops::Range<usize>],
     /// Mostly upper-case text (a shouted headline): capitals prove nothing.
     pub(crate) shouting: bool,
     /// Lexicon hits of the tokens that have some (see [`Unit::hit`]): most
     /// tokens have none, and a block of a million tokens (a pathological
     /// input) should not cost a million times five look-up results.
-    hits: Vec<Hits>,
+    hits: &'a [Hits],
     align: Align,
 }
 
@@ -180,23 +181,74 @@ fn is_abbreviation(word: &str) -> bool {
     ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
-impl<'a> Unit<'a> {
-    /// Tokenises `text`, the normalised text of the block at `span`.
-    pub(crate) fn new(text: &'a str, input: &str, span: Span) -> Unit<'a> {
-        let Scan {
-            mut toks,
-            folded,
+/// The blocks of a document, tokenised: the tokens, folded texts, lexicon
+/// hits and sentences of all of them in one buffer of each kind, which the
+/// [`Unit`]s view. Four allocations a document rather than four a block:
+/// a document has dozens of blocks, and the buffers of the longer ones
+/// were too large for the allocator's caches (a tenth of extraction's
+/// time went to allocating and freeing).
+pub(crate) struct Tokenised<'a> {
+    folded: String,
+    toks: Vec<Tok>,
+    hits: Vec<Hits>,
+    sents: Vec<std::ops::Range<usize>>,
+    blocks: Vec<Block<'a>>,
+}
+
+/// A block of [`Tokenised`]: its text and span, and its parts of the
+/// buffers.
+struct Block<'a> {
+    text: &'a str,
+    span: Span,
+    folded: std::ops::Range<usize>,
+    toks: std::ops::Range<usize>,
+    hits: std::ops::Range<usize>,
+    sents: std::ops::Range<usize>,
+    shouting: bool,
+}
+
+impl<'a> Tokenised<'a> {
+    /// Tokenises `blocks`: the normalised texts of blocks and their spans.
+    pub(crate) fn new(blocks: &[(&'a str, Span)]) -> Tokenised<'a> {
+        let bytes: usize = blocks.iter().map(|(t, _)| t.len()).sum();
+        let n = blocks.len();
+        // A token every 4 bytes: French prose has one every 5 or so, but
+        // short blocks (headlines, quotes, captions) run denser; a hit
+        // every eighth token (the corpus has one in ten); a sentence
+        // every 16 tokens (the corpus has one every 21). Grown from
+        // empty, the buffers would be copied several times a document.
+        let toks = bytes / 4 + 4 * n;
+        let mut out = Tokenised {
+            folded: String::with_capacity(bytes + 8 * n),
+            toks: Vec::with_capacity(toks),
+            hits: Vec::with_capacity(toks / 8 + 2 * n),
+            sents: Vec::with_capacity(toks / 16 + n),
+            blocks: Vec::with_capacity(n),
+        };
+        for &(text, span) in blocks {
+            out.push(text, span);
+        }
+        out
+    }
+
+    /// Tokenises the block `text`, at `span`.
+    fn push(&mut self, text: &'a str, span: Span) {
+        let (f0, t0, h0, s0) = (
+            self.folded.len(),
+            self.toks.len(),
+            self.hits.len(),
+            self.sents.len(),
+        );
+        let Counts {
             upper,
             lower,
             quotes,
-        } = scan(text);
-        let sents = sentences(text, &mut toks, quotes);
+        } = scan_into(text, &mut self.toks, &mut self.folded);
+        let toks = &mut self.toks[t0..];
+        sentences(text, toks, quotes, &mut self.sents);
+        let folded = &self.folded[f0..];
         let lex = &*LEXICON;
-        // Room for a hit every eighth token (the corpus has one in ten):
-        // grown from empty, the vector was copied two or three times a
-        // block.
-        let mut hits = Vec::with_capacity(toks.len() / 8 + 2);
-        for t in &mut toks {
+        for t in toks {
             if t.kind == Kind::Punct {
                 continue;
             }
@@ -233,22 +285,40 @@ impl<'a> Unit<'a> {
                 }
             }
             t.flags = x;
-            if let Some(h) = lexicon_hits(lex, &folded, t, word, entry) {
-                t.hit = hits.len() as u32;
-                hits.push(h);
+            if let Some(h) = lexicon_hits(lex, folded, t, word, entry) {
+                t.hit = (self.hits.len() - h0) as u32;
+                self.hits.push(h);
             }
         }
-        Unit {
+        self.blocks.push(Block {
             text,
-            folded,
-            toks,
-            sents,
+            span,
+            folded: f0..self.folded.len(),
+            toks: t0..self.toks.len(),
+            hits: h0..self.hits.len(),
+            sents: s0..self.sents.len(),
             shouting: upper > 8 && upper > lower * 2,
-            hits,
-            align: Align::new(text, input, span),
-        }
+        });
     }
 
+    /// The blocks as units, aligned with `input`.
+    pub(crate) fn units(&self, input: &str) -> Vec<Unit<'_>> {
+        self.blocks
+            .iter()
+            .map(|b| Unit {
+                text: b.text,
+                folded: &self.folded[b.folded.clone()],
+                toks: &self.toks[b.toks.clone()],
+                sents: &self.sents[b.sents.clone()],
+                shouting: b.shouting,
+                hits: &self.hits[b.hits.clone()],
+                align: Align::new(b.text, input, b.span),
+            })
+            .collect()
+    }
+}
+
+impl<'a> Unit<'a> {
     /// The lexicon hits of token `i`.
     #[inline]
     pub(crate) fn hit(&self, i: usize) -> &Hits {
@@ -617,11 +687,21 @@ fn is_alphanumeric(c: char) -> bool {
 }
 
 /// What one pass over a block's text gives.
+#[cfg(test)]
 struct Scan {
     toks: Vec<Tok>,
     /// The text folded token by token (with the white space between
     /// tokens), up to the end of the last token.
     folded: String,
+    /// Upper- and lower-case letters in the text.
+    upper: usize,
+    lower: usize,
+    /// Whether the text has as many « as » (quotes can then be tracked).
+    quotes: bool,
+}
+
+/// What [`scan_into`] tells of a block besides its tokens.
+struct Counts {
     /// Upper- and lower-case letters in the text.
     upper: usize,
     lower: usize,
@@ -823,18 +903,32 @@ fn plain_mark(bytes: &[u8], at: usize) -> Option<usize> {
 /// folded bytes comes, and lower-cased at the end in one go (no folded
 /// char is an ASCII capital). The tokenising loop thus does nothing for
 /// most bytes but read them.
-struct Folded {
-    text: String,
+struct Folded<'b> {
+    /// The document's folded text: the block's starts at `base`.
+    text: &'b mut String,
+    base: usize,
     /// How much of the block is in `text` (folded).
     copied: usize,
 }
 
-impl Folded {
+impl Folded<'_> {
     /// The folded offset of byte `at` of the block (at or after
     /// [`Folded::copied`]).
     #[inline(always)]
     fn at(&self, at: usize) -> usize {
-        self.text.len() + (at - self.copied)
+        self.len() + (at - self.copied)
+    }
+
+    /// The length of the block's folded text so far.
+    #[inline(always)]
+    fn len(&self) -> usize {
+        self.text.len() - self.base
+    }
+
+    /// The block's folded text so far.
+    #[inline(always)]
+    fn bytes(&self) -> &[u8] {
+        &self.text.as_bytes()[self.base..]
     }
 
     /// Copies the block up to byte `to`: since [`Folded::copied`], all of
@@ -854,7 +948,7 @@ impl Folded {
     fn push(&mut self, block: &str, at: usize, c: char) -> bool {
         self.copy(block, at);
         let from = self.text.len();
-        fold::push_folded(c, &mut self.text);
+        fold::push_folded(c, self.text);
         self.copied = at + c.len_utf8();
         self.text.as_bytes()[from..]
             .iter()
@@ -870,13 +964,13 @@ impl Folded {
         self.copied = at + len;
     }
 
-    /// The folded text up to the end of the last token, lower-cased.
-    fn finish(mut self, block: &str, last: Option<&Tok>) -> String {
+    /// Ends the block's folded text at the end of its last token, and
+    /// lower-cases it.
+    fn finish(mut self, block: &str, last: Option<&Tok>) {
         let (end, fend) = last.map_or((0, 0), |t| (t.end, t.fend));
         self.copy(block, end);
-        self.text.truncate(fend);
-        self.text.make_ascii_lowercase();
-        self.text
+        self.text.truncate(self.base + fend);
+        self.text[self.base..].make_ascii_lowercase();
     }
 }
 
@@ -884,14 +978,28 @@ impl Folded {
 /// its characters (tokenising runs on every block of every document: one
 /// pass, ASCII without decoding, Unicode tables or even copying, most
 /// bytes with one table look-up).
+#[cfg(test)]
 fn scan(text: &str) -> Scan {
+    let (mut toks, mut folded) = (Vec::new(), String::new());
+    let counts = scan_into(text, &mut toks, &mut folded);
+    Scan {
+        toks,
+        folded,
+        upper: counts.upper,
+        lower: counts.lower,
+        quotes: counts.quotes,
+    }
+}
+
+/// [`scan`] into the buffers of a document's blocks: the tokens of `text`
+/// are pushed on `toks`, its folded text on `folded`, their folded offsets
+/// counted from where it starts.
+fn scan_into(text: &str, toks: &mut Vec<Tok>, folded: &mut String) -> Counts {
     let bytes = text.as_bytes();
-    // A token every 4 bytes: French prose has one every 5 or so, but
-    // short blocks (headlines, quotes, captions) run denser, and a vector
-    // that outgrows its room is copied whole.
-    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+    let first = toks.len();
     let mut folded = Folded {
-        text: String::with_capacity(text.len() + 8),
+        base: folded.len(),
+        text: folded,
         copied: 0,
     };
     let mut case = Case::of_ascii(bytes);
@@ -913,7 +1021,7 @@ fn scan(text: &str) -> Scan {
                 cap: class & (ALPHA | LOWER) == ALPHA,
                 digit: class & ALPHA == 0,
             };
-            i = word(text, i, opening, fstart, &mut folded, &mut case, &mut toks);
+            i = word(text, i, opening, fstart, &mut folded, &mut case, toks);
             continue;
         }
         if b < 0x80 {
@@ -981,7 +1089,7 @@ fn scan(text: &str) -> Scan {
                 cap: upper,
                 digit: false,
             };
-            i = word(text, i, opening, fstart, &mut folded, &mut case, &mut toks);
+            i = word(text, i, opening, fstart, &mut folded, &mut case, toks);
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -1002,7 +1110,7 @@ fn scan(text: &str) -> Scan {
                 cap: is_upper(c),
                 digit: false,
             };
-            i = word(text, i, opening, fstart, &mut folded, &mut case, &mut toks);
+            i = word(text, i, opening, fstart, &mut folded, &mut case, toks);
             continue;
         }
         match c {
@@ -1014,23 +1122,21 @@ fn scan(text: &str) -> Scan {
             start: i,
             end: i + c.len_utf8(),
             fstart,
-            fend: folded.text.len(),
+            fend: folded.len(),
             kind: Kind::Punct,
             cap: false,
             upper: false,
             initial: false,
             sent: 0,
-            sig: signature_lower(&folded.text.as_bytes()[fstart..]),
+            sig: signature_lower(&folded.bytes()[fstart..]),
             stops,
             flags: 0,
             hit: NO_HIT,
         });
         i += c.len_utf8();
     }
-    let folded = folded.finish(text, toks.last());
-    Scan {
-        toks,
-        folded,
+    folded.finish(text, toks[first..].last());
+    Counts {
         upper: case.upper,
         lower: case.lower,
         quotes: opens == closes,
@@ -1161,10 +1267,7 @@ fn word(
         (fstart + (end - i), signature_lower(&bytes[i..end]))
     } else {
         folded.copy(text, end);
-        (
-            folded.text.len(),
-            signature_lower(&folded.text.as_bytes()[fstart..]),
-        )
+        (folded.len(), signature_lower(&folded.bytes()[fstart..]))
     };
     toks.push(Tok {
         start: i,
@@ -1298,15 +1401,19 @@ const SENTENCE_MARKS: u128 = {
 };
 
 /// Splits tokens into sentences and marks initial tokens.
-fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::Range<usize>> {
-    // Room for a sentence every 16 tokens (the corpus has one every 21),
-    // so that most blocks allocate once.
-    let mut sents = Vec::with_capacity(toks.len() / 16 + 1);
+/// The sentences (token ranges of `toks`) are pushed on `sents`.
+fn sentences(
+    text: &str,
+    toks: &mut [Tok],
+    track_quotes: bool,
+    sents: &mut Vec<std::ops::Range<usize>>,
+) {
+    let first = sents.len();
     let mut start = 0;
     let mut depth = 0i32;
     let mut initial = true;
     for i in 0..toks.len() {
-        toks[i].sent = sents.len() as u32;
+        toks[i].sent = (sents.len() - first) as u32;
         if toks[i].kind != Kind::Punct {
             // Words and numbers neither open nor end anything.
             toks[i].initial = initial;
@@ -1362,10 +1469,9 @@ fn sentences(text: &str, toks: &mut [Tok], track_quotes: bool) -> Vec<std::ops::
             initial = true;
         }
     }
-    if start < toks.len() || sents.is_empty() {
+    if start < toks.len() || sents.len() == first {
         sents.push(start..toks.len());
     }
-    sents
 }
 
 #[cfg(test)]
@@ -1666,8 +1772,15 @@ mod tests {
     }
 
     fn words(text: &str) -> Vec<&str> {
-        let u = Unit::new(text, text, Span::new(0, text.len()));
-        (0..u.toks.len()).map(|i| u.tok(i)).collect()
+        let tokenised = Tokenised::new(&[(text, Span::new(0, text.len()))]);
+        let units = tokenised.units(text);
+        // (The tokens' ranges of `text`: a unit's slices live as long as
+        // the buffers it views.)
+        units[0]
+            .toks
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
     }
 
     #[test]
@@ -1681,7 +1794,9 @@ mod tests {
         }
         // Through the tokens: the signature is the one of the folded text.
         let text = "Selon LA direction, auprès de l’État.";
-        let u = Unit::new(text, text, Span::new(0, text.len()));
+        let tokenised = Tokenised::new(&[(text, Span::new(0, text.len()))]);
+        let units = tokenised.units(text);
+        let u = &units[0];
         let held: Vec<&str> = (0..u.toks.len())
             .filter(|&i| u.is(i, SET))
             .map(|i| u.tok(i))
@@ -1726,7 +1841,9 @@ mod tests {
     #[test]
     fn sentences_respect_quotes_and_abbreviations() {
         let text = "M. Dupont a dit : « Non. Jamais. » Puis il est parti. Fin.";
-        let u = Unit::new(text, text, Span::new(0, text.len()));
+        let tokenised = Tokenised::new(&[(text, Span::new(0, text.len()))]);
+        let units = tokenised.units(text);
+        let u = &units[0];
         assert_eq!(u.sents.len(), 3, "{:?}", u.sents);
         assert!(u.toks[0].initial);
     }
