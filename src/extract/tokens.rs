@@ -275,7 +275,7 @@ impl<'a> Tokenised<'a> {
                 // given names built on "Abd" (servant of).
                 if lists & IS_FIRST_NAME != 0 || (word.starts_with("abd") && word.len() > 5) {
                     x |= FIRST_NAME | FIRST_PART;
-                } else if let Some((part, _)) = word.split_once('-')
+                } else if let Some(part) = before_hyphen(word)
                     && lex
                         .words
                         .get(part)
@@ -518,6 +518,15 @@ pub(crate) fn one_of(word: &str, words: &[&str]) -> bool {
         let x = x.as_bytes();
         x.len() == w.len() && x[0] == first && x == w
     })
+}
+
+/// The part of `word` before its first hyphen, if it has one: looked for
+/// byte by byte, inline, in every capitalised word (`split_once` calls
+/// a char searcher made for long texts).
+#[inline]
+fn before_hyphen(word: &str) -> Option<&str> {
+    let k = word.bytes().position(|b| b == b'-')?;
+    Some(&word[..k])
 }
 
 /// The longest lexicon entries starting at token `t`, whose folded text is
