@@ -90,6 +90,16 @@ pub(crate) struct Several {
     /// looking at the others ("la", "le" have patterns of 30 lengths).
     after_groups: Vec<u128>,
     short_groups: u128,
+    /// A bit per [`follow_bit`] of the entries of `after`: most places
+    /// where a word like "la", "le" or "en" stands are told to start
+    /// no pattern by one test, inline, without a call or a search.
+    follows: [u64; 4],
+}
+
+/// The bit of [`Several::follows`] of `three` bytes after a first word.
+#[inline]
+fn follow_bit(three: u32) -> u8 {
+    (three.wrapping_mul(0x9E37_79B1) >> 24) as u8
 }
 
 /// Patterns of one length, sorted by their folded text, which is stored
@@ -163,6 +173,10 @@ impl Several {
     /// equal patterns of a lexicon wins).
     fn add(&mut self, n: usize, id: usize, text: &str) {
         let after = &text.as_bytes()[first_word(text).len()..];
+        if let Some(k) = three(after) {
+            let bit = follow_bit(k);
+            self.follows[usize::from(bit >> 6)] |= 1 << (bit & 63);
+        }
         match three(after) {
             Some(k) => match self.after.binary_search(&k) {
                 Ok(i) => {
@@ -234,7 +248,29 @@ impl Several {
     /// character, at the end of the text, or just after an apostrophe
     /// ("faire etat d'"), with its end. `first` is the length of the first
     /// word of the text at `at`.
+    #[inline]
     pub(crate) fn longest(&self, wanted: u8, folded: &str, at: usize, first: usize) -> Longest {
+        // Nothing can start here unless the three bytes after the first
+        // word may be those of a pattern, or a lexicon asked has patterns
+        // too short for them to tell.
+        let follows = folded
+            .as_bytes()
+            .get(at + first..)
+            .and_then(three)
+            .is_some_and(|k| {
+                let bit = follow_bit(k);
+                self.follows[usize::from(bit >> 6)] >> (bit & 63) & 1 != 0
+            });
+        if !follows && wanted & self.short == 0 {
+            return Longest::default();
+        }
+        self.search(wanted, folded, at, first)
+    }
+
+    /// [`Several::longest`] past its first test: out of line, as most
+    /// places fail that test.
+    #[inline(never)]
+    fn search(&self, wanted: u8, folded: &str, at: usize, first: usize) -> Longest {
         let mut out = Longest::default();
         let Some(rest) = folded.get(at..) else {
             return out;
