@@ -122,8 +122,6 @@ const NO_FREE_APPOSITION: &WordSet = &WordSet::new(&[
     "par",
 ]);
 
-const COMMA: &WordSet = &WordSet::new(&[","]);
-
 /// Complement openers after a title.
 const COMPLEMENT: &WordSet = &WordSet::new(&[
     "de", "du", "des", "d'", "a", "au", "aux", "chez", "en", "sur", "pour", "aupres", "charge",
@@ -188,19 +186,17 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
         k += 1;
     }
     // No dangling particle or article at the end.
-    while k > t_end
-        && u.is(
-            k - 1,
-            &[
-                "de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "et", "en",
-                "chez", "dans", "depuis", "pour", "sur",
-            ],
-        )
-    {
+    while k > t_end && u.is(k - 1, DANGLING) {
         k -= 1;
     }
     k
 }
+
+/// Particles and articles a role phrase does not end on.
+const DANGLING: &WordSet = &WordSet::new(&[
+    "de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "et", "en", "chez", "dans",
+    "depuis", "pour", "sur",
+]);
 
 /// What the name mentions of a block mark at a token.
 #[derive(Clone, Copy)]
@@ -293,26 +289,25 @@ pub(crate) fn find<'u>(
             });
         }
     }
-    // The mention an apposition starting at `da` (after a comma) belongs
-    // to: "Name, …", "Name (Parti), …", "Name, 45 ans, …".
-    let apposed_to = |da: usize| -> Option<usize> {
-        if da < 2 || !u.is(da - 1, COMMA) {
-            return None;
-        }
-        if let Some(m) = mention_ending(da - 1) {
+    // The mention an apposition after the comma at `c` belongs to:
+    // "Name, …", "Name (Parti), …", "Name, 45 ans, …".
+    let apposed_after = |c: usize| -> Option<usize> {
+        if let Some(m) = mention_ending(c) {
             return Some(m);
         }
-        if u.is(da - 2, &[")"]) {
-            let open = (da.saturating_sub(8)..da - 2)
+        if c >= 1 && u.is(c - 1, &[")"]) {
+            let open = (c.saturating_sub(7)..c - 1)
                 .rev()
                 .find(|&k| u.is(k, &["("]))?;
             return mention_ending(open);
         }
-        if da >= 5 && u.is(da - 2, &["ans"]) && u.is(da - 4, &[","]) {
-            return mention_ending(da - 4);
+        if c >= 4 && u.is(c - 1, &["ans"]) && u.is(c - 3, &[","]) {
+            return mention_ending(c - 3);
         }
         None
     };
+    // Told from the token's kind first: most tokens are words.
+    let comma = |k: usize| u.toks[k].kind == Kind::Punct && u.is(k, &[","]);
     let mut i = 0;
     while i < n {
         let t = &u.toks[i];
@@ -321,13 +316,20 @@ pub(crate) fn find<'u>(
             continue;
         }
         // Most words open no phrase: below, only a title (here or after a
-        // pre-adjective), an apposition (a comma one or two tokens before)
-        // or a possessive determiner can. Ruled out from the token table
-        // first, before the determiner lists are read for every word.
-        let punct_before = |k: usize| i >= k && u.toks[i - k].kind == Kind::Punct;
+        // pre-adjective), an apposition or a possessive determiner can.
+        // An apposition starts right after a comma, or at a determiner
+        // after one (a comma is no determiner), and belongs to a mention
+        // before the comma. Ruled out from the token table first, before
+        // the determiner lists are read for every word.
+        let apposed = if i >= 1 && comma(i - 1) {
+            apposed_after(i - 1)
+        } else if i >= 2 && comma(i - 2) && u.is(i - 1, DETERMINERS) {
+            apposed_after(i - 2)
+        } else {
+            None
+        };
         let may_open = u.hit(i).title.is_some()
-            || punct_before(1)
-            || punct_before(2)
+            || apposed.is_some()
             || u.is(i, PRE_ADJECTIVES)
             || (i > 0 && u.is(i - 1, POSSESSIVES));
         if !may_open {
@@ -353,9 +355,8 @@ pub(crate) fn find<'u>(
                     &[
                         "que", "qu'", "le", "la", "les", "l'", "un", "une", "des", "du",
                     ],
-                ) || det.is_none() && i > 0 && !u.is(i - 1, COMMA)))
+                ) || det.is_none() && i > 0 && !comma(i - 1)))
         });
-        let apposed = apposed_to(da);
         // "Son chargé de campagne, Karim Aït-Saïd": a possessive noun phrase
         // before a name.
         let possessive = matches!(det, Some("son" | "sa" | "leur"));
