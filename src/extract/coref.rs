@@ -42,14 +42,21 @@ enum Key<'a> {
 const PLACE_PREPOSITIONS: &WordSet =
     &WordSet::new(&["a", "en", "vers", "depuis", "pres", "entre", "via"]);
 
+/// Definite articles (folded), told by their signature: asked around most
+/// mentions.
+const ARTICLES: &WordSet = &WordSet::new(&["la", "l'", "le", "les"]);
+
+/// "de" and its contractions (folded).
+const OF: &WordSet = &WordSet::new(&["de", "du", "des", "d'"]);
+
 /// Whether the mention is the name of a street, river or mountain: after a
 /// feature noun ("rue des Cordiers", "mer de Barents", "vallée de l’Arve").
 fn feature_name(u: &Unit<'_>, a: usize) -> bool {
     let mut k = a;
-    if k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]) && !u.toks[k - 1].cap {
+    if k > 0 && u.is(k - 1, ARTICLES) && !u.toks[k - 1].cap {
         k -= 1;
     }
-    if k > 0 && u.is(k - 1, &["de", "du", "des", "d'"]) {
+    if k > 0 && u.is(k - 1, OF) {
         k -= 1;
     }
     k > 0 && LEXICON.feature_heads.contains(u.ftok(k - 1))
@@ -81,10 +88,15 @@ pub(crate) fn title_before(u: &Unit<'_>, k: usize) -> bool {
 pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, Vec<usize>) {
     // The maps and sets below hold folded names borrowed from the blocks:
     // no string is built per mention.
-    // People named in full: folded last words → full folded name.
-    let mut surnames: InputMap<&str, &str> = InputMap::default();
+    // People named in full: folded last words → full folded name. (The
+    // maps and sets are sized up front: growing one rehashes what it
+    // holds.)
+    let full_name = |m: &Ment| m.kind == Some(ActorKind::Person) && m.b - m.a >= 2;
+    let people = ments.iter().filter(|m| full_name(m)).count();
+    let mut surnames: InputMap<&str, &str> =
+        InputMap::with_capacity_and_hasher(people, Default::default());
     for m in ments.iter() {
-        if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
+        if full_name(m) {
             let f = folded(units, m);
             let u = &units[m.unit];
             // The last name word, with its particles ("de Gaulle").
@@ -108,9 +120,10 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     }
     // First names of people named in full, when only one has it ("Odette"
     // → "Odette Ferrandi").
-    let mut firsts: InputMap<&str, Option<&str>> = InputMap::default();
+    let mut firsts: InputMap<&str, Option<&str>> =
+        InputMap::with_capacity_and_hasher(people, Default::default());
     for m in ments.iter() {
-        if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
+        if full_name(m) {
             let first = units[m.unit].ftok(m.a);
             let full = folded(units, m);
             firsts
@@ -178,11 +191,14 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     // ("musée Duclos de Montluçon").
     // (Most articles have no such head: the names then go unused.)
     let all: InputSet<&str> = if ments.iter().any(|m| m.split.is_some()) {
-        ments
-            .iter()
-            .filter(|m| m.split.is_none())
-            .map(|m| folded(units, m))
-            .collect()
+        let mut all = InputSet::with_capacity_and_hasher(ments.len(), Default::default());
+        all.extend(
+            ments
+                .iter()
+                .filter(|m| m.split.is_none())
+                .map(|m| folded(units, m)),
+        );
+        all
     } else {
         InputSet::default()
     };
@@ -221,11 +237,14 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         }
     }
     // Words seen as names in mid-sentence.
-    let mid: InputSet<&str> = ments
-        .iter()
-        .filter(|m| !m.initial)
-        .map(|m| folded(units, m))
-        .collect();
+    let mut mid: InputSet<&str> =
+        InputSet::with_capacity_and_hasher(ments.len(), Default::default());
+    mid.extend(
+        ments
+            .iter()
+            .filter(|m| !m.initial)
+            .map(|m| folded(units, m)),
+    );
     let found = std::mem::take(ments);
     // Lone capitalised words that some mention shows to be an
     // organisation ("Norvane a annoncé", "selon Vigicrues", "économiste
@@ -436,11 +455,12 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         }
         k
     };
-    let mut index: InputMap<Key<'_>, usize> = InputMap::default();
-    let mut groups: Vec<Group> = Vec::new();
+    let mut index: InputMap<Key<'_>, usize> =
+        InputMap::with_capacity_and_hasher(ments.len(), Default::default());
+    let mut groups: Vec<Group> = Vec::with_capacity(ments.len());
     let mut of = Vec::with_capacity(ments.len());
     // Per group, its best name so far: (rank, mention).
-    let mut best: Vec<((bool, bool, usize), usize)> = Vec::new();
+    let mut best: Vec<((bool, bool, usize), usize)> = Vec::with_capacity(ments.len());
     for (i, (m, &k)) in ments.iter().zip(&keys).enumerate() {
         let k = resolve(k);
         let g = *index.entry(k).or_insert_with(|| {
@@ -489,7 +509,7 @@ fn title_complement(u: &Unit<'_>, a: usize) -> bool {
     for _ in 0..3 {
         // With an article: "de la Défense", "du Commerce"; "maire de
         // Feurs" names a place.
-        let article = k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]);
+        let article = k > 0 && u.is(k - 1, ARTICLES);
         if article {
             k -= 1;
         }
@@ -572,7 +592,7 @@ fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
     // A reporting verb after lower-case words only ("a toutefois
     // annoncé", "n’a pas manqué de"), or after an apposition between
     // commas ("Hydrelia, spécialiste de …, a annoncé").
-    const AUX: &[&str] = &[
+    const AUX: &WordSet = &WordSet::new(&[
         "a",
         "ont",
         "avait",
@@ -603,7 +623,7 @@ fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
         "l'",
         "y",
         "en",
-    ];
+    ]);
     let verb_from = |j: usize| {
         let mut k = j;
         while k < n && k < j + 5 {
@@ -768,7 +788,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
         return Some(ActorKind::Location);
     }
     let k = a;
-    if k > 0 && u.is(k - 1, &["la", "le", "l'", "les"]) && !u.toks[k - 1].cap {
+    if k > 0 && u.is(k - 1, ARTICLES) && !u.toks[k - 1].cap {
         // "la Riviera", "le Svalbard".
         // After a place preposition only: "la Garonne monte", "le débit de
         // l’Arve" name rivers and things, not actors.
@@ -793,7 +813,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
         return Some(ActorKind::Organization);
     }
     // "quartier des Chartrons", "près de Laguiole", "une mère de Fleurus".
-    if before.is_some_and(|p| u.is(p, &["de", "du", "des", "d'"])) {
+    if before.is_some_and(|p| u.is(p, OF)) {
         return Some(ActorKind::Location);
     }
     if before.is_some_and(|p| u.is(p, PLACE_NOUNS)) {
