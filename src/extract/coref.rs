@@ -11,7 +11,7 @@
 //! "selon Vigicrues"), else it is dropped ("la Garonne", "Brassens").
 
 use super::mentions::{Ment, adjective_like, is_verb};
-use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
+use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet, signature};
 use crate::ActorKind;
 use crate::hash::{InputMap, InputSet};
 use crate::lexicon::extract::LEXICON;
@@ -59,7 +59,35 @@ fn feature_name(u: &Unit<'_>, a: usize) -> bool {
     if k > 0 && u.is(k - 1, OF) {
         k -= 1;
     }
-    k > 0 && LEXICON.feature_heads.contains(u.ftok(k - 1))
+    k > 0
+        && FEATURE_SIGNATURES.may_hold(u.toks[k - 1].sig)
+        && LEXICON.feature_heads.contains(u.ftok(k - 1))
+}
+
+/// The signatures of the feature heads, as a [`WordSet`] has them for its
+/// words: most words before a name are no feature head, told without
+/// hashing them.
+static FEATURE_SIGNATURES: std::sync::LazyLock<Signatures> =
+    std::sync::LazyLock::new(|| Signatures::of(LEXICON.feature_heads.iter().map(String::as_str)));
+
+/// A 256-bit mask of word signatures ([`signature`]).
+struct Signatures([u64; 4]);
+
+impl Signatures {
+    /// The mask of `words` (folded).
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Signatures {
+        let mut mask = [0u64; 4];
+        for w in words {
+            let s = signature(w.as_bytes());
+            mask[usize::from(s >> 6)] |= 1 << (s & 63);
+        }
+        Signatures(mask)
+    }
+
+    /// Whether a word of signature `sig` may be one of the words.
+    fn may_hold(&self, sig: u8) -> bool {
+        self.0[usize::from(sig >> 6)] >> (sig & 63) & 1 != 0
+    }
 }
 
 /// The folded text of a mention.
@@ -72,6 +100,16 @@ pub(crate) fn folded<'a>(units: &'a [Unit<'_>], m: &Ment) -> &'a str {
 /// The text of a mention.
 pub(crate) fn text<'a>(units: &'a [Unit<'a>], m: &Ment) -> &'a str {
     units[m.unit].slice(m.a, m.b)
+}
+
+/// The number of chars of `s`: its length when it is ASCII, as most names
+/// are, without decoding it.
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// Whether a title ends just before token `k` (within four tokens).
@@ -175,7 +213,8 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     // "l’Alliance" after "Otan", "la Commission" after "Commission
     // européenne": the first word of another name of a body the article
     // has named.
-    let mut named: Vec<u32> = ments.iter().filter_map(|m| m.entity).collect();
+    let mut named: Vec<u32> = Vec::with_capacity(ments.len());
+    named.extend(ments.iter().filter_map(|m| m.entity));
     named.sort_unstable();
     named.dedup();
     for e in named {
@@ -236,16 +275,24 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             }
         }
     }
-    // Words seen as names in mid-sentence.
-    let mut mid: InputSet<&str> =
-        InputSet::with_capacity_and_hasher(ments.len(), Default::default());
-    mid.extend(
-        ments
-            .iter()
-            .filter(|m| !m.initial)
-            .map(|m| folded(units, m)),
-    );
     let found = std::mem::take(ments);
+    // Whether a name is seen in mid-sentence: asked of some mentions that
+    // open a sentence only, and worked out on the first such question.
+    let mid = std::cell::OnceCell::new();
+    let in_mid = |f: &str| {
+        mid.get_or_init(|| {
+            let mut mid: InputSet<&str> =
+                InputSet::with_capacity_and_hasher(found.len(), Default::default());
+            mid.extend(
+                found
+                    .iter()
+                    .filter(|m| !m.initial)
+                    .map(|m| folded(units, m)),
+            );
+            mid
+        })
+        .contains(f)
+    };
     // Lone capitalised words that some mention shows to be an
     // organisation ("Norvane a annoncé", "selon Vigicrues", "économiste
     // chez Xerfi", "(Renew)", "la start-up lyonnaise Kaldor"). Worked out
@@ -295,7 +342,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         if m.weak
             && m.entity.is_none()
             && !surnames.contains_key(f)
-            && ((m.initial && !mid.contains(f)) || title_complement(u, m.a))
+            && ((m.initial && !in_mid(f)) || title_complement(u, m.a))
         {
             continue;
         }
@@ -355,7 +402,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
                 keys.push(key);
                 continue;
             }
-            if m.initial && !mid.contains(f) {
+            if m.initial && !in_mid(f) {
                 continue;
             }
             // Units and short words ("W", "Nm"), demonyms after a
@@ -477,7 +524,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         let rank = (
             !m.acronym,
             m.entity.is_some() || m.b - m.a > 1,
-            text(units, m).chars().count(),
+            char_count(text(units, m)),
         );
         match best.get_mut(g) {
             Some(b) if rank >= b.0 => *b = (rank, i),

@@ -108,6 +108,7 @@ fn honorific_role(u: &Unit<'_>, i: usize) -> Option<(&'static str, usize)> {
 
 /// Whether token `i` can be part of a name. (The token's flags first:
 /// many capitalised words are known non-names, "Le", "Selon".)
+#[inline]
 pub(crate) fn name_word(u: &Unit<'_>, i: usize) -> bool {
     let Some(t) = u.toks.get(i) else { return false };
     t.kind == Kind::Word
@@ -306,15 +307,24 @@ pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
 }
 
 /// A gazetteer name at token `i`: (entity, end token).
+#[inline]
 pub(crate) fn gazetteer_at(u: &Unit<'_>, i: usize) -> Option<(u32, usize)> {
+    // Asked at every capitalised word, few of which start a gazetteer
+    // name: the token's hits answer inline, the name is read out of line.
     let t = u.toks.get(i)?;
     if t.kind == Kind::Punct {
         return None;
     }
-    let g = &LEXICON.gazetteer;
     let (p, fend) = u.hit(i).gazetteer?;
+    gazetteer_name(u, i, p, fend)
+}
+
+/// [`gazetteer_at`] at a token whose longest gazetteer entry is pattern
+/// `p`, ending at folded offset `fend`.
+fn gazetteer_name(u: &Unit<'_>, i: usize, p: u32, fend: u32) -> Option<(u32, usize)> {
+    let t = &u.toks[i];
     let end = u.tok_at_fend(fend as usize)?;
-    let (entity, case) = g.patterns[p as usize];
+    let (entity, case) = LEXICON.gazetteer.patterns[p as usize];
     let src = u.slice(i, end + 1);
     // A one-letter name ("X", the network) is a letter elsewhere: "rayons
     // X", "une plainte contre X", "Louis X".
@@ -435,12 +445,11 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
         // Skipping the others here spares three finders per lower-case
         // word.
         let t = &u.toks[i];
-        let h = &u.hit(i);
         if t.kind == Kind::Punct
-            || (!t.cap
-                && u.toks[i].flags & HONORIFIC == 0
-                && h.gazetteer.is_none()
-                && h.head.is_none())
+            || (!t.cap && t.flags & HONORIFIC == 0 && {
+                let h = u.hit(i);
+                h.gazetteer.is_none() && h.head.is_none()
+            })
         {
             i += 1;
             continue;

@@ -122,6 +122,10 @@ const NO_FREE_APPOSITION: &WordSet = &WordSet::new(&[
     "par",
 ]);
 
+/// Words that make a role phrase's complement indefinite ("d’une
+/// entreprise concurrente").
+const INDEFINITE: &WordSet = &WordSet::new(&["un", "une", "plusieurs", "certains", "certaines"]);
+
 /// Complement openers after a title.
 const COMPLEMENT: &WordSet = &WordSet::new(&[
     "de", "du", "des", "d'", "a", "au", "aux", "chez", "en", "sur", "pour", "aupres", "charge",
@@ -198,16 +202,21 @@ const DANGLING: &WordSet = &WordSet::new(&[
     "depuis", "pour", "sur",
 ]);
 
-/// What the name mentions of a block mark at a token.
+/// What the name mentions of a block mark at a token. (Mention indices
+/// in 32 bits: the table has an entry per token, written for every block,
+/// and no article has four billion mentions.)
 #[derive(Clone, Copy)]
 pub(crate) struct Marks {
-    /// The first mention starting there (`usize::MAX`: none).
-    starting: usize,
-    /// The first mention ending there (`usize::MAX`: none).
-    ending: usize,
+    /// The first mention starting there ([`NO_MENTION`]: none).
+    starting: u32,
+    /// The first mention ending there ([`NO_MENTION`]: none).
+    ending: u32,
     /// Whether the token is inside a name of several tokens.
     inside: bool,
 }
+
+/// In [`Marks`]: no mention.
+const NO_MENTION: u32 = u32::MAX;
 
 /// Finds role phrases in unit `ui`, given all name mentions.
 /// `mine` is the range of `ments` (sorted by block) that are in block `ui`.
@@ -225,19 +234,20 @@ pub(crate) fn find<'u>(
     marks.resize(
         n + 1,
         Marks {
-            starting: usize::MAX,
-            ending: usize::MAX,
+            starting: NO_MENTION,
+            ending: NO_MENTION,
             inside: false,
         },
     );
     let marks = &mut marks[..];
     for i in mine.clone() {
         let (a, b) = (ments[i].a, ments[i].b);
-        if marks[a].starting == usize::MAX {
-            marks[a].starting = i;
+        let m = u32::try_from(i).unwrap_or(NO_MENTION);
+        if marks[a].starting == NO_MENTION {
+            marks[a].starting = m;
         }
-        if marks[b].ending == usize::MAX {
-            marks[b].ending = i;
+        if marks[b].ending == NO_MENTION {
+            marks[b].ending = m;
         }
         if b - a > 1 {
             marks[a..b].iter_mut().for_each(|x| x.inside = true);
@@ -246,10 +256,15 @@ pub(crate) fn find<'u>(
     let mention_at = |k: usize| {
         marks
             .get(k)
-            .map(|x| x.starting)
-            .filter(|&i| i != usize::MAX)
+            .filter(|x| x.starting != NO_MENTION)
+            .map(|x| x.starting as usize)
     };
-    let mention_ending = |k: usize| marks.get(k).map(|x| x.ending).filter(|&i| i != usize::MAX);
+    let mention_ending = |k: usize| {
+        marks
+            .get(k)
+            .filter(|x| x.ending != NO_MENTION)
+            .map(|x| x.ending as usize)
+    };
     let inside_name = |k: usize| marks[k].inside;
     // Heads of organisations: "le cabinet Silicon Insight" → "cabinet".
     for i in mine {
@@ -480,8 +495,7 @@ pub(crate) fn find<'u>(
                 && u.toks[t_end + 1].kind == Kind::Number
                 && u.is(t_end + 2, &["ans"]);
             let complement = !age && (t_end..b).any(|k| u.is(k, COMPLEMENT));
-            let indefinite =
-                (t_end..b).any(|k| u.is(k, &["un", "une", "plusieurs", "certains", "certaines"]));
+            let indefinite = (t_end..b).any(|k| u.is(k, INDEFINITE));
             out.push(RolePhrase {
                 unit: ui,
                 a: i,
