@@ -10,13 +10,14 @@
 //! organisation only when some mention shows it one ("Norvane a annoncé",
 //! "selon Vigicrues"), else it is dropped ("la Garonne", "Brassens").
 
-use super::mentions::{Ment, adjective_like, is_verb};
-use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet, signature};
+use super::mentions::{Ment, Signatures, adjective_like, is_org_word, is_verb};
+use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
 use crate::ActorKind;
 use crate::hash::{InputMap, InputSet};
 use crate::lexicon::extract::LEXICON;
 use crate::lexicon::fold::push_folded;
 use crate::lexicon::fold_str;
+use std::sync::LazyLock;
 
 /// An actor being built.
 #[derive(Debug)]
@@ -67,28 +68,8 @@ fn feature_name(u: &Unit<'_>, a: usize) -> bool {
 /// The signatures of the feature heads, as a [`WordSet`] has them for its
 /// words: most words before a name are no feature head, told without
 /// hashing them.
-static FEATURE_SIGNATURES: std::sync::LazyLock<Signatures> =
-    std::sync::LazyLock::new(|| Signatures::of(LEXICON.feature_heads.iter().map(String::as_str)));
-
-/// A 256-bit mask of word signatures ([`signature`]).
-struct Signatures([u64; 4]);
-
-impl Signatures {
-    /// The mask of `words` (folded).
-    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Signatures {
-        let mut mask = [0u64; 4];
-        for w in words {
-            let s = signature(w.as_bytes());
-            mask[usize::from(s >> 6)] |= 1 << (s & 63);
-        }
-        Signatures(mask)
-    }
-
-    /// Whether a word of signature `sig` may be one of the words.
-    fn may_hold(&self, sig: u8) -> bool {
-        self.0[usize::from(sig >> 6)] >> (sig & 63) & 1 != 0
-    }
-}
+static FEATURE_SIGNATURES: LazyLock<Signatures> =
+    LazyLock::new(|| Signatures::of(LEXICON.feature_heads.iter().map(String::as_str)));
 
 /// The folded text of a mention.
 #[inline]
@@ -752,11 +733,11 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
     let word = u.tok(a);
     let prev = |k: usize| (a >= k).then(|| a - k);
     // "CGT-Cheminots", "SNCF Réseau": an acronym in front.
-    if u.tok(a)
-        .split(['-', '‑'])
-        .next()
-        .is_some_and(|p| p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase()))
-        && !m.acronym
+    if !m.acronym
+        && u.tok(a)
+            .split(['-', '‑'])
+            .next()
+            .is_some_and(|p| p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase()))
     {
         return Some(ActorKind::Organization);
     }
@@ -792,7 +773,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
     {
         return Some(ActorKind::Person);
     }
-    if LEXICON.org_words.contains(u.ftok(a)) {
+    if is_org_word(u, a) {
         return Some(ActorKind::Organization);
     }
     // "la race Aubrac", "des vélos Kaldor", "la pierre de Volvic" aside: a

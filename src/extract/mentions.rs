@@ -16,10 +16,11 @@
 
 use super::coref::title_before;
 use super::tokens::{
-    FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit, WordSet,
+    FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit, WordSet, signature,
 };
 use crate::ActorKind;
 use crate::lexicon::extract::{Case, LEXICON, Needs};
+use std::sync::LazyLock;
 
 /// A name mention in a block.
 #[derive(Clone, Debug)]
@@ -420,6 +421,37 @@ fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
     e
 }
 
+/// Whether token `i` is a word that names organisations ("Groupe",
+/// "Conseil", "Holding"); its signature is tested first, as a
+/// [`WordSet`]'s, before the folded word is hashed.
+pub(crate) fn is_org_word(u: &Unit<'_>, i: usize) -> bool {
+    static SIGNATURES: LazyLock<Signatures> =
+        LazyLock::new(|| Signatures::of(LEXICON.org_words.iter().map(String::as_str)));
+    SIGNATURES.may_hold(u.toks[i].sig) && LEXICON.org_words.contains(u.ftok(i))
+}
+
+/// A 256-bit mask of the signatures ([`signature`]) of a set of words
+/// loaded at run time: most words can be told out of the set without
+/// hashing them.
+pub(crate) struct Signatures([u64; 4]);
+
+impl Signatures {
+    /// The mask of `words` (folded).
+    pub(crate) fn of<'a>(words: impl Iterator<Item = &'a str>) -> Signatures {
+        let mut mask = [0u64; 4];
+        for w in words {
+            let s = signature(w.as_bytes());
+            mask[usize::from(s >> 6)] |= 1 << (s & 63);
+        }
+        Signatures(mask)
+    }
+
+    /// Whether a word of signature `sig` may be one of the words.
+    pub(crate) fn may_hold(&self, sig: u8) -> bool {
+        self.0[usize::from(sig >> 6)] >> (sig & 63) & 1 != 0
+    }
+}
+
 /// Whether a reporting verb starts at token `j`.
 pub(crate) fn is_verb(u: &Unit<'_>, j: usize) -> bool {
     u.hit(j)
@@ -468,7 +500,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
             let kind = if e.kind == ActorKind::Location
                 && u.toks[i].cap
                 && end > i + 1
-                && LEXICON.org_words.contains(u.ftok(i))
+                && is_org_word(u, i)
             {
                 ActorKind::Organization
             } else {
@@ -704,7 +736,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     let has_acronym = || {
         (first..b).any(|k| u.toks[k].upper && u.tok(k).chars().count() >= 2)
             || (first..b)
-                .any(|k| LEXICON.org_words.contains(u.ftok(k)) || u.is(k, &["des", "&"]))
+                .any(|k| is_org_word(u, k) || u.is(k, &["des", "&"]))
             // "les Fanatiques de l’Estuaire": a plural after "les".
             || (first > 0 && u.is(first - 1, &["les"]) && u.ftok(first).ends_with('s'))
     };

@@ -16,7 +16,7 @@
 //! "son homologue russe"), resolved in `mod.rs`.
 
 use super::mentions::{Ment, adjective_like, is_verb};
-use super::tokens::{Kind, Unit, WordSet};
+use super::tokens::{Kind, Unit, WordSet, Words};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
 
@@ -343,10 +343,15 @@ pub(crate) fn find<'u>(
         } else {
             None
         };
+        // A pre-adjective opens a phrase only before a title ("l’ancien
+        // ministre"): the hits of the next two tokens are read before the
+        // word, which one word in twelve has the signature of.
         let may_open = u.hit(i).title.is_some()
             || apposed.is_some()
-            || u.is(i, PRE_ADJECTIVES)
-            || (i > 0 && u.is(i - 1, POSSESSIVES));
+            || (i > 0 && u.is(i - 1, POSSESSIVES))
+            || (PRE_ADJECTIVES.may_hold(t.sig)
+                && (i + 1..n.min(i + 3)).any(|k| u.hit(k).title.is_some())
+                && u.is(i, PRE_ADJECTIVES));
         if !may_open {
             i += 1;
             continue;
