@@ -10,13 +10,14 @@
 //! organisation only when some mention shows it one ("Norvane a annoncé",
 //! "selon Vigicrues"), else it is dropped ("la Garonne", "Brassens").
 
-use super::mentions::{Ment, adjective_like, is_verb};
+use super::mentions::{Ment, Signatures, adjective_like, is_org_word, is_verb};
 use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
 use crate::ActorKind;
 use crate::hash::{InputMap, InputSet};
 use crate::lexicon::extract::LEXICON;
 use crate::lexicon::fold::push_folded;
 use crate::lexicon::fold_str;
+use std::sync::LazyLock;
 
 /// An actor being built.
 #[derive(Debug)]
@@ -42,18 +43,33 @@ enum Key<'a> {
 const PLACE_PREPOSITIONS: &WordSet =
     &WordSet::new(&["a", "en", "vers", "depuis", "pres", "entre", "via"]);
 
+/// Definite articles (folded), told by their signature: asked around most
+/// mentions.
+const ARTICLES: &WordSet = &WordSet::new(&["la", "l'", "le", "les"]);
+
+/// "de" and its contractions (folded).
+const OF: &WordSet = &WordSet::new(&["de", "du", "des", "d'"]);
+
 /// Whether the mention is the name of a street, river or mountain: after a
 /// feature noun ("rue des Cordiers", "mer de Barents", "vallée de l’Arve").
 fn feature_name(u: &Unit<'_>, a: usize) -> bool {
     let mut k = a;
-    if k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]) && !u.toks[k - 1].cap {
+    if k > 0 && u.is(k - 1, ARTICLES) && !u.toks[k - 1].cap {
         k -= 1;
     }
-    if k > 0 && u.is(k - 1, &["de", "du", "des", "d'"]) {
+    if k > 0 && u.is(k - 1, OF) {
         k -= 1;
     }
-    k > 0 && LEXICON.feature_heads.contains(u.ftok(k - 1))
+    k > 0
+        && FEATURE_SIGNATURES.may_hold(u.toks[k - 1].sig)
+        && LEXICON.feature_heads.contains(u.ftok(k - 1))
 }
+
+/// The signatures of the feature heads, as a [`WordSet`] has them for its
+/// words: most words before a name are no feature head, told without
+/// hashing them.
+static FEATURE_SIGNATURES: LazyLock<Signatures> =
+    LazyLock::new(|| Signatures::of(LEXICON.feature_heads.iter().map(String::as_str)));
 
 /// The folded text of a mention.
 #[inline]
@@ -65,6 +81,16 @@ pub(crate) fn folded<'a>(units: &'a [Unit<'_>], m: &Ment) -> &'a str {
 /// The text of a mention.
 pub(crate) fn text<'a>(units: &'a [Unit<'a>], m: &Ment) -> &'a str {
     units[m.unit].slice(m.a, m.b)
+}
+
+/// The number of chars of `s`: its length when it is ASCII, as most names
+/// are, without decoding it.
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// Whether a title ends just before token `k` (within four tokens).
@@ -81,10 +107,15 @@ pub(crate) fn title_before(u: &Unit<'_>, k: usize) -> bool {
 pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Group>, Vec<usize>) {
     // The maps and sets below hold folded names borrowed from the blocks:
     // no string is built per mention.
-    // People named in full: folded last words → full folded name.
-    let mut surnames: InputMap<&str, &str> = InputMap::default();
+    // People named in full: folded last words → full folded name. (The
+    // maps and sets are sized up front: growing one rehashes what it
+    // holds.)
+    let full_name = |m: &Ment| m.kind == Some(ActorKind::Person) && m.b - m.a >= 2;
+    let people = ments.iter().filter(|m| full_name(m)).count();
+    let mut surnames: InputMap<&str, &str> =
+        InputMap::with_capacity_and_hasher(people, Default::default());
     for m in ments.iter() {
-        if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
+        if full_name(m) {
             let f = folded(units, m);
             let u = &units[m.unit];
             // The last name word, with its particles ("de Gaulle").
@@ -108,9 +139,10 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     }
     // First names of people named in full, when only one has it ("Odette"
     // → "Odette Ferrandi").
-    let mut firsts: InputMap<&str, Option<&str>> = InputMap::default();
+    let mut firsts: InputMap<&str, Option<&str>> =
+        InputMap::with_capacity_and_hasher(people, Default::default());
     for m in ments.iter() {
-        if m.kind == Some(ActorKind::Person) && m.b - m.a >= 2 {
+        if full_name(m) {
             let first = units[m.unit].ftok(m.a);
             let full = folded(units, m);
             firsts
@@ -162,7 +194,8 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     // "l’Alliance" after "Otan", "la Commission" after "Commission
     // européenne": the first word of another name of a body the article
     // has named.
-    let mut named: Vec<u32> = ments.iter().filter_map(|m| m.entity).collect();
+    let mut named: Vec<u32> = Vec::with_capacity(ments.len());
+    named.extend(ments.iter().filter_map(|m| m.entity));
     named.sort_unstable();
     named.dedup();
     for e in named {
@@ -178,11 +211,14 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
     // ("musée Duclos de Montluçon").
     // (Most articles have no such head: the names then go unused.)
     let all: InputSet<&str> = if ments.iter().any(|m| m.split.is_some()) {
-        ments
-            .iter()
-            .filter(|m| m.split.is_none())
-            .map(|m| folded(units, m))
-            .collect()
+        let mut all = InputSet::with_capacity_and_hasher(ments.len(), Default::default());
+        all.extend(
+            ments
+                .iter()
+                .filter(|m| m.split.is_none())
+                .map(|m| folded(units, m)),
+        );
+        all
     } else {
         InputSet::default()
     };
@@ -220,13 +256,24 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             }
         }
     }
-    // Words seen as names in mid-sentence.
-    let mid: InputSet<&str> = ments
-        .iter()
-        .filter(|m| !m.initial)
-        .map(|m| folded(units, m))
-        .collect();
     let found = std::mem::take(ments);
+    // Whether a name is seen in mid-sentence: asked of some mentions that
+    // open a sentence only, and worked out on the first such question.
+    let mid = std::cell::OnceCell::new();
+    let in_mid = |f: &str| {
+        mid.get_or_init(|| {
+            let mut mid: InputSet<&str> =
+                InputSet::with_capacity_and_hasher(found.len(), Default::default());
+            mid.extend(
+                found
+                    .iter()
+                    .filter(|m| !m.initial)
+                    .map(|m| folded(units, m)),
+            );
+            mid
+        })
+        .contains(f)
+    };
     // Lone capitalised words that some mention shows to be an
     // organisation ("Norvane a annoncé", "selon Vigicrues", "économiste
     // chez Xerfi", "(Renew)", "la start-up lyonnaise Kaldor"). Worked out
@@ -276,7 +323,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         if m.weak
             && m.entity.is_none()
             && !surnames.contains_key(f)
-            && ((m.initial && !mid.contains(f)) || title_complement(u, m.a))
+            && ((m.initial && !in_mid(f)) || title_complement(u, m.a))
         {
             continue;
         }
@@ -336,7 +383,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
                 keys.push(key);
                 continue;
             }
-            if m.initial && !mid.contains(f) {
+            if m.initial && !in_mid(f) {
                 continue;
             }
             // Units and short words ("W", "Nm"), demonyms after a
@@ -436,11 +483,12 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         }
         k
     };
-    let mut index: InputMap<Key<'_>, usize> = InputMap::default();
-    let mut groups: Vec<Group> = Vec::new();
+    let mut index: InputMap<Key<'_>, usize> =
+        InputMap::with_capacity_and_hasher(ments.len(), Default::default());
+    let mut groups: Vec<Group> = Vec::with_capacity(ments.len());
     let mut of = Vec::with_capacity(ments.len());
     // Per group, its best name so far: (rank, mention).
-    let mut best: Vec<((bool, bool, usize), usize)> = Vec::new();
+    let mut best: Vec<((bool, bool, usize), usize)> = Vec::with_capacity(ments.len());
     for (i, (m, &k)) in ments.iter().zip(&keys).enumerate() {
         let k = resolve(k);
         let g = *index.entry(k).or_insert_with(|| {
@@ -457,7 +505,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         let rank = (
             !m.acronym,
             m.entity.is_some() || m.b - m.a > 1,
-            text(units, m).chars().count(),
+            char_count(text(units, m)),
         );
         match best.get_mut(g) {
             Some(b) if rank >= b.0 => *b = (rank, i),
@@ -489,7 +537,7 @@ fn title_complement(u: &Unit<'_>, a: usize) -> bool {
     for _ in 0..3 {
         // With an article: "de la Défense", "du Commerce"; "maire de
         // Feurs" names a place.
-        let article = k > 0 && u.is(k - 1, &["la", "l'", "le", "les"]);
+        let article = k > 0 && u.is(k - 1, ARTICLES);
         if article {
             k -= 1;
         }
@@ -572,7 +620,7 @@ fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
     // A reporting verb after lower-case words only ("a toutefois
     // annoncé", "n’a pas manqué de"), or after an apposition between
     // commas ("Hydrelia, spécialiste de …, a annoncé").
-    const AUX: &[&str] = &[
+    const AUX: &WordSet = &WordSet::new(&[
         "a",
         "ont",
         "avait",
@@ -603,7 +651,7 @@ fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
         "l'",
         "y",
         "en",
-    ];
+    ]);
     let verb_from = |j: usize| {
         let mut k = j;
         while k < n && k < j + 5 {
@@ -685,11 +733,11 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
     let word = u.tok(a);
     let prev = |k: usize| (a >= k).then(|| a - k);
     // "CGT-Cheminots", "SNCF Réseau": an acronym in front.
-    if u.tok(a)
-        .split(['-', '‑'])
-        .next()
-        .is_some_and(|p| p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase()))
-        && !m.acronym
+    if !m.acronym
+        && u.tok(a)
+            .split(['-', '‑'])
+            .next()
+            .is_some_and(|p| p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase()))
     {
         return Some(ActorKind::Organization);
     }
@@ -725,7 +773,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
     {
         return Some(ActorKind::Person);
     }
-    if LEXICON.org_words.contains(u.ftok(a)) {
+    if is_org_word(u, a) {
         return Some(ActorKind::Organization);
     }
     // "la race Aubrac", "des vélos Kaldor", "la pierre de Volvic" aside: a
@@ -768,7 +816,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
         return Some(ActorKind::Location);
     }
     let k = a;
-    if k > 0 && u.is(k - 1, &["la", "le", "l'", "les"]) && !u.toks[k - 1].cap {
+    if k > 0 && u.is(k - 1, ARTICLES) && !u.toks[k - 1].cap {
         // "la Riviera", "le Svalbard".
         // After a place preposition only: "la Garonne monte", "le débit de
         // l’Arve" name rivers and things, not actors.
@@ -793,7 +841,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
         return Some(ActorKind::Organization);
     }
     // "quartier des Chartrons", "près de Laguiole", "une mère de Fleurus".
-    if before.is_some_and(|p| u.is(p, &["de", "du", "des", "d'"])) {
+    if before.is_some_and(|p| u.is(p, OF)) {
         return Some(ActorKind::Location);
     }
     if before.is_some_and(|p| u.is(p, PLACE_NOUNS)) {

@@ -16,10 +16,11 @@
 
 use super::coref::title_before;
 use super::tokens::{
-    FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit, WordSet,
+    FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit, WordSet, signature,
 };
 use crate::ActorKind;
 use crate::lexicon::extract::{Case, LEXICON, Needs};
+use std::sync::LazyLock;
 
 /// A name mention in a block.
 #[derive(Clone, Debug)]
@@ -106,15 +107,17 @@ fn honorific_role(u: &Unit<'_>, i: usize) -> Option<(&'static str, usize)> {
     Some((role, 1 + usize::from(dot)))
 }
 
-/// Whether token `i` can be part of a name.
+/// Whether token `i` can be part of a name. (The token's flags first:
+/// many capitalised words are known non-names, "Le", "Selon".)
+#[inline]
 pub(crate) fn name_word(u: &Unit<'_>, i: usize) -> bool {
     let Some(t) = u.toks.get(i) else { return false };
     t.kind == Kind::Word
         && t.cap
-        && !u.tok(i).bytes().any(|b| b.is_ascii_digit())
-        && !u.ftok(i).ends_with('\'')
         && !stopword(u, i)
         && honorific(u, i).is_none()
+        && !u.tok(i).bytes().any(|b| b.is_ascii_digit())
+        && !u.ftok(i).ends_with('\'')
 }
 
 /// Capitalised adjectives that open names ("Grand Port maritime", "Haute
@@ -165,36 +168,76 @@ fn inner_name_word(u: &Unit<'_>, i: usize) -> bool {
     let Some(t) = u.toks.get(i) else { return false };
     t.kind == Kind::Word
         && t.cap
+        && t.flags & NATIONALITY == 0
+        && !u.is(i, FUNCTION_WORDS)
+        && honorific(u, i).is_none()
         && !u.tok(i).bytes().any(|b| b.is_ascii_digit())
         && !u.ftok(i).ends_with('\'')
-        && !FUNCTION_WORDS.contains(u.ftok(i))
-        && u.toks[i].flags & NATIONALITY == 0
-        && honorific(u, i).is_none()
 }
 
 /// Whether a lower-case word looks like an adjective ("européenne",
 /// "régionale", "correctionnel", "délégué"), judged on the source text:
 /// verbs in -e, -ent are not.
 pub(crate) fn adjective_like(u: &Unit<'_>, i: usize) -> bool {
-    const ENDS: &[&str] = &[
-        "al", "ale", "aux", "ales", "ique", "iques", "ien", "ienne", "iens", "iennes", "éen",
-        "éenne", "éens", "éennes", "aire", "aires", "if", "ive", "ifs", "ives", "el", "elle",
-        "els", "elles", "é", "ée", "és", "ées", "ier", "ière", "iers", "ières", "ais", "aise",
-        "ois", "oise", "ain", "aine", "anne", "iste", "istes", "in", "ine", "eur", "rice",
-    ];
     u.toks[i].kind == Kind::Word
         && !u.toks[i].cap
-        && (u.toks[i].flags & NATIONALITY != 0 || ends_with_any(u.tok(i), ENDS))
+        && (u.toks[i].flags & NATIONALITY != 0 || ADJECTIVE_ENDINGS.end(u.tok(i)))
 }
 
-/// Whether `word` ends with one of `ends`. The last bytes are compared
-/// first: most endings differ there, and `ends_with` is a `memcmp` call.
-fn ends_with_any(word: &str, ends: &[&str]) -> bool {
-    let w = word.as_bytes();
-    ends.iter().any(|e| {
-        let e = e.as_bytes();
-        e.last().is_none_or(|l| w.last() == Some(l)) && w.ends_with(e)
-    })
+/// The endings of [`adjective_like`].
+const ADJECTIVE_ENDINGS: &Endings = &Endings::new(&[
+    "al", "ale", "aux", "ales", "ique", "iques", "ien", "ienne", "iens", "iennes", "éen", "éenne",
+    "éens", "éennes", "aire", "aires", "if", "ive", "ifs", "ives", "el", "elle", "els", "elles",
+    "é", "ée", "és", "ées", "ier", "ière", "iers", "ières", "ais", "aise", "ois", "oise", "ain",
+    "aine", "anne", "iste", "istes", "in", "ine", "eur", "rice",
+]);
+
+/// A list of word endings, each of two bytes or more, that words are
+/// checked against: a table built at compile time gives, from a word's
+/// last two bytes, the few endings that can match (a bit each), so a word
+/// is compared with those alone rather than with the whole list.
+struct Endings {
+    ends: &'static [&'static str],
+    /// Per [`Endings::slot`] of two last bytes: the endings with such
+    /// bytes.
+    by_tail: [u64; 256],
+}
+
+impl Endings {
+    /// The list of `ends` (at most 64, each of two bytes or more).
+    const fn new(ends: &'static [&'static str]) -> Endings {
+        assert!(ends.len() <= 64);
+        let mut by_tail = [0u64; 256];
+        let mut i = 0;
+        while i < ends.len() {
+            let e = ends[i].as_bytes();
+            assert!(e.len() >= 2);
+            by_tail[Endings::slot(e[e.len() - 2], e[e.len() - 1])] |= 1 << i;
+            i += 1;
+        }
+        Endings { ends, by_tail }
+    }
+
+    /// The table slot of the last two bytes of a word.
+    const fn slot(x: u8, y: u8) -> usize {
+        (x.wrapping_mul(29) ^ y) as usize
+    }
+
+    /// Whether `word` ends with one of the endings.
+    fn end(&self, word: &str) -> bool {
+        let w = word.as_bytes();
+        let [.., x, y] = w else {
+            return false;
+        };
+        let mut bits = self.by_tail[Endings::slot(*x, *y)];
+        while bits != 0 {
+            if w.ends_with(self.ends[bits.trailing_zeros() as usize].as_bytes()) {
+                return true;
+            }
+            bits &= bits - 1;
+        }
+        false
+    }
 }
 
 /// An initial ("J.") at token `i` followed by a name word.
@@ -227,7 +270,7 @@ pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
         }
         // "Marine Le Pen", "CPE Les Petits Explorateurs": a capitalised
         // article inside a name.
-        if u.is(j, &["le", "la", "les"])
+        if u.is(j, CAPITAL_ARTICLES)
             && u.toks[j].cap
             && (name_word(u, j + 1) || name_adjective(u, j + 1))
         {
@@ -239,7 +282,7 @@ pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
             continue;
         }
         // "Riese & Müller".
-        if u.is(j, &["&"]) && name_word(u, j + 1) {
+        if u.is(j, AMPERSAND) && name_word(u, j + 1) {
             j += 2;
             continue;
         }
@@ -265,15 +308,24 @@ pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
 }
 
 /// A gazetteer name at token `i`: (entity, end token).
+#[inline]
 pub(crate) fn gazetteer_at(u: &Unit<'_>, i: usize) -> Option<(u32, usize)> {
+    // Asked at every capitalised word, few of which start a gazetteer
+    // name: the token's hits answer inline, the name is read out of line.
     let t = u.toks.get(i)?;
     if t.kind == Kind::Punct {
         return None;
     }
-    let g = &LEXICON.gazetteer;
     let (p, fend) = u.hit(i).gazetteer?;
+    gazetteer_name(u, i, p, fend)
+}
+
+/// [`gazetteer_at`] at a token whose longest gazetteer entry is pattern
+/// `p`, ending at folded offset `fend`.
+fn gazetteer_name(u: &Unit<'_>, i: usize, p: u32, fend: u32) -> Option<(u32, usize)> {
+    let t = &u.toks[i];
     let end = u.tok_at_fend(fend as usize)?;
-    let (entity, case) = g.patterns[p as usize];
+    let (entity, case) = LEXICON.gazetteer.patterns[p as usize];
     let src = u.slice(i, end + 1);
     // A one-letter name ("X", the network) is a letter elsewhere: "rayons
     // X", "une plainte contre X", "Louis X".
@@ -369,6 +421,37 @@ fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
     e
 }
 
+/// Whether token `i` is a word that names organisations ("Groupe",
+/// "Conseil", "Holding"); its signature is tested first, as a
+/// [`WordSet`]'s, before the folded word is hashed.
+pub(crate) fn is_org_word(u: &Unit<'_>, i: usize) -> bool {
+    static SIGNATURES: LazyLock<Signatures> =
+        LazyLock::new(|| Signatures::of(LEXICON.org_words.iter().map(String::as_str)));
+    SIGNATURES.may_hold(u.toks[i].sig) && LEXICON.org_words.contains(u.ftok(i))
+}
+
+/// A 256-bit mask of the signatures ([`signature`]) of a set of words
+/// loaded at run time: most words can be told out of the set without
+/// hashing them.
+pub(crate) struct Signatures([u64; 4]);
+
+impl Signatures {
+    /// The mask of `words` (folded).
+    pub(crate) fn of<'a>(words: impl Iterator<Item = &'a str>) -> Signatures {
+        let mut mask = [0u64; 4];
+        for w in words {
+            let s = signature(w.as_bytes());
+            mask[usize::from(s >> 6)] |= 1 << (s & 63);
+        }
+        Signatures(mask)
+    }
+
+    /// Whether a word of signature `sig` may be one of the words.
+    pub(crate) fn may_hold(&self, sig: u8) -> bool {
+        self.0[usize::from(sig >> 6)] >> (sig & 63) & 1 != 0
+    }
+}
+
 /// Whether a reporting verb starts at token `j`.
 pub(crate) fn is_verb(u: &Unit<'_>, j: usize) -> bool {
     u.hit(j)
@@ -394,12 +477,11 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
         // Skipping the others here spares three finders per lower-case
         // word.
         let t = &u.toks[i];
-        let h = &u.hit(i);
         if t.kind == Kind::Punct
-            || (!t.cap
-                && u.toks[i].flags & HONORIFIC == 0
-                && h.gazetteer.is_none()
-                && h.head.is_none())
+            || (!t.cap && t.flags & HONORIFIC == 0 && {
+                let h = u.hit(i);
+                h.gazetteer.is_none() && h.head.is_none()
+            })
         {
             i += 1;
             continue;
@@ -418,7 +500,7 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
             let kind = if e.kind == ActorKind::Location
                 && u.toks[i].cap
                 && end > i + 1
-                && LEXICON.org_words.contains(u.ftok(i))
+                && is_org_word(u, i)
             {
                 ActorKind::Organization
             } else {
@@ -561,12 +643,19 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
 /// cycle").
 fn ampersand_end(u: &Unit<'_>, b: usize) -> Option<usize> {
     let word = |k: usize| u.toks.get(k).is_some_and(|t| t.kind == Kind::Word);
-    if u.is(b, &["&"]) && word(b + 1) {
+    if u.is(b, AMPERSAND) && word(b + 1) {
         return Some(b + 2);
     }
-    (word(b) && !u.toks[b].cap && !u.is(b, FUNCTION_WORDS) && u.is(b + 1, &["&"]) && word(b + 2))
+    (word(b) && !u.toks[b].cap && !u.is(b, FUNCTION_WORDS) && u.is(b + 1, AMPERSAND) && word(b + 2))
         .then_some(b + 3)
 }
+
+/// "&", told by its signature: asked after every name found.
+const AMPERSAND: &WordSet = &WordSet::new(&["&"]);
+
+/// Capitalised articles that may open or continue a name ("La Réole",
+/// "Marine Le Pen"): asked of every capitalised word.
+const CAPITAL_ARTICLES: &WordSet = &WordSet::new(&["le", "la", "les"]);
 
 /// A run of capitalised name words at `i` (after an honorific or not).
 fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
@@ -584,7 +673,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     // A capitalised article opens a name in mid-sentence ("La Réole",
     // "Le Havre"); at the start of a sentence it is just an article.
     let (a, with_article) =
-        if hon.is_none() && u.is(a, &["le", "la", "les"]) && u.toks[a].cap && !u.toks[a].initial {
+        if hon.is_none() && u.is(a, CAPITAL_ARTICLES) && u.toks[a].cap && !u.toks[a].initial {
             if name_word(u, a + 1) {
                 (a, true)
             } else {
@@ -598,7 +687,8 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         return None;
     }
     let first = if with_article { a + 1 } else { a };
-    let mut b = if initial_at(u, first) {
+    let first_initial = initial_at(u, first);
+    let mut b = if first_initial {
         name_run(u, first + 2)
     } else if adjective || with_article && name_adjective(u, first) {
         name_run(u, first + 1)
@@ -608,7 +698,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     // "du Cantal Anne-Sophie Berthelot", "le Breton Thibaut Morvan": a
     // given name inside a run starts the person's name; the words before
     // it are a name of their own.
-    let given = u.toks[first].flags & FIRST_PART != 0 || initial_at(u, first);
+    let given = u.toks[first].flags & FIRST_PART != 0 || first_initial;
     if hon.is_none() && !given && !with_article && !adjective {
         if let Some(k) = (first + 1..b.saturating_sub(1)).find(|&k| {
             u.toks[k].flags & FIRST_PART != 0
@@ -641,32 +731,43 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         b += 1;
     }
     // "SUD Santé", "Oddo BHF": a name with an acronym in it is an
-    // organisation.
-    let has_acronym = (first..b).any(|k| u.toks[k].upper && u.tok(k).chars().count() >= 2)
-        || (first..b).any(|k| LEXICON.org_words.contains(u.ftok(k)) || u.is(k, &["des", "&"]))
-        // "les Fanatiques de l’Estuaire": a plural after "les".
-        || (first > 0 && u.is(first - 1, &["les"]) && u.ftok(first).ends_with('s'));
+    // organisation. (Asked of runs of several words only, as what follows:
+    // most runs are one word.)
+    let has_acronym = || {
+        (first..b).any(|k| u.toks[k].upper && u.tok(k).chars().count() >= 2)
+            || (first..b)
+                .any(|k| is_org_word(u, k) || u.is(k, &["des", "&"]))
+            // "les Fanatiques de l’Estuaire": a plural after "les".
+            || (first > 0 && u.is(first - 1, &["les"]) && u.ftok(first).ends_with('s'))
+    };
     // A person's name needs a given name, an honorific or a title before
     // it ("le ministre Dupont-Aignan"), or a nationality noun ("le
     // Norvégien Solberg").
-    let person_run = b - first >= 2 && !acronym && !has_acronym;
+    let person_run = b - first >= 2 && !acronym && !has_acronym();
     // Or, after it, a title in apposition ("X Y, le secrétaire
     // américain"), an age ("X Y, 45 ans") or a reporting verb ("X Y a
     // déclaré").
-    let apposed = u.is(b, &[","]) && {
-        let j = b + 1 + usize::from(u.is(b + 1, &["le", "la", "l'", "un", "une", "son", "sa"]));
-        j < u.toks.len()
-            && (u.hit(j).title.is_some()
-                || (u.toks[j].kind == Kind::Number && u.is(j + 1, &["ans"])))
+    let apposed = || {
+        u.is(b, &[","]) && {
+            let j = b + 1 + usize::from(u.is(b + 1, &["le", "la", "l'", "un", "une", "son", "sa"]));
+            j < u.toks.len()
+                && (u.hit(j).title.is_some()
+                    || (u.toks[j].kind == Kind::Number && u.is(j + 1, &["ans"])))
+        }
     };
-    let speaks = b < u.toks.len()
-        && (is_verb(u, b)
-            || (u.is(b, &["a", "avait", "aurait"]) && b + 1 < u.toks.len() && is_verb(u, b + 1)));
-    let vouched = given
-        || apposed
-        || speaks
-        || (a > 0 && title_before(u, a))
-        || (a > 0 && u.toks[a - 1].flags & NATIONALITY != 0 && u.toks[a - 1].cap);
+    let speaks = || {
+        b < u.toks.len()
+            && (is_verb(u, b)
+                || (u.is(b, &["a", "avait", "aurait"])
+                    && b + 1 < u.toks.len()
+                    && is_verb(u, b + 1)))
+    };
+    let vouched = person_run
+        && (given
+            || apposed()
+            || speaks()
+            || (a > 0 && title_before(u, a))
+            || (a > 0 && u.toks[a - 1].flags & NATIONALITY != 0 && u.toks[a - 1].cap));
     let weak = hon.is_none() && person_run && !vouched;
     let kind = if hon.is_some() || (person_run && vouched) {
         Some(ActorKind::Person)
@@ -700,7 +801,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         acronym,
         // "l’ONG Foodwatch": an acronym before a name may be a head.
         split: (b - first >= 2 && t.upper && !u.toks[first + 1].upper).then_some(first + 1),
-        fem: hon.and(match u.ftok(i) {
+        fem: hon.and_then(|_| match u.ftok(i) {
             "mme" | "mmes" | "mlle" | "mlles" | "madame" | "mademoiselle" | "mesdames" => {
                 Some(true)
             }

@@ -16,7 +16,7 @@
 //! "son homologue russe"), resolved in `mod.rs`.
 
 use super::mentions::{Ment, adjective_like, is_verb};
-use super::tokens::{Kind, Unit, WordSet};
+use super::tokens::{Kind, Unit, WordSet, Words};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
 
@@ -122,7 +122,9 @@ const NO_FREE_APPOSITION: &WordSet = &WordSet::new(&[
     "par",
 ]);
 
-const COMMA: &WordSet = &WordSet::new(&[","]);
+/// Words that make a role phrase's complement indefinite ("d’une
+/// entreprise concurrente").
+const INDEFINITE: &WordSet = &WordSet::new(&["un", "une", "plusieurs", "certains", "certaines"]);
 
 /// Complement openers after a title.
 const COMPLEMENT: &WordSet = &WordSet::new(&[
@@ -188,30 +190,33 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
         k += 1;
     }
     // No dangling particle or article at the end.
-    while k > t_end
-        && u.is(
-            k - 1,
-            &[
-                "de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "et", "en",
-                "chez", "dans", "depuis", "pour", "sur",
-            ],
-        )
-    {
+    while k > t_end && u.is(k - 1, DANGLING) {
         k -= 1;
     }
     k
 }
 
-/// What the name mentions of a block mark at a token.
+/// Particles and articles a role phrase does not end on.
+const DANGLING: &WordSet = &WordSet::new(&[
+    "de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "et", "en", "chez", "dans",
+    "depuis", "pour", "sur",
+]);
+
+/// What the name mentions of a block mark at a token. (Mention indices
+/// in 32 bits: the table has an entry per token, written for every block,
+/// and no article has four billion mentions.)
 #[derive(Clone, Copy)]
 pub(crate) struct Marks {
-    /// The first mention starting there (`usize::MAX`: none).
-    starting: usize,
-    /// The first mention ending there (`usize::MAX`: none).
-    ending: usize,
+    /// The first mention starting there ([`NO_MENTION`]: none).
+    starting: u32,
+    /// The first mention ending there ([`NO_MENTION`]: none).
+    ending: u32,
     /// Whether the token is inside a name of several tokens.
     inside: bool,
 }
+
+/// In [`Marks`]: no mention.
+const NO_MENTION: u32 = u32::MAX;
 
 /// Finds role phrases in unit `ui`, given all name mentions.
 /// `mine` is the range of `ments` (sorted by block) that are in block `ui`.
@@ -229,19 +234,20 @@ pub(crate) fn find<'u>(
     marks.resize(
         n + 1,
         Marks {
-            starting: usize::MAX,
-            ending: usize::MAX,
+            starting: NO_MENTION,
+            ending: NO_MENTION,
             inside: false,
         },
     );
     let marks = &mut marks[..];
     for i in mine.clone() {
         let (a, b) = (ments[i].a, ments[i].b);
-        if marks[a].starting == usize::MAX {
-            marks[a].starting = i;
+        let m = u32::try_from(i).unwrap_or(NO_MENTION);
+        if marks[a].starting == NO_MENTION {
+            marks[a].starting = m;
         }
-        if marks[b].ending == usize::MAX {
-            marks[b].ending = i;
+        if marks[b].ending == NO_MENTION {
+            marks[b].ending = m;
         }
         if b - a > 1 {
             marks[a..b].iter_mut().for_each(|x| x.inside = true);
@@ -250,10 +256,15 @@ pub(crate) fn find<'u>(
     let mention_at = |k: usize| {
         marks
             .get(k)
-            .map(|x| x.starting)
-            .filter(|&i| i != usize::MAX)
+            .filter(|x| x.starting != NO_MENTION)
+            .map(|x| x.starting as usize)
     };
-    let mention_ending = |k: usize| marks.get(k).map(|x| x.ending).filter(|&i| i != usize::MAX);
+    let mention_ending = |k: usize| {
+        marks
+            .get(k)
+            .filter(|x| x.ending != NO_MENTION)
+            .map(|x| x.ending as usize)
+    };
     let inside_name = |k: usize| marks[k].inside;
     // Heads of organisations: "le cabinet Silicon Insight" → "cabinet".
     for i in mine {
@@ -293,26 +304,25 @@ pub(crate) fn find<'u>(
             });
         }
     }
-    // The mention an apposition starting at `da` (after a comma) belongs
-    // to: "Name, …", "Name (Parti), …", "Name, 45 ans, …".
-    let apposed_to = |da: usize| -> Option<usize> {
-        if da < 2 || !u.is(da - 1, COMMA) {
-            return None;
-        }
-        if let Some(m) = mention_ending(da - 1) {
+    // The mention an apposition after the comma at `c` belongs to:
+    // "Name, …", "Name (Parti), …", "Name, 45 ans, …".
+    let apposed_after = |c: usize| -> Option<usize> {
+        if let Some(m) = mention_ending(c) {
             return Some(m);
         }
-        if u.is(da - 2, &[")"]) {
-            let open = (da.saturating_sub(8)..da - 2)
+        if c >= 1 && u.is(c - 1, &[")"]) {
+            let open = (c.saturating_sub(7)..c - 1)
                 .rev()
                 .find(|&k| u.is(k, &["("]))?;
             return mention_ending(open);
         }
-        if da >= 5 && u.is(da - 2, &["ans"]) && u.is(da - 4, &[","]) {
-            return mention_ending(da - 4);
+        if c >= 4 && u.is(c - 1, &["ans"]) && u.is(c - 3, &[","]) {
+            return mention_ending(c - 3);
         }
         None
     };
+    // Told from the token's kind first: most tokens are words.
+    let comma = |k: usize| u.toks[k].kind == Kind::Punct && u.is(k, &[","]);
     let mut i = 0;
     while i < n {
         let t = &u.toks[i];
@@ -321,15 +331,27 @@ pub(crate) fn find<'u>(
             continue;
         }
         // Most words open no phrase: below, only a title (here or after a
-        // pre-adjective), an apposition (a comma one or two tokens before)
-        // or a possessive determiner can. Ruled out from the token table
-        // first, before the determiner lists are read for every word.
-        let punct_before = |k: usize| i >= k && u.toks[i - k].kind == Kind::Punct;
+        // pre-adjective), an apposition or a possessive determiner can.
+        // An apposition starts right after a comma, or at a determiner
+        // after one (a comma is no determiner), and belongs to a mention
+        // before the comma. Ruled out from the token table first, before
+        // the determiner lists are read for every word.
+        let apposed = if i >= 1 && comma(i - 1) {
+            apposed_after(i - 1)
+        } else if i >= 2 && comma(i - 2) && u.is(i - 1, DETERMINERS) {
+            apposed_after(i - 2)
+        } else {
+            None
+        };
+        // A pre-adjective opens a phrase only before a title ("l’ancien
+        // ministre"): the hits of the next two tokens are read before the
+        // word, which one word in twelve has the signature of.
         let may_open = u.hit(i).title.is_some()
-            || punct_before(1)
-            || punct_before(2)
-            || u.is(i, PRE_ADJECTIVES)
-            || (i > 0 && u.is(i - 1, POSSESSIVES));
+            || apposed.is_some()
+            || (i > 0 && u.is(i - 1, POSSESSIVES))
+            || (PRE_ADJECTIVES.may_hold(t.sig)
+                && (i + 1..n.min(i + 3)).any(|k| u.hit(k).title.is_some())
+                && u.is(i, PRE_ADJECTIVES));
         if !may_open {
             i += 1;
             continue;
@@ -353,9 +375,8 @@ pub(crate) fn find<'u>(
                     &[
                         "que", "qu'", "le", "la", "les", "l'", "un", "une", "des", "du",
                     ],
-                ) || det.is_none() && i > 0 && !u.is(i - 1, COMMA)))
+                ) || det.is_none() && i > 0 && !comma(i - 1)))
         });
-        let apposed = apposed_to(da);
         // "Son chargé de campagne, Karim Aït-Saïd": a possessive noun phrase
         // before a name.
         let possessive = matches!(det, Some("son" | "sa" | "leur"));
@@ -479,8 +500,7 @@ pub(crate) fn find<'u>(
                 && u.toks[t_end + 1].kind == Kind::Number
                 && u.is(t_end + 2, &["ans"]);
             let complement = !age && (t_end..b).any(|k| u.is(k, COMPLEMENT));
-            let indefinite =
-                (t_end..b).any(|k| u.is(k, &["un", "une", "plusieurs", "certains", "certaines"]));
+            let indefinite = (t_end..b).any(|k| u.is(k, INDEFINITE));
             out.push(RolePhrase {
                 unit: ui,
                 a: i,
