@@ -404,15 +404,16 @@ pub(crate) fn agents(
     roles: &[(usize, usize, Who)],
     scratch: &mut Scratch,
 ) -> Vec<Agent> {
-    let mut out: Vec<Agent> = named
-        .iter()
-        .map(|&(a, b, g, inner)| Agent {
-            a,
-            b,
-            who: Who::Actor(g),
-            inner,
-        })
-        .collect();
+    let n = u.toks.len();
+    // Room for the pronouns and anonymous sources too (a few in a hundred
+    // tokens), rather than growing the vector from the named ones.
+    let mut out: Vec<Agent> = Vec::with_capacity(named.len() + roles.len() + n / 16 + 4);
+    out.extend(named.iter().map(|&(a, b, g, inner)| Agent {
+        a,
+        b,
+        who: Who::Actor(g),
+        inner,
+    }));
     for (a, b, who) in roles {
         out.push(Agent {
             a: *a,
@@ -421,18 +422,17 @@ pub(crate) fn agents(
             inner: false,
         });
     }
-    let n = u.toks.len();
     let covered = &mut scratch.covered;
     covered.clear();
     covered.resize(n + 1, false);
     for x in &out {
         covered[x.a..x.b.min(n)].iter_mut().for_each(|c| *c = true);
     }
-    for (i, &done) in covered.iter().enumerate().take(n) {
+    for (i, (t, &done)) in u.toks.iter().zip(covered.iter()).enumerate() {
         if done {
             continue;
         }
-        if u.is(i, PRONOUNS) {
+        if PRONOUNS.may_hold(t.sig) && u.is(i, PRONOUNS) {
             out.push(Agent {
                 a: i,
                 b: i + 1,
@@ -444,7 +444,7 @@ pub(crate) fn agents(
         // Anonymous sources after a determiner (the source lexicon first:
         // most words are in none).
         if let Some((p, fend)) = u.hit(i).source
-            && u.toks[i].kind == Kind::Word
+            && t.kind == Kind::Word
             && i > 0
             && u.is(i - 1, SOURCE_DETERMINERS)
             && let Some(e) = u.tok_at_fend(fend as usize)
