@@ -233,6 +233,28 @@ const DETERMINERS: &WordSet = &WordSet::new(&[
 
 const PRONOUNS: &WordSet = &WordSet::new(&["il", "elle", "ils", "elles"]);
 
+/// Words kept inside a verb chain but not at its start.
+const CHAIN_OPENERS: &WordSet = &WordSet::new(&["de", "d'", "a", "pour", "par", "et"]);
+
+/// Reflexive pronouns: "s'est félicitée" is active.
+const REFLEXIVE: &WordSet = &WordSet::new(&["s'", "se"]);
+
+/// The marks that close a quotation.
+const CLOSING: &WordSet = &WordSet::new(&["»", "”", "\""]);
+
+/// What opens a quotation as a verb's object, or announces one.
+const COLON_OR_QUOTE: &WordSet = &WordSet::new(&[":", "«"]);
+
+/// Where a clause starts over: what [`subject`] looks back to.
+const CLAUSE_MARKS: &WordSet = &WordSet::new(&[";", ":", "»", "«"]);
+
+/// Words that open an infinitive complement ("avoir convoqué").
+const INFINITIVE_OPENERS: &WordSet = &WordSet::new(&["avoir", "etre", "ne", "n'"]);
+
+/// Words that open a quantity or a quotation as a verb's object.
+const QUANTITY_OPENERS: &WordSet =
+    &WordSet::new(&["«", "jusqu'", "pres", "plus", "moins", "environ", "quelque"]);
+
 /// The words that open "selon X", "d'après X", "pour X".
 const ACCORDING_TO: &WordSet = &WordSet::new(&["selon", "d'", "pour"]);
 
@@ -256,6 +278,10 @@ fn landmarks(
     qs.clear();
     cues.clear();
     according.clear();
+    // One word in ten or so has a hit, and fewer pass the "selon" test:
+    // room for them at the first block rather than growing.
+    cues.reserve(u.toks.len() / 8);
+    according.reserve(u.toks.len() / 8);
     let mut open: Option<usize> = None;
     let mut depth = 0;
     for (i, t) in u.toks.iter().enumerate() {
@@ -385,8 +411,6 @@ fn inverted_aux(u: &Unit<'_>, i: usize) -> bool {
 pub(crate) struct Scratch {
     /// Tokens inside an agent.
     covered: Vec<bool>,
-    /// Tokens inside a quotation.
-    in_quote: Vec<bool>,
     /// The quotations, cues and "selon" candidates of [`landmarks`].
     quotes: Vec<(usize, usize)>,
     cues: Vec<usize>,
@@ -690,7 +714,7 @@ fn subject(
     // Otherwise the last agent of the clause that is not in a complement.
     let clause_start = (lo..c)
         .rev()
-        .find(|&k| u.is(k, &[";", ":", "»", "«"]))
+        .find(|&k| u.is(k, CLAUSE_MARKS))
         .map_or(lo, |k| k + 1);
     agents
         .iter()
@@ -780,6 +804,15 @@ fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)>
 /// Where the content that starts at token `k` ends: the end of the
 /// sentence, or a comma before a gerund cue or an incise.
 fn content_end(u: &Unit<'_>, k: usize) -> usize {
+    content_scan(u, k).0
+}
+
+/// [`content_end`], and the first « of the tokens it looked through (all
+/// those of the content, and maybe a few marks after it): the content
+/// holds a quotation when that « comes before its end, which spares a
+/// second walk over the content.
+fn content_scan(u: &Unit<'_>, k: usize) -> (usize, Option<usize>) {
+    let mut first_open = None;
     let sent = u.sentence_of(k.min(u.toks.len() - 1));
     let mut depth = 0;
     let mut e = k;
@@ -791,7 +824,10 @@ fn content_end(u: &Unit<'_>, k: usize) -> usize {
             continue;
         }
         match u.tok(e) {
-            "«" => depth += 1,
+            "«" => {
+                first_open.get_or_insert(e);
+                depth += 1;
+            }
             "»" => depth -= 1,
             ";" if depth <= 0 => break,
             // "… qu’il ne changerait rien : « … »": the quotation is a claim
@@ -841,7 +877,7 @@ fn content_end(u: &Unit<'_>, k: usize) -> usize {
     while e > k && u.toks[e - 1].kind == Kind::Punct && !u.is(e - 1, &["»", ")"]) {
         e -= 1;
     }
-    e
+    (e, first_open)
 }
 
 /// The tokens [`content_end`] looks at (punctuation folds to itself, and
@@ -905,7 +941,6 @@ pub(crate) fn find(
     let n = u.toks.len();
     let mut placed = Placed::default();
     let Scratch {
-        in_quote,
         quotes: qs,
         cues,
         according,
@@ -927,13 +962,13 @@ pub(crate) fn find(
         let q = qs.partition_point(|q| q.0 < k);
         (qs.get(q)?.0 == k).then_some(q)
     };
-    in_quote.clear();
-    in_quote.resize(n + 1, false);
-    for &(o, c) in qs {
-        in_quote[o + 1..c].iter_mut().for_each(|x| *x = true);
-    }
-    let in_quote = &*in_quote;
-    let quoted = |k: usize| in_quote[k];
+    // Whether token `k` is inside a quotation: the first that closes after
+    // it (they are in text order) opens before it. Asked of the cues and
+    // the "selon" candidates only, rather than marking every token.
+    let quoted = |k: usize| {
+        let q = qs.partition_point(|q| q.1 <= k);
+        qs.get(q).is_some_and(|q| q.0 < k)
+    };
     // Where the rules look next: the tokens before it are reported or
     // passed over. Only the words with a verb hit can start a rule.
     let mut i = 0;
@@ -959,11 +994,11 @@ pub(crate) fn find(
             c -= 1;
         }
         // Keep "à", "de" and "pour" only inside the chain, not at its start.
-        while c < i && u.is(c, &["de", "d'", "a", "pour", "par", "et"]) && u.tok(c) != "a" {
+        while c < i && u.is(c, CHAIN_OPENERS) && u.tok(c) != "a" {
             c += 1;
         }
         // "a estimé", "s'est félicitée"; not the passive "sont prévues".
-        let reflexive = (c..i).any(|k| u.is(k, &["s'", "se"]));
+        let reflexive = (c..i).any(|k| u.is(k, REFLEXIVE));
         let chain_aux = (c..i).any(|k| {
             u.is(k, AUX)
                 && u.tok(k) != "à"
@@ -986,9 +1021,8 @@ pub(crate) fn find(
         // Incises after a quotation: "« … », a-t-il ajouté", "« … »,
         // confie un pompier", "« … », estime-t-elle".
         let cstart = if aux_before { i - 1 } else { c };
-        let after_quote =
-            cstart >= 2 && u.is(cstart - 1, &[","]) && u.is(cstart - 2, &["»", "”", "\""])
-                || (cstart >= 1 && u.is(cstart - 1, &["»", "”", "\""]));
+        let after_quote = cstart >= 2 && u.is(cstart - 1, &[","]) && u.is(cstart - 2, CLOSING)
+            || (cstart >= 1 && u.is(cstart - 1, CLOSING));
         if after_quote && frames.incise && !passive {
             let close = if u.is(cstart - 1, &[","]) {
                 cstart - 2
@@ -1048,7 +1082,7 @@ pub(crate) fn find(
         let speaker_after = !inverted
             && agent_after(u, agents, e).is_some()
             && !u.is(k_after, &["que", "qu'", ":", "«"]);
-        let followed = !speaker_after && (u.is(k_after, &[":", "«"]) || object().is_some());
+        let followed = !speaker_after && (u.is(k_after, COLON_OR_QUOTE) || object().is_some());
         if !after_quote
             && !followed
             && frames.incise
@@ -1279,9 +1313,8 @@ pub(crate) fn find(
     }
     // Selon X, … / …, selon X / d’après X, … / pour X, …
     for &i in according.iter() {
-        if !u.is(i, ACCORDING_TO) {
-            continue;
-        }
+        // The candidates passed the set's signature test: their text tells
+        // the rest.
         let (x, cue_end) = match u.ftok(i) {
             "selon" => (i + 1, i + 1),
             "d'" if u.is(i + 1, &["apres"]) => (i + 2, i + 2),
@@ -1477,7 +1510,7 @@ fn complement(
     if k >= n {
         return None;
     }
-    let infinitive = u.is(k, &["avoir", "etre", "ne", "n'"])
+    let infinitive = u.is(k, INFINITIVE_OPENERS)
         || (u.toks[k].kind == Kind::Word
             && !u.toks[k].cap
             && u.ftok(k).len() > 4
@@ -1495,10 +1528,7 @@ fn complement(
     let from_word = (frames.de && u.is(k, &["du", "des"]))
         || (frames.np
             && (u.is(k, DETERMINERS)
-                || u.is(
-                    k,
-                    &["«", "jusqu'", "pres", "plus", "moins", "environ", "quelque"],
-                )
+                || u.is(k, QUANTITY_OPENERS)
                 || u.toks[k].kind == Kind::Number)
             && !u.is(k, &["lui", "leur"]))
         || ((frames.que || frames.np) && infinitive);
@@ -1509,11 +1539,11 @@ fn complement(
     } else {
         return None;
     };
-    let end = content_end(u, start);
+    let (end, first_open) = content_scan(u, start);
     if end <= start || !(start..end).any(|t| u.toks[t].kind == Kind::Word) {
         return None;
     }
-    let kind = if has_quote(u, start, end) {
+    let kind = if first_open.is_some_and(|o| o < end) {
         ClaimKind::Mixed
     } else {
         ClaimKind::Indirect
