@@ -290,7 +290,7 @@ fn landmarks(
         }
         match t.kind {
             Kind::Word => {
-                if u.hit(i).verb.is_some() {
+                if t.has_hit() && u.hit(i).verb.is_some() {
                     cues.push(i);
                 }
                 continue;
@@ -467,7 +467,8 @@ pub(crate) fn agents(
         }
         // Anonymous sources after a determiner (the source lexicon first:
         // most words are in none).
-        if let Some((p, fend)) = u.hit(i).source
+        if t.has_hit()
+            && let Some((p, fend)) = u.hit(i).source
             && t.kind == Kind::Word
             && i > 0
             && u.is(i - 1, SOURCE_DETERMINERS)
