@@ -875,11 +875,14 @@ fn content_scan(u: &Unit<'_>, k: usize) -> (usize, Option<usize>) {
         e += 1;
     }
     // No final punctuation.
-    while e > k && u.toks[e - 1].kind == Kind::Punct && !u.is(e - 1, &["»", ")"]) {
+    while e > k && u.toks[e - 1].kind == Kind::Punct && !u.is(e - 1, KEPT_AT_END) {
         e -= 1;
     }
     (e, first_open)
 }
+
+/// The punctuation a content keeps at its end.
+const KEPT_AT_END: &WordSet = &WordSet::new(&["»", ")"]);
 
 /// The tokens [`content_end`] looks at (punctuation folds to itself, and
 /// "et" folded is "et"): a superset, by signature, of what it compares.
@@ -1008,17 +1011,20 @@ pub(crate) fn find(
         let aux_before = i > 0 && inverted_aux(u, i - 1);
         let inverted = glued || (c..i).any(|k| inverted_aux(u, k)) || aux_before;
         let passive = (c..i).any(|k| u.is(k, &["ete"]));
-        let word = u.tok(i);
         // Past participles: "estimé", and for other verbs "prévues",
-        // "promise", "écrites" ("salue", "évoque" are present forms).
-        let endings: &[&str] = if LEXICON.verbs.first_group[lemma as usize] {
-            &["é", "ée", "és", "ées"]
-        } else {
-            &[
-                "é", "ée", "és", "ées", "ue", "ues", "us", "ise", "ises", "ite", "ites",
-            ]
+        // "promise", "écrites" ("salue", "évoque" are present forms). Asked
+        // only of a verb without an auxiliary or an inversion.
+        let participle = move || {
+            let endings: &[&str] = if LEXICON.verbs.first_group[lemma as usize] {
+                &["é", "ée", "és", "ées"]
+            } else {
+                &[
+                    "é", "ée", "és", "ées", "ue", "ues", "us", "ise", "ises", "ite", "ites",
+                ]
+            };
+            let word = u.tok(i);
+            endings.iter().any(|e| word.ends_with(e))
         };
-        let participle = endings.iter().any(|e| word.ends_with(e));
         // Incises after a quotation: "« … », a-t-il ajouté", "« … »,
         // confie un pompier", "« … », estime-t-elle".
         let cstart = if aux_before { i - 1 } else { c };
@@ -1203,7 +1209,7 @@ pub(crate) fn find(
             i = e;
             continue;
         }
-        if participle && !chain_aux && !inverted {
+        if !chain_aux && !inverted && participle() {
             i = e;
             continue;
         }
