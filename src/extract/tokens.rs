@@ -58,6 +58,15 @@ pub(crate) struct Tok {
 /// In [`Tok::hit`]: no lexicon hit.
 const NO_HIT: u32 = u32::MAX;
 
+impl Tok {
+    /// Whether the token has lexicon hits: one in ten has, and a pass over
+    /// all tokens for one kind of hit asks this before [`Unit::hit`].
+    #[inline]
+    pub(crate) fn has_hit(&self) -> bool {
+        self.hit != NO_HIT
+    }
+}
+
 // The flags and the hit index fill what was padding.
 const _: () = assert!(std::mem::size_of::<Tok>() <= 48);
 
