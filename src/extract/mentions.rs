@@ -811,3 +811,35 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         weak,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The table of [`Endings`] finds what trying every ending finds,
+        /// on words of the letters the endings are made of (accented ones
+        /// too, whose last two bytes are one character).
+        #[test]
+        fn endings_are_those_of_the_list(word in "[aeilnorsuqxfcéèêà]{0,9}") {
+            let plain = ADJECTIVE_ENDINGS.ends.iter().any(|e| word.ends_with(e));
+            proptest::prop_assert_eq!(ADJECTIVE_ENDINGS.end(&word), plain, "{}", word);
+        }
+    }
+
+    #[test]
+    fn adjective_endings() {
+        for word in [
+            "européenne",
+            "régional",
+            "correctionnel",
+            "délégué",
+            "lyonnaise",
+        ] {
+            assert!(ADJECTIVE_ENDINGS.end(word), "{word}");
+        }
+        for word in ["mange", "disent", "a", "", "maison"] {
+            assert!(!ADJECTIVE_ENDINGS.end(word), "{word}");
+        }
+    }
+}
