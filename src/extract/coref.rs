@@ -10,13 +10,13 @@
 //! organisation only when some mention shows it one ("Norvane a annoncé",
 //! "selon Vigicrues"), else it is dropped ("la Garonne", "Brassens").
 
-use super::mentions::{Ment, Signatures, adjective_like, is_org_word, is_verb};
+use super::mentions::{Ment, adjective_like, is_org_word, is_verb, signatures};
 use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
 use crate::ActorKind;
 use crate::hash::{InputMap, InputSet};
 use crate::lexicon::extract::LEXICON;
 use crate::lexicon::fold::push_folded;
-use crate::lexicon::fold_str;
+use crate::lexicon::{ByteSet, fold_str};
 use std::sync::LazyLock;
 
 /// An actor being built.
@@ -61,15 +61,15 @@ fn feature_name(u: &Unit<'_>, a: usize) -> bool {
         k -= 1;
     }
     k > 0
-        && FEATURE_SIGNATURES.may_hold(u.toks[k - 1].sig)
+        && FEATURE_SIGNATURES.contains(u.toks[k - 1].sig)
         && LEXICON.feature_heads.contains(u.ftok(k - 1))
 }
 
 /// The signatures of the feature heads, as a [`WordSet`] has them for its
 /// words: most words before a name are no feature head, told without
 /// hashing them.
-static FEATURE_SIGNATURES: LazyLock<Signatures> =
-    LazyLock::new(|| Signatures::of(LEXICON.feature_heads.iter().map(String::as_str)));
+static FEATURE_SIGNATURES: LazyLock<ByteSet> =
+    LazyLock::new(|| signatures(LEXICON.feature_heads.iter().map(String::as_str)));
 
 /// The folded text of a mention.
 #[inline]

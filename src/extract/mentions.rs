@@ -19,6 +19,7 @@ use super::tokens::{
     FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit, WordSet, signature,
 };
 use crate::ActorKind;
+use crate::lexicon::ByteSet;
 use crate::lexicon::extract::{Case, LEXICON, Needs};
 use std::sync::LazyLock;
 
@@ -425,31 +426,16 @@ fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
 /// "Conseil", "Holding"); its signature is tested first, as a
 /// [`WordSet`]'s, before the folded word is hashed.
 pub(crate) fn is_org_word(u: &Unit<'_>, i: usize) -> bool {
-    static SIGNATURES: LazyLock<Signatures> =
-        LazyLock::new(|| Signatures::of(LEXICON.org_words.iter().map(String::as_str)));
-    SIGNATURES.may_hold(u.toks[i].sig) && LEXICON.org_words.contains(u.ftok(i))
+    static SIGNATURES: LazyLock<ByteSet> =
+        LazyLock::new(|| signatures(LEXICON.org_words.iter().map(String::as_str)));
+    SIGNATURES.contains(u.toks[i].sig) && LEXICON.org_words.contains(u.ftok(i))
 }
 
-/// A 256-bit mask of the signatures ([`signature`]) of a set of words
-/// loaded at run time: most words can be told out of the set without
-/// hashing them.
-pub(crate) struct Signatures([u64; 4]);
-
-impl Signatures {
-    /// The mask of `words` (folded).
-    pub(crate) fn of<'a>(words: impl Iterator<Item = &'a str>) -> Signatures {
-        let mut mask = [0u64; 4];
-        for w in words {
-            let s = signature(w.as_bytes());
-            mask[usize::from(s >> 6)] |= 1 << (s & 63);
-        }
-        Signatures(mask)
-    }
-
-    /// Whether a word of signature `sig` may be one of the words.
-    pub(crate) fn may_hold(&self, sig: u8) -> bool {
-        self.0[usize::from(sig >> 6)] >> (sig & 63) & 1 != 0
-    }
+/// The signatures ([`signature`]) of a set of words loaded at run time,
+/// as a [`WordSet`] has those of its words: most words can be told out of
+/// the set without hashing them.
+pub(crate) fn signatures<'a>(words: impl Iterator<Item = &'a str>) -> ByteSet {
+    words.fold(ByteSet::EMPTY, |set, w| set.with(signature(w.as_bytes())))
 }
 
 /// Whether a reporting verb starts at token `j`.

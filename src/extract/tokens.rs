@@ -14,7 +14,7 @@ use crate::lexicon::extract::{
     GAZETTEER, HEADS, IS_FIRST_NAME, IS_HONORIFIC, IS_NATIONALITY, IS_STOPWORD, LEXICON, Lexicon,
     Longest, SOURCES, TITLES, VERBS, Word, first_word,
 };
-use crate::lexicon::fold;
+use crate::lexicon::{ByteSet, fold};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -453,7 +453,7 @@ const fn signature_of(len: usize, first: u8, middle: u8, last: u8) -> u8 {
 pub(crate) struct WordSet {
     /// The words, folded.
     pub(crate) words: &'static [&'static str],
-    mask: [u64; 4],
+    mask: ByteSet,
     /// Per signature: 1 + the index of the one word that has it, 0 for
     /// none, [`SHARED`] for several.
     slots: [u8; 256],
@@ -465,12 +465,12 @@ const SHARED: u8 = u8::MAX;
 impl WordSet {
     /// The set of `words` (folded), built at compile time.
     pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
-        let mut mask = [0u64; 4];
+        let mut mask = ByteSet::EMPTY;
         let mut slots = [0u8; 256];
         let mut i = 0;
         while i < words.len() {
             let s = signature(words[i].as_bytes());
-            mask[(s >> 6) as usize] |= 1 << (s & 63);
+            mask = mask.with(s);
             slots[s as usize] = if slots[s as usize] == 0 && i + 1 < SHARED as usize {
                 (i + 1) as u8
             } else {
@@ -490,7 +490,7 @@ impl WordSet {
 impl Words for WordSet {
     #[inline(always)]
     fn may_hold(&self, sig: u8) -> bool {
-        self.mask[usize::from(sig >> 6)] >> (sig & 63) & 1 != 0
+        self.mask.contains(sig)
     }
 
     #[inline(always)]

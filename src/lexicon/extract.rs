@@ -11,6 +11,7 @@
 //! ([`Several`]), or into sets.
 
 use crate::hash::{FastMap, FastSet};
+use crate::lexicon::ByteSet;
 use std::sync::LazyLock;
 
 use super::{entries, fold_str};
@@ -93,7 +94,7 @@ pub(crate) struct Several {
     /// A bit per [`follow_bit`] of the entries of `after`: most places
     /// where a word like "la", "le" or "en" stands are told to start
     /// no pattern by one test, inline, without a call or a search.
-    follows: [u64; 4],
+    follows: ByteSet,
 }
 
 /// The bit of [`Several::follows`] of `three` bytes after a first word.
@@ -173,22 +174,21 @@ impl Several {
     /// equal patterns of a lexicon wins).
     fn add(&mut self, n: usize, id: usize, text: &str) {
         let after = &text.as_bytes()[first_word(text).len()..];
-        if let Some(k) = three(after) {
-            let bit = follow_bit(k);
-            self.follows[usize::from(bit >> 6)] |= 1 << (bit & 63);
-        }
         match three(after) {
-            Some(k) => match self.after.binary_search(&k) {
-                Ok(i) => {
-                    self.after_lexicons[i] |= 1 << n;
-                    self.after_lens[i] |= len_bit(text.len());
+            Some(k) => {
+                self.follows = self.follows.with(follow_bit(k));
+                match self.after.binary_search(&k) {
+                    Ok(i) => {
+                        self.after_lexicons[i] |= 1 << n;
+                        self.after_lens[i] |= len_bit(text.len());
+                    }
+                    Err(i) => {
+                        self.after.insert(i, k);
+                        self.after_lexicons.insert(i, 1 << n);
+                        self.after_lens.insert(i, len_bit(text.len()));
+                    }
                 }
-                Err(i) => {
-                    self.after.insert(i, k);
-                    self.after_lexicons.insert(i, 1 << n);
-                    self.after_lens.insert(i, len_bit(text.len()));
-                }
-            },
+            }
             None => {
                 self.short |= 1 << n;
                 self.short_lens |= len_bit(text.len());
@@ -257,10 +257,7 @@ impl Several {
             .as_bytes()
             .get(at + first..)
             .and_then(three)
-            .is_some_and(|k| {
-                let bit = follow_bit(k);
-                self.follows[usize::from(bit >> 6)] >> (bit & 63) & 1 != 0
-            });
+            .is_some_and(|k| self.follows.contains(follow_bit(k)));
         if !follows && wanted & self.short == 0 {
             return Longest::default();
         }

@@ -16,6 +16,30 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use crate::BoilerplateKind;
 pub(crate) use fold::{fold_str, fold_str_prefix, source_offset};
 
+/// A set of bytes as 256 bits: the first, inline test of the word filters
+/// (a word's 8-bit signature, a hash of the bytes after a word), one load
+/// and a shift, before any string is compared or hashed.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    /// The empty set.
+    pub(crate) const EMPTY: ByteSet = ByteSet([0; 4]);
+
+    /// The set with `b` added (usable at compile time).
+    #[must_use]
+    pub(crate) const fn with(mut self, b: u8) -> ByteSet {
+        self.0[(b >> 6) as usize] |= 1 << (b & 63);
+        self
+    }
+
+    /// Whether `b` is in the set.
+    #[inline(always)]
+    pub(crate) const fn contains(&self, b: u8) -> bool {
+        self.0[(b >> 6) as usize] >> (b & 63) & 1 != 0
+    }
+}
+
 /// Non-comment, non-blank lines of a data file.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
