@@ -357,3 +357,23 @@ fn short_forms_of_a_named_body_join_it() {
     let commission = actor(&a, "Commission européenne");
     assert_eq!(commission.mentions.len(), 2, "{:#?}", commission.mentions);
 }
+
+#[test]
+fn names_with_an_unlisted_given_name_are_people_by_their_context() {
+    // No given name the list knows: the title in apposition before the
+    // name, or the reporting verb of an incise right before it, shows a
+    // person.
+    let (_, a) = parse(
+        "La veille, le chef de la diplomatie ghanéenne, Kwaku Asante, s’était dit « choqué » \
+         par le texte. « Un vote historique », a salué Thórdis Gylfadóttir lundi.",
+    );
+    let asante = actor(&a, "Kwaku Asante");
+    assert_eq!(asante.kind, ActorKind::Person);
+    assert_eq!(
+        roles(&a, "Kwaku Asante"),
+        ["chef de la diplomatie ghanéenne"]
+    );
+    claim(&a, Some("Kwaku Asante"), "« choqué »");
+    assert_eq!(actor(&a, "Thórdis Gylfadóttir").kind, ActorKind::Person);
+    claim(&a, Some("Thórdis Gylfadóttir"), "Un vote historique");
+}

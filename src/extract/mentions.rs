@@ -624,6 +624,56 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
     }
 }
 
+/// Whether the name at `a` is the subject of an inverted reporting verb
+/// right before it, in an incise: "», a salué Anniken Huitfeldt", ",
+/// estime Kofi Mensah". A body speaks so too ("», indique Vigicrues"), but
+/// a run of several capitalised words there with no organisation word in
+/// it is a person's name whose given name the list lacks.
+fn spoken_after_verb(u: &Unit<'_>, a: usize) -> bool {
+    let Some(end) = a.checked_sub(1).map(|p| u.toks[p].fend) else {
+        return false;
+    };
+    (a.saturating_sub(3)..a).any(|s| u.hit(s).verb.is_some_and(|(_, fend)| fend as usize == end))
+        && (a.saturating_sub(4)..a).any(|s| u.is(s, INCISE_OPENERS))
+}
+
+/// What opens an incise before its verb: a comma or a closing quote.
+const INCISE_OPENERS: &WordSet = &WordSet::new(&[",", "»", "”", "\""]);
+
+/// Whether the name at `a` follows a title phrase and a comma, in
+/// apposition: "le chef de la diplomatie ukrainienne, Dmytro Kouleba,",
+/// "Sa directrice générale, Oyelaran Adebayo". The phrase runs back from
+/// the comma over words (no punctuation) to a title the lexicon knows,
+/// after a determiner or at the start of a sentence.
+fn apposed_to_title(u: &Unit<'_>, a: usize) -> bool {
+    if a < 2 || !u.is(a - 1, &[","]) {
+        return false;
+    }
+    let comma = a - 1;
+    let mut s = comma;
+    while s > 0 && comma - s < 8 {
+        s -= 1;
+        let t = &u.toks[s];
+        if t.kind != Kind::Word || u.is(s, PHRASE_BREAKS) || is_verb(u, s) {
+            return false;
+        }
+        if u.hit(s).title.is_some() {
+            return t.initial || (s > 0 && u.is(s - 1, TITLE_DETERMINERS));
+        }
+    }
+    false
+}
+
+/// Words a title phrase does not run over: auxiliaries and conjunctions
+/// ("le ministre a reçu lundi, …" is a clause, not a phrase).
+const PHRASE_BREAKS: &WordSet = &WordSet::new(&[
+    "a", "ont", "est", "sont", "avait", "etait", "et", "ou", "mais", "qui", "que", "qu'",
+]);
+
+/// Determiners before a title in apposition ([`apposed_to_title`]).
+const TITLE_DETERMINERS: &WordSet =
+    &WordSet::new(&["le", "la", "l'", "son", "sa", "leur", "notre", "votre"]);
+
 /// The end of an ampersand tail after a name ending at `b`: "& Gamble"
 /// right after it, or one lower-case word then "& cycle" ("Union sport &
 /// cycle").
@@ -753,6 +803,8 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
             || apposed()
             || speaks()
             || (a > 0 && title_before(u, a))
+            || spoken_after_verb(u, a)
+            || apposed_to_title(u, a)
             || (a > 0 && u.toks[a - 1].flags & NATIONALITY != 0 && u.toks[a - 1].cap));
     let weak = hon.is_none() && person_run && !vouched;
     let kind = if hon.is_some() || (person_run && vouched) {
