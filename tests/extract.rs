@@ -377,3 +377,25 @@ fn names_with_an_unlisted_given_name_are_people_by_their_context() {
     assert_eq!(actor(&a, "Thórdis Gylfadóttir").kind, ActorKind::Person);
     claim(&a, Some("Thórdis Gylfadóttir"), "Un vote historique");
 }
+
+#[test]
+fn names_opened_by_n_or_m_apostrophe_are_whole() {
+    // "N’" and "M’" before a capital and a small letter open a name, not
+    // an elision; a shouted elision stays one.
+    let (_, a) = parse(
+        "Le milieu N’Golo Koné a estimé que le match était perdu. Selon Awa N’Diaye, le \
+         club va bien. Le 3 mai, M’Bark El Ouali, alors député, a affirmé que tout allait \
+         bien. Pour sa défense, il accuse Hugo Ferrand d’« insultes ». ILS N’ONT RIEN DIT.",
+    );
+    assert_eq!(actor(&a, "N’Golo Koné").kind, ActorKind::Person);
+    claim(&a, Some("N’Golo Koné"), "le match était perdu");
+    claim(&a, Some("Awa N’Diaye"), "le club va bien");
+    assert_eq!(actor(&a, "M’Bark El Ouali").kind, ActorKind::Person);
+    // The pronoun is not the verb's object.
+    claim(&a, Some("M’Bark El Ouali"), "Hugo Ferrand d’« insultes »");
+    assert!(
+        !has(&a, "Golo Koné") && !has(&a, "Diaye") && !has(&a, "N’ONT"),
+        "{:#?}",
+        names(&a)
+    );
+}

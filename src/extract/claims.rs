@@ -1261,7 +1261,7 @@ pub(crate) fn find(
             i = cl + 1;
             continue;
         }
-        if let Some((kind, a, b)) = object() {
+        if let Some((kind, a, b)) = object().or_else(|| named_object(u, agents, k_after, frames)) {
             mark_used(qs, used, a, b);
             out.push(Pending {
                 unit: ui,
@@ -1450,6 +1450,38 @@ pub(crate) fn starting_in(agents: &[Agent], lo: usize, hi: usize) -> &[Agent] {
     let to = agents.partition_point(|x| x.a <= hi);
     let from = agents[..to].partition_point(|x| x.a < lo);
     &agents[from..to]
+}
+
+/// The object of a verb whose subject came before it, when it starts with
+/// a name and goes on with what is said of it: "X a accusé Amnesty
+/// International de « … »", "X félicite Air France pour …". Not
+/// asked where the verb comes before its subject ("…, a salué Marie
+/// Dupont"), which [`complement`] leaves to the incise rules; and a name
+/// alone ("a salué Marie Dupont.") is no content.
+fn named_object(
+    u: &Unit<'_>,
+    agents: &[Agent],
+    k: usize,
+    frames: crate::lexicon::extract::Frames,
+) -> Option<(ClaimKind, usize, usize)> {
+    if !frames.np {
+        return None;
+    }
+    let name = first_starting(agents, k, k).filter(|x| !x.inner)?;
+    let b = name.b;
+    if !(u.is(b, &["de", "d'", "pour", "à"]) || u.is(b, OPENING)) {
+        return None;
+    }
+    let (end, first_open) = content_scan(u, k);
+    if end <= b + 1 || !(b + 1..end).any(|t| u.toks[t].kind == Kind::Word) {
+        return None;
+    }
+    let kind = if first_open.is_some_and(|o| o < end) {
+        ClaimKind::Mixed
+    } else {
+        ClaimKind::Indirect
+    };
+    Some((kind, k, end))
 }
 
 /// The first agent (sorted by first token) whose first token lies in

@@ -624,6 +624,16 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
     }
 }
 
+/// Whether `word` is a name opened by "N’" or "M’" ("N’Diaye", "M’Baye"):
+/// the tokenizer keeps those whole (an elision is never followed by a
+/// capital and a small letter), and they are people's names.
+fn west_african_name(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!(c.next(), Some('N' | 'M'))
+        && c.next().is_some_and(|a| matches!(a, '\'' | '’' | 'ʼ'))
+        && c.next().is_some_and(char::is_uppercase)
+}
+
 /// Whether the name at `a` is the subject of an inverted reporting verb
 /// right before it, in an incise: "», a salué Anniken Huitfeldt", ",
 /// estime Kofi Mensah". A body speaks so too ("», indique Vigicrues"), but
@@ -785,7 +795,9 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     // déclaré").
     let apposed = || {
         u.is(b, &[","]) && {
-            let j = b + 1 + usize::from(u.is(b + 1, &["le", "la", "l'", "un", "une", "son", "sa"]));
+            // "X Y, alors député", "X Y, désormais la ministre".
+            let j = b + 1 + usize::from(u.is(b + 1, &["alors", "desormais", "aujourd'hui"]));
+            let j = j + usize::from(u.is(j, &["le", "la", "l'", "un", "une", "son", "sa"]));
             j < u.toks.len()
                 && (u.hit(j).title.is_some()
                     || (u.toks[j].kind == Kind::Number && u.is(j + 1, &["ans"])))
@@ -805,6 +817,7 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
             || (a > 0 && title_before(u, a))
             || spoken_after_verb(u, a)
             || apposed_to_title(u, a)
+            || (first..b).any(|k| west_african_name(u.tok(k)))
             || (a > 0 && u.toks[a - 1].flags & NATIONALITY != 0 && u.toks[a - 1].cap));
     let weak = hon.is_none() && person_run && !vouched;
     let kind = if hon.is_some() || (person_run && vouched) {

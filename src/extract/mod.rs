@@ -299,9 +299,21 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             }
             Who::Pron(fem) => {
                 // Someone of the pronoun's gender first, then of an unknown
-                // one: in the block, the current speaker, before.
-                let strict = |g: usize| fem.is_some() && gender[g] == *fem;
-                let fits = |g: usize| fem.is_none() || gender[g].is_none() || gender[g] == *fem;
+                // one: in the block, the current speaker, before. Not the
+                // verb's object, named right after it ("il accuse Boris
+                // Faure de …" is not Boris Faure accusing himself).
+                let after_cue = u.toks.get(p.cue.1).map(|t| t.start);
+                let object = claims::starting_in(&agents_of[p.unit], p.cue.1, p.cue.1)
+                    .iter()
+                    .find(|a| after_cue == Some(p.parts[0].0) && a.a == p.cue.1)
+                    .and_then(|a| match a.who {
+                        Who::Actor(g) => Some(g),
+                        _ => None,
+                    });
+                let strict = |g: usize| fem.is_some() && gender[g] == *fem && Some(g) != object;
+                let fits = |g: usize| {
+                    (fem.is_none() || gender[g].is_none() || gender[g] == *fem) && Some(g) != object
+                };
                 last_person(&agents_of, &kinds, p.unit, p.pos, false, &strict)
                     .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits))
                     .or(current.filter(|&g| fits(g)))

@@ -161,6 +161,22 @@ fn is_elision(word: &str) -> bool {
     }
 }
 
+/// Whether the word `text[i..end]` elides before the apostrophe there,
+/// whose next char is at `after`: it is one of [`ELIDING`], and not the
+/// "N’" or "M’" that opens a West African name ("N’Golo", "M’Baye",
+/// "N’Djamena"), told by the capital after the apostrophe and the small
+/// letter after that ("N’EST-CE PAS" is a shouted elision).
+fn elides(text: &str, i: usize, end: usize, after: usize) -> bool {
+    if !is_elision(&text[i..end]) {
+        return false;
+    }
+    if !matches!(&text[i..end], "N" | "M") {
+        return true;
+    }
+    let mut next = text[after.min(text.len())..].chars();
+    !(next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase))
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
@@ -1354,7 +1370,7 @@ fn join(
     if bytes.get(end..end + 3) == Some(APOSTROPHE) {
         // ’, the apostrophe of French text, as below.
         let after = end + 3;
-        let eliding = is_elision(&text[i..end]);
+        let eliding = elides(text, i, end, after);
         if !eliding && !char_at(text, after).is_some_and(is_alphabetic) {
             return Some(end);
         }
@@ -1372,12 +1388,12 @@ fn join(
         || match n {
             '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
             c if is_apostrophe(c) => {
-                char_at(text, after).is_some_and(is_alphabetic) && !is_elision(&text[i..end])
+                char_at(text, after).is_some_and(is_alphabetic) && !elides(text, i, end, after)
             }
             ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
             _ => false,
         };
-    let elision = !joins && is_apostrophe(n) && is_elision(&text[i..end]);
+    let elision = !joins && is_apostrophe(n) && elides(text, i, end, after);
     if !joins && !elision {
         return Some(end);
     }
@@ -1600,14 +1616,14 @@ mod tests {
                         '-' | '‑' => char_at(text, after).is_some_and(is_alphanumeric),
                         c if is_apostrophe(c) => {
                             char_at(text, after).is_some_and(is_alphabetic)
-                                && !is_elision(&text[i..end])
+                                && !elides(text, i, end, after)
                         }
                         ',' | '.' => digit && char_at(text, after).is_some_and(|a| a.is_ascii_digit()),
                         _ => false,
                     };
                 if joins {
                     next_char = Some(n);
-                } else if is_apostrophe(n) && is_elision(&text[i..end]) {
+                } else if is_apostrophe(n) && elides(text, i, end, after) {
                     // An elision keeps its apostrophe, and ends there ("l’").
                     case.count(n);
                     mixed = true;
