@@ -399,3 +399,21 @@ fn names_opened_by_n_or_m_apostrophe_are_whole() {
         names(&a)
     );
 }
+
+#[test]
+fn descriptions_of_bodies_speak_for_the_body_last_named() {
+    let (_, a) = parse(
+        "Le rapport de Human Rights Watch est sévère. L’ONG a dénoncé des exactions. \
+         Airbus a publié ses comptes lundi. Le constructeur a annoncé une hausse de 5 %. \
+         Selon le groupe, la demande reste forte.",
+    );
+    claim(&a, Some("Human Rights Watch"), "des exactions");
+    claim(&a, Some("Airbus"), "une hausse");
+    claim(&a, Some("Airbus"), "la demande reste forte");
+    // "l’ONG" describes a body; it names none.
+    assert!(!has(&a, "ONG"), "{:#?}", names(&a));
+    // With no body named before, the description is the source.
+    let (_, b) = parse("Le constructeur a annoncé une hausse de 5 %.");
+    let c = claim(&b, None, "une hausse");
+    assert_eq!(c.speaker_description.as_deref(), Some("Le constructeur"));
+}

@@ -30,6 +30,9 @@ pub(crate) enum Who {
     /// A definite description of a person ("la pédiatre", "le
     /// scientifique"): the person last named, else an anonymous source.
     Desc(String, Option<bool>),
+    /// A definite description of a body ("le constructeur", "l’ONG"): the
+    /// organisation last named, else an anonymous source.
+    OrgDesc(String),
 }
 
 /// Something that can speak, found in a block.
@@ -738,6 +741,12 @@ pub(crate) fn unnamed(u: &Unit<'_>, d: usize, c: usize) -> Option<Who> {
 /// sources and documents do ("selon les horaires" is no source).
 fn unnamed_source(u: &Unit<'_>, d: usize, c: usize, plural_ok: bool) -> Option<Who> {
     let text = u.slice(d, c).to_owned();
+    // "le constructeur", "l’ONG": a body named before ("la société
+    // civile", with more words, is not one).
+    if c == d + 2 && u.is(d, &["le", "la", "l'"]) && LEXICON.org_descriptors.contains(u.ftok(d + 1))
+    {
+        return Some(Who::OrgDesc(text));
+    }
     let generic = u.hit(d).source.is_some();
     let person = (d + 1..c)
         .any(|j| u.hit(j).title.is_some() || u.hit(j).source.is_some() || person_like(u.ftok(j)));

@@ -327,6 +327,19 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         {
             continue;
         }
+        // "l’ONG", "cette ONG": an acronym that describes a body rather
+        // than names it (a claim of "l’ONG" goes to the body last named).
+        if m.entity.is_none()
+            && m.acronym
+            && m.a > 0
+            && u.is(
+                m.a - 1,
+                &["l'", "cette", "une", "les", "des", "d'", "aux", "ces"],
+            )
+            && LEXICON.org_descriptors.contains(f)
+        {
+            continue;
+        }
         // "une association d’Ajaccio": an indefinite body is no actor.
         if m.entity.is_none()
             && m.kind == Some(ActorKind::Organization)

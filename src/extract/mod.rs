@@ -297,6 +297,12 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
                     .or(current.filter(|&g| fits(g)))
                     .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true, &fits))
             }
+            Who::OrgDesc(_) => {
+                let any = |_: usize| true;
+                let kind = ActorKind::Organization;
+                last_named(&agents_of, &kinds, kind, p.unit, p.pos, false, &any)
+                    .or_else(|| last_named(&agents_of, &kinds, kind, p.unit, p.pos, true, &any))
+            }
             Who::Pron(fem) => {
                 // Someone of the pronoun's gender first, then of an unknown
                 // one: in the block, the current speaker, before. Not the
@@ -331,7 +337,9 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             current = Some(g);
         }
         last_anon = match (&p.who, speaker) {
-            (Who::Anon(d), _) | (Who::Desc(d, _), None) => Some((p.unit, p.pos, d.clone())),
+            (Who::Anon(d), _) | (Who::Desc(d, _) | Who::OrgDesc(d), None) => {
+                Some((p.unit, p.pos, d.clone()))
+            }
             _ => None,
         };
         let (first, last) = (p.parts[0], p.parts[p.parts.len() - 1]);
@@ -355,7 +363,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             speaker: speaker.map(|g| groups[g].name.clone()),
             speaker_description: match &p.who {
                 Who::Anon(d) => Some(d.clone()),
-                Who::Desc(d, _) if speaker.is_none() => Some(d.clone()),
+                Who::Desc(d, _) | Who::OrgDesc(d) if speaker.is_none() => Some(d.clone()),
                 _ => None,
             },
             cue: u.slice(p.cue.0, p.cue.1).to_owned(),
@@ -639,6 +647,19 @@ fn last_person(
     before: bool,
     fits: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
+    last_named(agents, kinds, ActorKind::Person, unit, pos, before, fits)
+}
+
+/// [`last_person`] for an actor of any `kind`.
+fn last_named(
+    agents: &[Vec<claims::Agent>],
+    kinds: &[ActorKind],
+    kind: ActorKind,
+    unit: usize,
+    pos: usize,
+    before: bool,
+    fits: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
     let first = if before { 0 } else { unit };
     for ui in (first..=unit).rev() {
         // In the claim's own block, only those that start before it.
@@ -649,9 +670,12 @@ fn last_person(
         };
         let found = candidates
             .iter()
-            .filter(|a| (ui < unit || a.b <= pos) && !a.inner)
+            // A body named in a complement ("la présidente d’Hydrelia") is
+            // one a description may stand for; a person there is not the
+            // one a pronoun stands for.
+            .filter(|a| (ui < unit || a.b <= pos) && (!a.inner || kind != ActorKind::Person))
             .filter_map(|a| match a.who {
-                Who::Actor(g) if kinds[g] == ActorKind::Person && fits(g) => Some(g),
+                Who::Actor(g) if kinds[g] == kind && fits(g) => Some(g),
                 _ => None,
             })
             .next_back();
