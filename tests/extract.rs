@@ -417,3 +417,21 @@ fn descriptions_of_bodies_speak_for_the_body_last_named() {
     let c = claim(&b, None, "une hausse");
     assert_eq!(c.speaker_description.as_deref(), Some("Le constructeur"));
 }
+
+#[test]
+fn given_names_outweigh_organisation_words_and_affiliations_end_names() {
+    let (_, a) = parse(
+        "La date est contestée par Marine Tardieu. Le président du Sénat, Gérard LAMBRECHT, \
+         a réagi. « Les écarts se réduisent », note Mathieu Roux de l’Ined. Valéry Giscard \
+         d’Estaing a parlé. Le Racing Club de l’Estuaire a protesté.",
+    );
+    // "Marine" is an organisation word and a given name; a surname in
+    // capitals is a house style.
+    assert_eq!(actor(&a, "Marine Tardieu").kind, ActorKind::Person);
+    assert_eq!(actor(&a, "Gérard LAMBRECHT").kind, ActorKind::Person);
+    // "de l’Ined" after a full name is an affiliation; "d’Estaing" is a
+    // particle, and a body keeps its own.
+    claim(&a, Some("Mathieu Roux"), "Les écarts se réduisent");
+    assert!(has(&a, "Valéry Giscard d’Estaing"), "{:#?}", names(&a));
+    assert!(has(&a, "Racing Club de l’Estuaire"), "{:#?}", names(&a));
+}

@@ -16,7 +16,8 @@
 
 use super::coref::title_before;
 use super::tokens::{
-    FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit, WordSet, signature,
+    FIRST_NAME, FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit, WordSet,
+    signature,
 };
 use crate::ActorKind;
 use crate::lexicon::ByteSet;
@@ -296,7 +297,20 @@ pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
         while k < u.toks.len() && k < j + 3 && u.is(k, PARTICLES) && !u.toks[k].cap {
             k += 1;
         }
-        if k > j && u.is(k, &["la", "le", "l'"]) && !u.toks[k].cap {
+        // After a given name and a surname, "de l’", "de la", "du" or
+        // "des" brings an affiliation, not a particle: "Mathieu Roux de
+        // l’Ined", "Anne Morel du Cirad" ("Giscard d’Estaing" has none;
+        // "Racing Club de l’Estuaire" is no person's name).
+        let article = u.is(k, &["la", "le", "l'"]) && !u.toks[k].cap;
+        if k > j
+            && j - i >= 2
+            && (article || (j..k).any(|p| u.is(p, &["du", "des"])))
+            && u.toks[i].flags & FIRST_PART != 0
+            && !(i..j).any(|p| is_org_word(u, p))
+        {
+            break;
+        }
+        if k > j && article {
             k += 1;
         }
         if k > j && (name_word(u, k) || (u.is(k, &["la", "le"]) && name_word(u, k + 1))) {
@@ -779,10 +793,13 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
     // "SUD Santé", "Oddo BHF": a name with an acronym in it is an
     // organisation. (Asked of runs of several words only, as what follows:
     // most runs are one word.)
+    // After a listed given name, neither an organisation word that is
+    // also one ("Marine Le Pen") nor a surname in capitals ("Gérard
+    // LARCHER", a house style) shows a body.
+    let named = u.toks[first].flags & FIRST_NAME != 0;
     let has_acronym = || {
-        (first..b).any(|k| u.toks[k].upper && u.tok(k).chars().count() >= 2)
-            || (first..b)
-                .any(|k| is_org_word(u, k) || u.is(k, &["des", "&"]))
+        (!named && (first..b).any(|k| u.toks[k].upper && u.tok(k).chars().count() >= 2))
+            || (first..b).any(|k| (is_org_word(u, k) && !named) || u.is(k, &["des", "&"]))
             // "les Fanatiques de l’Estuaire": a plural after "les".
             || (first > 0 && u.is(first - 1, &["les"]) && u.ftok(first).ends_with('s'))
     };
