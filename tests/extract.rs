@@ -435,3 +435,26 @@ fn given_names_outweigh_organisation_words_and_affiliations_end_names() {
     assert!(has(&a, "Valéry Giscard d’Estaing"), "{:#?}", names(&a));
     assert!(has(&a, "Racing Club de l’Estuaire"), "{:#?}", names(&a));
 }
+
+#[test]
+fn people_named_by_surname_alone_are_people() {
+    let (_, a) = parse(
+        "La Russie de Poutine a choisi l’escalade. Selon Lula, le sommet est un succès. Les \
+         proches de Vladimir Poutine sont visés ; Vladimir est furieux. Le fils du président, \
+         Hunter Biden, est visé. Biden a répondu que tout allait bien. L’Asie du Sud souffre.",
+    );
+    // A listed surname after "de" is no place, and a place before "de"
+    // and a person's name is a name of its own.
+    assert_eq!(actor(&a, "Vladimir Poutine").kind, ActorKind::Person);
+    assert_eq!(actor(&a, "Vladimir Poutine").mentions.len(), 3);
+    assert_eq!(actor(&a, "Russie").kind, ActorKind::Location);
+    claim(&a, Some("Lula"), "le sommet est un succès");
+    // The article's own Biden, named in full, is the one "Biden" means.
+    claim(&a, Some("Hunter Biden"), "tout allait bien");
+    assert!(
+        !has(&a, "Joe Biden") && !has(&a, "Biden"),
+        "{:#?}",
+        names(&a)
+    );
+    assert!(has(&a, "Asie du Sud"), "{:#?}", names(&a));
+}

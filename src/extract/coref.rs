@@ -354,10 +354,15 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         let surname_of = (m.b == m.a + 1 && !m.acronym)
             .then(|| surnames.get(f).filter(|full| **full != f))
             .flatten();
+        // So does the article's own person over a listed one of the same
+        // surname ("Hunter Biden" … "Biden").
         if let Some(e) = m.entity
-            && surname_of.is_some()
+            && surname_of.is_some_and(|full| LEXICON.gazetteer.by_name.get(*full) != Some(&e))
             && !LEXICON.gazetteer.entities[e as usize].state
-            && LEXICON.gazetteer.entities[e as usize].kind == ActorKind::Location
+            && matches!(
+                LEXICON.gazetteer.entities[e as usize].kind,
+                ActorKind::Location | ActorKind::Person
+            )
         {
             m.entity = None;
             m.kind = None;
@@ -366,17 +371,25 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         if m.entity.is_none() && m.acronym && lone_kind(u, &m, || false).is_none() {
             continue;
         }
+        // A person's full name may be a listed one ("Vladimir" →
+        // "Vladimir Poutine"): the key is then the listed entity's.
+        let person = |full: &'u str| match LEXICON.gazetteer.by_name.get(full) {
+            Some(&e) if LEXICON.gazetteer.entities[e as usize].kind == ActorKind::Person => {
+                Key::Entity(e)
+            }
+            _ => Key::Person(full),
+        };
         let key = if let Some(e) = m.entity {
             Key::Entity(e)
         } else if let Some(&full) = surnames.get(f).filter(|full| **full != f) {
             if m.kind.is_none() || m.kind == Some(ActorKind::Person) || m.weak {
                 m.kind = Some(ActorKind::Person);
-                Key::Person(full)
+                person(full)
             } else {
                 Key::Name(f)
             }
         } else if m.kind == Some(ActorKind::Person) {
-            Key::Person(f)
+            person(f)
         } else if m.kind.is_some() {
             Key::Name(f)
         } else {

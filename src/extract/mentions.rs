@@ -552,7 +552,25 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                 weak: false,
             });
         }
+        // "la Russie de Poutine", "l’Europe de Stephen Smith": a place,
+        // then "de" and a person's name, is two names ("Florence de
+        // Changy", with a given name first, is one; "Asie du Sud" is a
+        // place).
+        let person_at = |k: usize| {
+            u.toks.get(k).is_some_and(|t| t.flags & FIRST_NAME != 0)
+                || gazetteer_at(u, k).is_some_and(|(e, _)| {
+                    LEXICON.gazetteer.entities[e as usize].kind == ActorKind::Person
+                })
+        };
+        let place_then_particle = best.as_ref().is_some_and(|m| {
+            m.kind == Some(ActorKind::Location)
+                && u.is(m.b, &["de", "d'"])
+                && !u.toks[m.b].cap
+                && u.toks[m.a].flags & FIRST_NAME == 0
+                && person_at(m.b + 1)
+        });
         if !u.shouting
+            && !place_then_particle
             && let Some(m) = name_at(ui, u, i)
             && m.b > best_end
         {
@@ -835,6 +853,10 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
             || spoken_after_verb(u, a)
             || apposed_to_title(u, a)
             || (first..b).any(|k| west_african_name(u.tok(k)))
+            // "Hunter Biden": the surname of a listed person.
+            || gazetteer_at(u, b - 1).is_some_and(|(e, end)| {
+                end == b && LEXICON.gazetteer.entities[e as usize].kind == ActorKind::Person
+            })
             || (a > 0 && u.toks[a - 1].flags & NATIONALITY != 0 && u.toks[a - 1].cap));
     let weak = hon.is_none() && person_run && !vouched;
     let kind = if hon.is_some() || (person_run && vouched) {

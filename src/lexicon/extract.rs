@@ -355,7 +355,7 @@ pub(crate) struct Entity {
     pub(crate) state: bool,
 }
 
-/// Places, metonyms and organisations in one automaton.
+/// Places, metonyms, people and organisations in one automaton.
 pub(crate) struct Gazetteer {
     pub(crate) anchor: Anchor,
     /// Entity and case rule of each pattern.
@@ -403,6 +403,14 @@ impl Gazetteer {
             let id = g.entity(f[0], kind, false);
             g.form(f[0], id);
             for a in f.get(3).map(|a| values(a)).into_iter().flatten() {
+                g.form(a, id);
+            }
+        }
+        for line in entries(include_str!("people.txt")) {
+            let f = fields(line);
+            let id = g.entity(f[0], ActorKind::Person, false);
+            g.form(f[0], id);
+            for a in f.get(1).map(|a| values(a)).into_iter().flatten() {
                 g.form(a, id);
             }
         }
