@@ -458,3 +458,17 @@ fn people_named_by_surname_alone_are_people() {
     );
     assert!(has(&a, "Asie du Sud"), "{:#?}", names(&a));
 }
+
+#[test]
+fn selon_and_a_pronoun_after_a_body_s_claim_is_that_body() {
+    let (_, a) = parse(
+        "Le ministre Paul Morel a reçu le rapport d’Amnesty International. Dans ce document, \
+         l’ONG affirme que les frappes ont visé des marchés. Selon elle, aucune précaution \
+         n’a été prise. « Nous contestons ces chiffres », a réagi Paul Morel. Selon lui, le \
+         texte est partial.",
+    );
+    claim(&a, Some("Amnesty International"), "les frappes ont visé");
+    claim(&a, Some("Amnesty International"), "aucune précaution");
+    // After a person's claim, the pronoun is that person's.
+    claim(&a, Some("Paul Morel"), "le texte est partial");
+}

@@ -20,7 +20,7 @@ mod tokens;
 
 use crate::extraction::{Actor, Claim, Extraction, Mention, Role};
 use crate::hash::{FastMap, InputMap};
-use crate::{ActorKind, Article, Span};
+use crate::{ActorKind, Article, ClaimKind, Span};
 use claims::{Pending, Who};
 use mentions::Ment;
 use tokens::{Tokenised, Unit};
@@ -272,8 +272,26 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     let seen: Vec<(usize, usize)> = Vec::new();
     // The last claim's block, position and anonymous source, if any.
     let mut last_anon: Option<(usize, usize, String)> = None;
+    // The last claim's block, position and speaker when a body made it.
+    let mut last_body: Option<(usize, usize, usize)> = None;
     for mut p in pending {
         let u = &units[p.unit];
+        // "L’ONG affirme que … Selon elle, …": "selon" and a pronoun
+        // right after a body's claim is that body, when no person is named
+        // in between. (An incise's pronoun, "a-t-elle ajouté", is a
+        // person's.)
+        if let Who::Pron(_) = p.who
+            && p.kind == ClaimKind::AccordingTo
+            && let Some((lu, lpos, g)) = last_body
+            && lu == p.unit
+            && !claims::starting_in(&agents_of[p.unit], lpos + 1, p.pos)
+                .iter()
+                .any(|a| {
+                    a.b <= p.pos && matches!(a.who, Who::Actor(g) if kinds[g] == ActorKind::Person)
+                })
+        {
+            p.who = Who::Actor(g);
+        }
         // "« … », confie une infirmière. « … », glisse-t-elle": a pronoun
         // right after an anonymous source's claim is that source, when no
         // one is named in between.
@@ -336,6 +354,9 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         {
             current = Some(g);
         }
+        last_body = speaker
+            .filter(|&g| kinds[g] == ActorKind::Organization)
+            .map(|g| (p.unit, p.pos, g));
         last_anon = match (&p.who, speaker) {
             (Who::Anon(d), _) | (Who::Desc(d, _) | Who::OrgDesc(d), None) => {
                 Some((p.unit, p.pos, d.clone()))
