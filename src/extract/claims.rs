@@ -1463,7 +1463,7 @@ pub(crate) fn starting_in(agents: &[Agent], lo: usize, hi: usize) -> &[Agent] {
 
 /// The object of a verb whose subject came before it, when it starts with
 /// a name and goes on with what is said of it: "X a accusé Amnesty
-/// International de « … »", "X félicite Air France pour …". Not
+/// International de « … »", "X a salué Air France pour …". Not
 /// asked where the verb comes before its subject ("…, a salué Marie
 /// Dupont"), which [`complement`] leaves to the incise rules; and a name
 /// alone ("a salué Marie Dupont.") is no content.
