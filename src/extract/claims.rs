@@ -1481,8 +1481,19 @@ fn named_object(
     if !(u.is(b, &["de", "d'", "pour", "à"]) || u.is(b, OPENING)) {
         return None;
     }
-    let (end, first_open) = content_scan(u, k);
-    if end <= b + 1 || !(b + 1..end).any(|t| u.toks[t].kind == Kind::Word) {
+    content_from(u, k, b + 1)
+}
+
+/// The content that starts at token `start`, up to [`content_end`], with
+/// its kind (mixed when it holds a quotation); `None` when it has no word
+/// from token `words_from` on.
+fn content_from(
+    u: &Unit<'_>,
+    start: usize,
+    words_from: usize,
+) -> Option<(ClaimKind, usize, usize)> {
+    let (end, first_open) = content_scan(u, start);
+    if end <= words_from || !(words_from..end).any(|t| u.toks[t].kind == Kind::Word) {
         return None;
     }
     let kind = if first_open.is_some_and(|o| o < end) {
@@ -1490,7 +1501,7 @@ fn named_object(
     } else {
         ClaimKind::Indirect
     };
-    Some((kind, k, end))
+    Some((kind, start, end))
 }
 
 /// The first agent (sorted by first token) whose first token lies in
@@ -1587,14 +1598,5 @@ fn complement(
     } else {
         return None;
     };
-    let (end, first_open) = content_scan(u, start);
-    if end <= start || !(start..end).any(|t| u.toks[t].kind == Kind::Word) {
-        return None;
-    }
-    let kind = if first_open.is_some_and(|o| o < end) {
-        ClaimKind::Mixed
-    } else {
-        ClaimKind::Indirect
-    };
-    Some((kind, start, end))
+    content_from(u, start, start)
 }

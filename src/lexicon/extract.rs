@@ -385,13 +385,8 @@ impl Gazetteer {
         let mut g = GazBuilder::default();
         for line in entries(include_str!("places.txt")) {
             let f = fields(line);
-            let name = f[0];
             let state = f.get(1).is_some_and(|k| *k == "country" || *k == "capital");
-            let id = g.entity(name, ActorKind::Location, state);
-            g.form(name, id);
-            for a in f.get(3).map(|a| values(a)).into_iter().flatten() {
-                g.form(a, id);
-            }
+            g.add(f[0], ActorKind::Location, state, &[f.get(3).copied()]);
         }
         for line in entries(include_str!("metonyms.txt")) {
             let f = fields(line);
@@ -400,30 +395,20 @@ impl Gazetteer {
                 Some("person") => ActorKind::Person,
                 _ => ActorKind::Organization,
             };
-            let id = g.entity(f[0], kind, false);
-            g.form(f[0], id);
-            for a in f.get(3).map(|a| values(a)).into_iter().flatten() {
-                g.form(a, id);
-            }
+            g.add(f[0], kind, false, &[f.get(3).copied()]);
         }
         for line in entries(include_str!("people.txt")) {
             let f = fields(line);
-            let id = g.entity(f[0], ActorKind::Person, false);
-            g.form(f[0], id);
-            for a in f.get(1).map(|a| values(a)).into_iter().flatten() {
-                g.form(a, id);
-            }
+            g.add(f[0], ActorKind::Person, false, &[f.get(1).copied()]);
         }
         for line in entries(include_str!("organisations.txt")) {
             let f = fields(line);
-            let id = g.entity(f[0], ActorKind::Organization, false);
-            g.form(f[0], id);
-            for a in f.get(1).map(|a| values(a)).into_iter().flatten() {
-                g.form(a, id);
-            }
-            for a in f.get(2).map(|a| values(a)).into_iter().flatten() {
-                g.form(a, id);
-            }
+            g.add(
+                f[0],
+                ActorKind::Organization,
+                false,
+                &[f.get(1).copied(), f.get(2).copied()],
+            );
         }
         Gazetteer {
             anchor: Anchor::new(&g.folded),
@@ -445,6 +430,24 @@ struct GazBuilder {
 }
 
 impl GazBuilder {
+    /// An entity named `name`, also written as the comma-separated values
+    /// of each of `aliases` (fields of its line that may be missing).
+    fn add(
+        &mut self,
+        name: &'static str,
+        kind: ActorKind,
+        state: bool,
+        aliases: &[Option<&'static str>],
+    ) {
+        let id = self.entity(name, kind, state);
+        self.form(name, id);
+        for &a in aliases.iter().flatten() {
+            for v in values(a) {
+                self.form(v, id);
+            }
+        }
+    }
+
     fn entity(&mut self, name: &'static str, kind: ActorKind, state: bool) -> u32 {
         // A name listed twice (a city that is also a région) keeps its
         // first entry.
