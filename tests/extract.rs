@@ -472,3 +472,16 @@ fn selon_and_a_pronoun_after_a_body_s_claim_is_that_body() {
     // After a person's claim, the pronoun is that person's.
     claim(&a, Some("Paul Morel"), "le texte est partial");
 }
+
+#[test]
+fn ministries_keep_their_adjectives() {
+    let (_, a) = parse(
+        "Le ministère chinois des Affaires étrangères a dénoncé des « provocations ». La \
+         ministre des Affaires étrangères, Léa Morel, a répondu.",
+    );
+    assert_eq!(
+        actor(&a, "ministère chinois des Affaires étrangères").kind,
+        ActorKind::Organization
+    );
+    assert_eq!(roles(&a, "Léa Morel"), ["ministre des Affaires étrangères"]);
+}

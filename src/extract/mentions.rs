@@ -192,6 +192,8 @@ const ADJECTIVE_ENDINGS: &Endings = &Endings::new(&[
     "éens", "éennes", "aire", "aires", "if", "ive", "ifs", "ives", "el", "elle", "els", "elles",
     "é", "ée", "és", "ées", "ier", "ière", "iers", "ières", "ais", "aise", "ois", "oise", "ain",
     "aine", "anne", "iste", "istes", "in", "ine", "eur", "rice",
+    // "Affaires étrangères" (not "-anger", which ends verbs: "changer").
+    "angère", "angères",
 ]);
 
 /// A list of word endings, each of two bytes or more, that words are
@@ -925,10 +927,11 @@ mod tests {
             "correctionnel",
             "délégué",
             "lyonnaise",
+            "étrangères",
         ] {
             assert!(ADJECTIVE_ENDINGS.end(word), "{word}");
         }
-        for word in ["mange", "disent", "a", "", "maison"] {
+        for word in ["mange", "disent", "a", "", "maison", "changer"] {
             assert!(!ADJECTIVE_ENDINGS.end(word), "{word}");
         }
     }
