@@ -485,3 +485,17 @@ fn ministries_keep_their_adjectives() {
     );
     assert_eq!(roles(&a, "Léa Morel"), ["ministre des Affaires étrangères"]);
 }
+
+#[test]
+fn a_name_in_apposition_right_before_the_verb_is_its_subject() {
+    let (_, a) = parse(
+        "Le porte-parole chinois Wang Lei a dénoncé une « provocation ». Le Premier ministre \
+         taïwanais, Lin Chia-hao, a estimé dimanche que la paix était menacée. Le constructeur \
+         turc des drones, Korsan, a pour sa part fait savoir qu’il « ne commente pas » ces \
+         usages.",
+    );
+    claim(&a, Some("Lin Chia-hao"), "la paix était menacée");
+    // A lone name in apposition to a body's descriptor is that body.
+    assert_eq!(actor(&a, "Korsan").kind, ActorKind::Organization);
+    claim(&a, Some("Korsan"), "il « ne commente pas »");
+}

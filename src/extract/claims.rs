@@ -650,6 +650,16 @@ fn subject(
         }
         return None;
     }
+    // "Le constructeur turc, Baykar, a fait savoir": the name in
+    // apposition between the commas.
+    if u.is(c - 1, &[","])
+        && let Some(w) = ending(c - 1)
+        && agents.iter().any(|x| {
+            x.b == c - 1 && x.a > lo && u.is(x.a - 1, &[","]) && matches!(x.who, Who::Actor(_))
+        })
+    {
+        return Some(w);
+    }
     // "Belooussov, de son côté, n’a pas…": skip one parenthetical; "Florian
     // Gruber (PPE, droite), a dénoncé": a bracket before the comma.
     let mut np_end = c;

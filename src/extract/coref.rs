@@ -695,6 +695,17 @@ fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
         j < n && (is_verb(u, j) || (u.is(j, &["a", "n'", "avait", "va"]) && verb_from(j + 1)))
     };
     if verb_from(b)
+        // "Le constructeur turc des drones, Baykar, a fait savoir": the
+        // name in apposition to a body's descriptor, the verb right after.
+        || (a > 0
+            && u.is(a - 1, &[","])
+            && u.is(b, &[","])
+            && chain(b + 1)
+            && (a.saturating_sub(7)..a - 1).any(|p| {
+                p > 0
+                    && u.is(p - 1, &["le", "la", "l'", "son", "sa", "leur"])
+                    && LEXICON.org_descriptors.contains(u.ftok(p))
+            }))
         || (u.is(b, &[","])
             && (b + 2..(b + 20).min(n))
                 .find(|&k| u.is(k, &[",", ".", "«", "»", ":", ";"]))
