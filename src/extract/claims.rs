@@ -653,12 +653,18 @@ fn subject(
     // "Le constructeur turc, Baykar, a fait savoir": the name in
     // apposition between the commas.
     if u.is(c - 1, &[","])
-        && let Some(w) = ending(c - 1)
-        && agents.iter().any(|x| {
-            x.b == c - 1 && x.a > lo && u.is(x.a - 1, &[","]) && matches!(x.who, Who::Actor(_))
-        })
+        && let Some(x) = agents
+            .iter()
+            .filter(|x| {
+                x.b == c - 1
+                    && x.a > lo
+                    && u.is(x.a - 1, &[","])
+                    && matches!(x.who, Who::Actor(_))
+                    && can_speak(u, x, state, kinds)
+            })
+            .min_by_key(|x| x.a)
     {
-        return Some(w);
+        return Some(x.who.clone());
     }
     // "Belooussov, de son côté, n’a pas…": skip one parenthetical; "Florian
     // Gruber (PPE, droite), a dénoncé": a bracket before the comma.

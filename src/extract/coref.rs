@@ -10,7 +10,7 @@
 //! organisation only when some mention shows it one ("Norvane a annoncé",
 //! "selon Vigicrues"), else it is dropped ("la Garonne", "Brassens").
 
-use super::mentions::{Ment, adjective_like, is_org_word, is_verb, signatures};
+use super::mentions::{Ment, adjective_like, is_org_word, is_verb, signatures, spoken_after_verb};
 use super::tokens::{FIRST_NAME, FUNCTION_WORDS, Kind, Unit, WordSet};
 use crate::ActorKind;
 use crate::hash::{InputMap, InputSet};
@@ -737,10 +737,7 @@ fn lone_org_evidence(u: &Unit<'_>, m: &Ment) -> bool {
         return true;
     }
     // After its reporting verb: "», indique Vigicrues".
-    let end = u.toks[a - 1].fend;
-    if (a.saturating_sub(3)..a).any(|s| u.hit(s).verb.is_some_and(|(_, fend)| fend as usize == end))
-        && (a.saturating_sub(4)..a).any(|s| u.is(s, &[",", "»"]))
-    {
+    if spoken_after_verb(u, a) {
         return true;
     }
     // Back over up to two adjectives to a descriptor noun.

@@ -673,7 +673,7 @@ fn west_african_name(word: &str) -> bool {
 /// estime Kofi Mensah". A body speaks so too ("», indique Vigicrues"), but
 /// a run of several capitalised words there with no organisation word in
 /// it is a person's name whose given name the list lacks.
-fn spoken_after_verb(u: &Unit<'_>, a: usize) -> bool {
+pub(crate) fn spoken_after_verb(u: &Unit<'_>, a: usize) -> bool {
     let Some(end) = a.checked_sub(1).map(|p| u.toks[p].fend) else {
         return false;
     };
