@@ -499,3 +499,67 @@ fn a_name_in_apposition_right_before_the_verb_is_its_subject() {
     assert_eq!(actor(&a, "Korsan").kind, ActorKind::Organization);
     claim(&a, Some("Korsan"), "il « ne commente pas »");
 }
+
+#[test]
+fn a_title_with_its_complement_right_before_a_name_is_that_person_s() {
+    let (_, a) = parse(
+        "Jeudi, le ministre de l’Intérieur Gérald Darmanin a estimé que la décision était \
+         bonne. Le quotidien révèle que le ministre de la Santé Tomas Vrba s’est rendu dans \
+         un restaurant. Mercredi, Tomas Vrba était avec des amis. Le secrétaire général de \
+         l’ONU Antonio Guterres a jugé la situation grave. La députée LREM Sandrine Morel a \
+         dit qu’elle voterait contre.",
+    );
+    assert_eq!(roles(&a, "Gérald Darmanin"), ["ministre de l’Intérieur"]);
+    claim(&a, Some("Gérald Darmanin"), "la décision était bonne");
+    // An unlisted given name: the title vouches for the person, whose
+    // name alone elsewhere is the same actor.
+    assert_eq!(actor(&a, "Tomas Vrba").kind, ActorKind::Person);
+    assert_eq!(actor(&a, "Tomas Vrba").mentions.len(), 2);
+    assert_eq!(roles(&a, "Tomas Vrba"), ["ministre de la Santé"]);
+    // An acronym before a given name is a body of its own.
+    assert_eq!(
+        roles(&a, "Antonio Guterres"),
+        ["secrétaire général de l’ONU"]
+    );
+    assert_eq!(actor(&a, "ONU").kind, ActorKind::Organization);
+    assert_eq!(roles(&a, "Sandrine Morel"), ["députée LREM"]);
+    claim(&a, Some("Sandrine Morel"), "elle voterait contre");
+}
+
+#[test]
+fn a_title_in_a_complement_or_a_plural_one_is_not_the_subject_s() {
+    let (_, a) = parse(
+        "Un proche du Premier ministre Edouard Vasseur a déploré cette décision. Parmi les \
+         opposants au texte figure Aurélie Lenoir. Le fils du roi Fahd a dit qu’il viendrait.",
+    );
+    assert_eq!(roles(&a, "Edouard Vasseur"), ["Premier ministre"]);
+    assert!(
+        !a.claims
+            .iter()
+            .any(|c| c.speaker.as_deref() == Some("Edouard Vasseur")),
+        "{:#?}",
+        a.claims
+    );
+    assert!(roles(&a, "Aurélie Lenoir").is_empty());
+    assert_eq!(roles(&a, "Fahd"), ["roi"]);
+}
+
+#[test]
+fn a_body_s_complement_stops_at_a_verb_and_a_bare_article() {
+    let (_, a) = parse(
+        "Il a salué la décision du Conseil des droits de l’Homme de renouveler le mandat. \
+         L’utilisation du logo de l’Assemblée nationale pour promouvoir des colloques est \
+         choquante. « Non », a plaidé au Conseil des droits de l’Homme l’ambassadeur \
+         pakistanais Karim Baloch. « Un résultat important », s’est félicité auprès de l’AFP \
+         Victor Lemaire-Soto. Le groupe Renault Jean-Dominique Senard a changé de cap. Le \
+         lycée Paul Bert a rouvert.",
+    );
+    assert!(has(&a, "Conseil des droits de l’Homme"), "{:#?}", names(&a));
+    assert!(has(&a, "Assemblée nationale"), "{:#?}", names(&a));
+    assert_eq!(roles(&a, "Karim Baloch"), ["ambassadeur pakistanais"]);
+    claim(&a, Some("Karim Baloch"), "Non");
+    // The addressee after "auprès de" is not the speaker.
+    claim(&a, Some("Victor Lemaire-Soto"), "Un résultat important");
+    assert_eq!(actor(&a, "Jean-Dominique Senard").kind, ActorKind::Person);
+    assert!(has(&a, "lycée Paul Bert"), "{:#?}", names(&a));
+}

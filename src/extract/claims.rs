@@ -811,10 +811,17 @@ fn person_like(f: &str) -> bool {
 /// first of those that start in a range is the one a scan would find.
 fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)> {
     let mut k = k;
-    // "a expliqué à l’AFP Thibault Armengaud": skip the addressee.
-    if let Some(x) = first_starting(agents, k + 1, k + 2)
-        && u.is(k, &["a", "au", "aux"])
-        && u.tok(k) != "a"
+    // "a expliqué à l’AFP Thibault Armengaud", "s’est félicité auprès de
+    // l’AFP Victor Madrigal-Borloz": skip the addressee.
+    let addressee = if u.is(k, &["a", "au", "aux"]) && u.tok(k) != "a" {
+        Some(k + 1)
+    } else if u.is(k, &["aupres"]) && u.is(k + 1, &["de", "du", "des", "d'"]) {
+        Some(k + 2)
+    } else {
+        None
+    };
+    if let Some(from) = addressee
+        && let Some(x) = first_starting(agents, from, from + 1)
     {
         k = x.b;
     }

@@ -388,7 +388,12 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             } else {
                 Key::Name(f)
             }
-        } else if m.kind == Some(ActorKind::Person) {
+        } else if m.kind == Some(ActorKind::Person)
+            // A run nothing vouched for here that is a person's full name
+            // elsewhere ("le ministre Roman Prymula" … "Roman Prymula").
+            || (m.weak && surnames.values().any(|full| *full == f))
+        {
+            m.kind = Some(ActorKind::Person);
             person(f)
         } else if m.kind.is_some() {
             Key::Name(f)

@@ -379,7 +379,7 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
     // "groupe Renault": a company descriptor, a role, before the name;
     // "musée Duclos", "centre hospitalier Alpes-Dauphiné": part of it.
     if matches!(needs, Needs::Cap | Needs::Either) && (name_word(u, k) || inner_name_word(u, k)) {
-        return Some((name_run(u, k), (!t.cap).then_some(k)));
+        return Some((org_name_run(u, k), (!t.cap).then_some(k)));
     }
     if needs == Needs::Cap {
         return None;
@@ -396,7 +396,9 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
         k += 1;
         adjectives += 1;
     }
-    if !u.is(k, &["de", "du", "des", "d'", "pour"]) {
+    // "l’Assemblée nationale pour promouvoir", "la Cour suprême
+    // d’abroger": a verb's complement, not the body's.
+    if !u.is(k, &["de", "du", "des", "d'", "pour"]) || infinitive_at(u, k + 1) {
         return (head_cap && adjectives > 0).then_some((k, None));
     }
     k += 1;
@@ -405,7 +407,7 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
     }
     if name_word(u, k) || inner_name_word(u, k) {
         // "ministère de la Transition énergétique".
-        let mut e = name_run(u, k);
+        let mut e = org_name_run(u, k);
         while e < u.toks.len() && e < k + 8 && adjective_like(u, e) && !is_verb(u, e) {
             e += 1;
         }
@@ -419,13 +421,37 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
     None
 }
 
+/// The end of the name after an organisation's head, starting at `k`: a
+/// run of name words up to a given name in it, which starts a person's
+/// ("le groupe Renault Jean-Dominique Senard"; "lycée Victor-Hugo", with
+/// the given name first, and "lycée Paul Bert" are the schools').
+fn org_name_run(u: &Unit<'_>, k: usize) -> usize {
+    // A given name and a surname at least: "lycée Paul Bert" is the
+    // school's name whole.
+    let e = name_run(u, k);
+    (k + 1..e.saturating_sub(1))
+        .find(|&p| u.toks[p].flags & FIRST_PART != 0 && u.toks[p].kind == Kind::Word)
+        .unwrap_or(e)
+}
+
 /// The end of a lower-case complement starting at `k` (a word): words and
 /// inner particles, up to eight tokens, ending on a word.
 fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
     let mut e = k + 1;
     let mut j = k + 1;
     while j < u.toks.len() && j < k + 8 {
-        let particle = u.is(j, &["de", "du", "des", "d'", "en", "la", "le", "les", "l'"]);
+        // An article only after "de" ("Conseil des droits de l’Homme",
+        // not "… de l’Homme l’ambassadeur pakistanais"), and "de" not
+        // before a verb ("… de l’Homme de renouveler son mandat").
+        let de = u.is(j, &["de", "d'"]);
+        if de && infinitive_at(u, j + 1) {
+            break;
+        }
+        let article = u.is(j, &["la", "le", "les", "l'"]);
+        if article && !u.is(j - 1, &["de"]) {
+            break;
+        }
+        let particle = de || article || u.is(j, &["du", "des", "en"]);
         if u.toks[j].kind != Kind::Word || is_verb(u, j) || (!particle && u.is(j, COMPLEMENT_STOP))
         {
             break;
@@ -436,6 +462,94 @@ fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
         }
     }
     e
+}
+
+/// Whether a title and its complement end just before token `a`: "le
+/// ministre de la Santé", "la secrétaire générale du Copa-Cogeca" (a
+/// complement of words, articles and particles, up to eight tokens, that
+/// ends on a capitalised word: after a common noun, a name is a thing's,
+/// "patron du chalutier Ar Vag"; and the run does not start inside it,
+/// "le ministre de la Défense Lloyd Austin").
+fn title_complement_before(u: &Unit<'_>, a: usize) -> bool {
+    let ends_named = |j: usize| u.toks[j].cap && !u.toks[j].initial;
+    let Some(last) = a.checked_sub(1) else {
+        return false;
+    };
+    let named = ends_named(last)
+        || (u.toks[last].flags & NATIONALITY != 0 && last > 0 && ends_named(last - 1));
+    named
+        && (a.saturating_sub(10)..a.saturating_sub(2)).any(|s| {
+            u.hit(s).title.is_some_and(|(_, fend)| {
+                u.tok_at_fend(fend as usize).is_some_and(|e| {
+                    e + 2 < a
+                        && u.is(e + 1, &["de", "du", "des", "d'"])
+                        && (e + 2..a).all(|j| {
+                            u.toks[j].kind == Kind::Word
+                                && !is_verb(u, j)
+                                && (u.toks[j].cap
+                                    || u.is(j, &["de", "du", "des", "d'", "la", "le", "l'", "et"])
+                                    || !u.is(j, COMPLEMENT_STOP))
+                        })
+                })
+            })
+        })
+}
+
+/// Whether token `k` is an infinitive, as far as its ending tells: a
+/// lower-case word in -er or -ir ("renouveler", "promouvoir") but for
+/// the nouns with those endings ("quartier", "hiver", "avenir"), or one
+/// of the common infinitives in -re ("faire", "mettre"). Asked after
+/// "de" and "pour" only, where a noun has an article more often than
+/// not.
+fn infinitive_at(u: &Unit<'_>, k: usize) -> bool {
+    const NOUNS: &WordSet = &WordSet::new(&[
+        "hiver", "avenir", "loisir", "plaisir", "desir", "cuir", "fer", "mer", "hier", "air",
+        "enfer", "cancer", "laser", "super", "souvenir", "diner", "elixir", "saphir", "zephyr",
+        "soir", "espoir", "savoir", "pouvoir", "devoir", "loyer", "foyer", "clocher", "rocher",
+        "cahier", "dossier", "poker", "leader", "manager", "master", "scooter", "bunker",
+    ]);
+    const IN_RE: &WordSet = &WordSet::new(&[
+        "faire",
+        "dire",
+        "mettre",
+        "prendre",
+        "rendre",
+        "permettre",
+        "soumettre",
+        "produire",
+        "reduire",
+        "construire",
+        "conduire",
+        "defendre",
+        "combattre",
+        "suivre",
+        "vivre",
+        "lire",
+        "ecrire",
+        "reconnaitre",
+        "etre",
+        "etendre",
+        "interdire",
+        "admettre",
+        "transmettre",
+        "vendre",
+        "attendre",
+        "repondre",
+        "comprendre",
+        "entreprendre",
+        "reprendre",
+        "battre",
+    ]);
+    let Some(t) = u.toks.get(k) else {
+        return false;
+    };
+    if t.kind != Kind::Word || t.cap {
+        return false;
+    }
+    let w = u.ftok(k);
+    w.len() >= 4
+        && (((w.ends_with("er") && !w.ends_with("ier")) || w.ends_with("ir")) && !u.is(k, NOUNS)
+            || u.is(k, IN_RE))
 }
 
 /// Whether token `i` is a word that names organisations ("Groupe",
@@ -783,12 +897,17 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         if let Some(k) = (first + 1..b.saturating_sub(1)).find(|&k| {
             u.toks[k].flags & FIRST_PART != 0
                 && u.toks[k].kind == Kind::Word
-                && !u.toks[k - 1].upper
+                && (!u.toks[k - 1].upper || (k == first + 1 && !u.toks[k].upper))
         }) {
             // "le Breton Thibaut Morvan", "la Lyonnaise Marie Roux": a
             // single word between an article and the name is a demonym or
-            // a description, not a name.
-            if k == first + 1 && first > 0 && u.is(first - 1, &["le", "la", "l'"]) {
+            // a description, not a name; "l’AFP Victor Madrigal-Borloz",
+            // "l’ONU Antonio Guterres": an acronym is a body.
+            if k == first + 1
+                && first > 0
+                && u.is(first - 1, &["le", "la", "l'"])
+                && !u.toks[first].upper
+            {
                 return None;
             }
             b = k;
@@ -852,6 +971,11 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
             || apposed()
             || speaks()
             || (a > 0 && title_before(u, a))
+            // "l’ambassadeur pakistanais Khalil Hashmi", "le ministre de
+            // la Santé Roman Prymula".
+            || (a > 1 && u.toks[a - 1].flags & NATIONALITY != 0 && !u.toks[a - 1].cap
+                && title_before(u, a - 1))
+            || title_complement_before(u, a)
             || spoken_after_verb(u, a)
             || apposed_to_title(u, a)
             || (first..b).any(|k| west_african_name(u.tok(k)))

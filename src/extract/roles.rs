@@ -16,7 +16,7 @@
 //! "son homologue russe"), resolved in `mod.rs`.
 
 use super::mentions::{Ment, adjective_like, is_verb};
-use super::tokens::{Kind, Unit, WordSet, Words};
+use super::tokens::{HONORIFIC, Kind, Unit, WordSet, Words};
 use crate::ActorKind;
 use crate::lexicon::extract::LEXICON;
 
@@ -146,8 +146,10 @@ fn profession_like(f: &str) -> bool {
 
 /// Where the role phrase whose title ends at `t_end` ends. `loose` (an
 /// apposition, closed by punctuation) takes any lower-case word; otherwise
-/// only adjectives may come before the complement.
-fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
+/// only adjectives may come before the complement. `person_at` tells
+/// where a person's name starts: one that follows the complement's own
+/// words ends it ("le ministre de l’Intérieur Gérald Darmanin").
+fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool, person_at: impl Fn(usize) -> bool) -> usize {
     let n = u.toks.len();
     let mut k = t_end;
     let limit = (t_end + if loose { 16 } else { 12 }).min(n);
@@ -172,11 +174,21 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool) -> usize {
             break;
         }
         let comp = u.is(k, COMPLEMENT) && u.tok(k) != "a";
+        if in_complement
+            && t.cap
+            && !loose
+            && !u.is(k - 1, DANGLING)
+            && u.toks[k - 1].flags & HONORIFIC == 0
+            && !u.is(k - 1, &["."])
+            && person_at(k)
+        {
+            break;
+        }
         if !in_complement && !comp {
             if t.cap {
                 // A name right after the title: "le président Tebboune";
                 // an acronym and its name: "délégué SUD Santé".
-                if !t.upper && !after_acronym {
+                if !t.upper && (!after_acronym || person_at(k)) {
                     break;
                 }
             } else if !loose && !adjective_like(u, k) {
@@ -423,14 +435,16 @@ pub(crate) fn find<'u>(
             }
         };
         let loose = apposed.is_some() || free;
-        let mut b = phrase_end(u, t_end, loose);
+        let person_at =
+            |k: usize| mention_at(k).is_some_and(|m| ments[m].kind == Some(ActorKind::Person));
+        let mut b = phrase_end(u, t_end, loose, person_at);
         if loose && !(b >= n || u.is(b, &[",", ")", ".", ";"])) {
             // An apposition that does not close is no apposition.
             if free {
                 i += 1;
                 continue;
             }
-            b = phrase_end(u, t_end, false);
+            b = phrase_end(u, t_end, false, person_at);
         }
         // Apposition before a name: "Le ministre des Transports, Pierre
         // Aubrac,", "Fille d’agriculteurs du Niolo, Odette Ferrandi".
@@ -474,13 +488,28 @@ pub(crate) fn find<'u>(
             i += 1;
             continue;
         }
-        // A title right before a name: "le président Abdelmadjid Tebboune".
+        // A title right before a name: "le président Abdelmadjid Tebboune";
+        // not a plural ("les opposants au texte Aurélie Filipetti"). A
+        // title in its complement is the name's own, this one someone
+        // else's: "un proche du Premier ministre Edouard Philippe", "le
+        // fils du roi Salman" (the scan goes on from the inner title).
+        let mut inner = None;
         if holder.is_none()
             && !free
+            && !title.is_some_and(|(p, _)| LEXICON.titles.plural[p])
             && let Some(m) = mention_at(b)
             && ments[m].kind == Some(ActorKind::Person)
         {
-            holder = Some(m);
+            inner = (t_end + 1..b).find(|&j| {
+                u.hit(j).title.is_some()
+                    && u.is(j - 1, &["du", "des", "de", "d'", "la", "le", "l'"])
+            });
+            match inner {
+                None => holder = Some(m),
+                // The phrase names its holder by the name ("un proche du
+                // Premier ministre Edouard Philippe"), which it takes in.
+                Some(_) => b = ments[m].b,
+            }
         }
         // Places take no role; organisations only titles and heads ("Norvane,
         // groupe chimique").
@@ -513,9 +542,9 @@ pub(crate) fn find<'u>(
                 indefinite,
                 fem,
             });
-            i = b.max(i + 1);
+            i = inner.unwrap_or(b).max(i + 1);
         } else {
-            i += 1;
+            i = inner.unwrap_or(i + 1);
         }
     }
 }

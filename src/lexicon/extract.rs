@@ -489,6 +489,9 @@ pub(crate) struct Titles {
     /// Grammatical gender of each pattern when it shows one (`Some(true)`:
     /// feminine, "présidente"; `None` for invariable titles and plurals).
     pub(crate) gender: Vec<Option<bool>>,
+    /// Whether each pattern is a plural form only ("opposants", not
+    /// "porte-parole").
+    pub(crate) plural: Vec<bool>,
     /// Folded masculine singular of each title.
     pub(crate) keys: Vec<String>,
 }
@@ -498,6 +501,7 @@ impl Titles {
         let mut patterns = Vec::new();
         let mut of_pattern = Vec::new();
         let mut gender = Vec::new();
+        let mut plural = Vec::new();
         let mut keys = Vec::new();
         for line in entries(include_str!("titles.txt")) {
             let f = fields(line);
@@ -522,6 +526,7 @@ impl Titles {
                 } else {
                     None
                 });
+                plural.push(form != masc && form != fem);
                 patterns.push(form);
                 of_pattern.push(id);
             }
@@ -530,6 +535,7 @@ impl Titles {
             anchor: Anchor::new(&patterns),
             of_pattern,
             gender,
+            plural,
             keys,
         }
     }
