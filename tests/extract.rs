@@ -563,3 +563,22 @@ fn a_body_s_complement_stops_at_a_verb_and_a_bare_article() {
     assert_eq!(actor(&a, "Jean-Dominique Senard").kind, ActorKind::Person);
     assert!(has(&a, "lycée Paul Bert"), "{:#?}", names(&a));
 }
+
+#[test]
+fn ministries_keep_their_coordinated_complements() {
+    let (_, a) = parse(
+        "Le ministère de l’Europe et des Affaires étrangères a dénoncé l’attaque. Le ministère \
+         de l’Agriculture et de l’Alimentation a répondu.",
+    );
+    assert!(
+        has(&a, "ministère de l’Europe et des Affaires étrangères"),
+        "{:#?}",
+        names(&a)
+    );
+    assert!(
+        has(&a, "ministère de l’Agriculture et de l’Alimentation"),
+        "{:#?}",
+        names(&a)
+    );
+    assert!(!has(&a, "Affaires"), "{:#?}", names(&a));
+}

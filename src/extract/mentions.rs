@@ -406,10 +406,28 @@ fn org_head_at(u: &Unit<'_>, i: usize) -> Option<(usize, Option<usize>)> {
         k += 1;
     }
     if name_word(u, k) || inner_name_word(u, k) {
-        // "ministère de la Transition énergétique".
-        let mut e = org_name_run(u, k);
-        while e < u.toks.len() && e < k + 8 && adjective_like(u, e) && !is_verb(u, e) {
-            e += 1;
+        // "ministère de la Transition énergétique", "ministère de l’Europe
+        // et des Affaires étrangères": a named complement, its adjectives,
+        // and up to two more after "et de", "et des".
+        let mut e = k;
+        let mut from = k;
+        for _ in 0..3 {
+            e = org_name_run(u, from);
+            while e < u.toks.len() && e < from + 8 && adjective_like(u, e) && !is_verb(u, e) {
+                e += 1;
+            }
+            let mut next = e + 1;
+            if !(u.is(e, &["et"]) && u.is(next, &["de", "des", "du", "d'"])) {
+                break;
+            }
+            next += 1;
+            if u.is(next, &["la", "l'"]) {
+                next += 1;
+            }
+            if !name_word(u, next) || u.toks[next].initial {
+                break;
+            }
+            from = next;
         }
         return Some((e, None));
     }
