@@ -582,3 +582,26 @@ fn ministries_keep_their_coordinated_complements() {
     );
     assert!(!has(&a, "Affaires"), "{:#?}", names(&a));
 }
+
+#[test]
+fn initials_sources_and_names_in_apposition_after_selon() {
+    let (_, a) = parse(
+        "Donald Trump a appelé Éric Zemmour. D’après un témoin de l’entretien, D. Trump a \
+         indiqué que tout irait bien. « Ne cédez pas », lui a lancé D. Trump. Pour le \
+         ministre de la Santé, Paul Morel, c’est grave.",
+    );
+    // An initial and a surname are the person named in full.
+    assert!(!has(&a, "D. Trump"), "{:#?}", names(&a));
+    claim(&a, Some("Donald Trump"), "Ne cédez pas");
+    // An indefinite source after "d’après" is nobody's title.
+    assert!(roles(&a, "Donald Trump").is_empty());
+    claim(&a, None, "D. Trump a indiqué");
+    // The name in apposition after the source is not the content.
+    let c = a
+        .claims
+        .iter()
+        .find(|c| c.content.contains("grave"))
+        .expect("the claim");
+    assert_eq!(c.speaker.as_deref(), Some("Paul Morel"));
+    assert_eq!(c.content, "c’est grave");
+}

@@ -1422,6 +1422,14 @@ pub(crate) fn find(
                 if u.is(r, &[","]) {
                     xb = r;
                 }
+            } else if u.is(x, &["le", "la", "l'", "son", "sa", "leur"])
+                && let Some(x) = first_starting(agents, xb + 1, xb + 1)
+                && matches!(x.who, Who::Actor(_))
+                && u.is(x.b, &[","])
+            {
+                // "Pour le ministre de la Santé, Paul Morel, c’est grave":
+                // the name in apposition to the title.
+                xb = x.b;
             }
         }
         let is_pour = u.is(i, &["pour"]);

@@ -379,8 +379,27 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
             }
             _ => Key::Person(full),
         };
+        // "D. Trump" after "Donald Trump": an initial and the surname of a
+        // person named in full whose given name it opens.
+        let initialled = || {
+            let u = &units[m.unit];
+            if m.kind != Some(ActorKind::Person)
+                || m.b - m.a < 3
+                || !u.is(m.a + 1, &["."])
+                || u.toks[m.a].end - u.toks[m.a].start != 1
+            {
+                return None;
+            }
+            let rest = &u.folded[u.toks[m.a + 2].fstart..u.toks[m.b - 1].fend];
+            surnames
+                .get(rest)
+                .copied()
+                .filter(|full| *full != f && full.as_bytes().first() == f.as_bytes().first())
+        };
         let key = if let Some(e) = m.entity {
             Key::Entity(e)
+        } else if let Some(full) = initialled() {
+            person(full)
         } else if let Some(&full) = surnames.get(f).filter(|full| **full != f) {
             if m.kind.is_none() || m.kind == Some(ActorKind::Person) || m.weak {
                 m.kind = Some(ActorKind::Person);

@@ -449,7 +449,18 @@ pub(crate) fn find<'u>(
         // Apposition before a name: "Le ministre des Transports, Pierre
         // Aubrac,", "Fille d’agriculteurs du Niolo, Odette Ferrandi".
         let mut holder = None;
-        if (!free || possessive) && u.is(b, &[","]) && (det.is_some() || u.toks[i].initial) {
+        // Not an indefinite one after "selon" ("D’après un témoin de
+        // l’entretien, D. Trump a indiqué…"): the phrase is a source, the
+        // name the next clause's subject.
+        let source = matches!(det, Some("un" | "une"))
+            && da > 0
+            && (u.is(da - 1, &["selon"])
+                || (da > 1 && u.is(da - 1, &["apres"]) && u.is(da - 2, &["d'"])));
+        if (!free || possessive)
+            && !source
+            && u.is(b, &[","])
+            && (det.is_some() || u.toks[i].initial)
+        {
             // The name may come after an honorific or "le Norvégien".
             let mut k = b + 1;
             if let Some((_, used)) = super::mentions::honorific(u, k) {
