@@ -605,3 +605,22 @@ fn initials_sources_and_names_in_apposition_after_selon() {
     assert_eq!(c.speaker.as_deref(), Some("Paul Morel"));
     assert_eq!(c.content, "c’est grave");
 }
+
+#[test]
+fn free_appositions_are_noun_phrases_for_a_person() {
+    let (_, a) = parse(
+        "En visite à Madrid pour afficher sa stature internationale aux côtés de ses alliés \
+         européens, Marine Le Pen a rencontré la presse. Viktor Orban, près de deux mois après \
+         une rencontre similaire, a reçu Marine Le Pen. Le parti conservateur, celui de Boris \
+         Johnson, reçoit des dons. Me Antoine Verhaeghe a plaidé la relaxe pour son client, \
+         Didier Maes, propriétaire de l’immeuble. Son manager, Fabrice Etcheverry, a réagi.",
+    );
+    assert!(roles(&a, "Marine Le Pen").is_empty());
+    assert!(roles(&a, "Viktor Orban").is_empty());
+    assert!(roles(&a, "Boris Johnson").is_empty());
+    assert_eq!(
+        roles(&a, "Didier Maes"),
+        ["client", "propriétaire de l’immeuble"]
+    );
+    assert_eq!(roles(&a, "Fabrice Etcheverry"), ["manager"]);
+}

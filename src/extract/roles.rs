@@ -120,6 +120,92 @@ const NO_FREE_APPOSITION: &WordSet = &WordSet::new(&[
     "dans",
     "chez",
     "par",
+    // Prepositions and adverbs of time and place: "Viktor Orban, près de
+    // deux mois après…", "Donald Trump, jusqu’à…".
+    "pres",
+    "loin",
+    "lors",
+    "apres",
+    "avant",
+    "depuis",
+    "malgre",
+    "face",
+    "grace",
+    "suite",
+    "jusqu'",
+    "jusque",
+    "sauf",
+    "outre",
+    "comme",
+    "ici",
+    "meme",
+    "tout",
+    "toute",
+    "ni",
+    "non",
+    "peu",
+    "tres",
+    "bien",
+]);
+
+/// Nouns of kinship and of ties that name a person after a possessive
+/// ("son petit-fils", "sa compagne"), besides the titles and the nouns
+/// that look like a profession.
+const KIN: &WordSet = &WordSet::new(&[
+    "fils",
+    "fille",
+    "petit-fils",
+    "petite-fille",
+    "epoux",
+    "epouse",
+    "mari",
+    "femme",
+    "frere",
+    "soeur",
+    "pere",
+    "mere",
+    "oncle",
+    "tante",
+    "neveu",
+    "niece",
+    "cousin",
+    "cousine",
+    "compagnon",
+    "compagne",
+    "ami",
+    "amie",
+    "camarade",
+    "collegue",
+    "proche",
+    "bras",
+    "veuve",
+    "veuf",
+    "voisin",
+    "voisine",
+    "patron",
+    "patronne",
+    "chef",
+    "adjoint",
+    "adjointe",
+    "second",
+    "successeur",
+    "predecesseur",
+    "rival",
+    "rivale",
+    "allie",
+    "alliee",
+    "entourage",
+    "garde",
+    "charge",
+    "chargee",
+    "manager",
+    "coach",
+    "agent",
+    "agente",
+    "avocat",
+    "avocate",
+    "client",
+    "cliente",
 ]);
 
 /// Words that make a role phrase's complement indefinite ("d’une
@@ -404,7 +490,12 @@ pub(crate) fn find<'u>(
             .hit(i)
             .head
             .is_some_and(|(_, fend)| u.tok_at_fend(fend as usize).is_some());
-        let free_ok = (apposed.is_some() || possessive)
+        // A possessive phrase names a person by a noun for one ("son
+        // client, Didier Maes", "son petit-fils"), not by whatever it has
+        // ("pour afficher sa stature internationale, Marine Le Pen…",
+        // "leur cinquième conversation, le président…").
+        let personal = || profession_like(u.ftok(i)) || u.is(i, KIN) || org_head;
+        let free_ok = (apposed.is_some() || possessive && personal())
             && !t.cap
             && !u.is(i, ROLE_STOP)
             && !u.is(i, NO_FREE_APPOSITION)
@@ -413,7 +504,10 @@ pub(crate) fn find<'u>(
                 || profession_like(u.ftok(i))
                 || org_head
                 || u.is(i, PRE_ADJECTIVES)
-                || u.is(i + 1, COMPLEMENT) && u.tok(i + 1) != "a");
+                || u.is(i + 1, COMPLEMENT)
+                    && u.tok(i + 1) != "a"
+                    // Not a verb: "celui de Johnson, reçoit des tonnes…".
+                    && !matches!(u.ftok(i).as_bytes().last(), Some(b't' | b'd')));
         // Only feminine forms tell a gender: "le docteur Hélène Quéré".
         let mut fem = match det {
             Some("la" | "une" | "cette") => Some(true),
@@ -456,8 +550,10 @@ pub(crate) fn find<'u>(
             && da > 0
             && (u.is(da - 1, &["selon"])
                 || (da > 1 && u.is(da - 1, &["apres"]) && u.is(da - 2, &["d'"])));
+        let plural = title.is_some_and(|(p, _)| LEXICON.titles.plural[p]);
         if (!free || possessive)
             && !source
+            && !plural
             && u.is(b, &[","])
             && (det.is_some() || u.toks[i].initial)
         {
@@ -507,7 +603,7 @@ pub(crate) fn find<'u>(
         let mut inner = None;
         if holder.is_none()
             && !free
-            && !title.is_some_and(|(p, _)| LEXICON.titles.plural[p])
+            && !plural
             && let Some(m) = mention_at(b)
             && ments[m].kind == Some(ActorKind::Person)
         {
