@@ -624,3 +624,19 @@ fn free_appositions_are_noun_phrases_for_a_person() {
     );
     assert_eq!(roles(&a, "Fabrice Etcheverry"), ["manager"]);
 }
+
+#[test]
+fn a_name_after_a_preposition_is_where_it_was_said() {
+    let (_, a) = parse(
+        "« Non », a déclaré sur BFMTV le ministre Paul Morel. La ministre de la santé, Hélène \
+         Garnier, a défendu devant les députés un budget prudent.",
+    );
+    claim(&a, Some("Paul Morel"), "Non");
+    assert!(
+        !a.claims
+            .iter()
+            .any(|c| c.content.contains("Hélène Garnier")),
+        "{:#?}",
+        a.claims
+    );
+}

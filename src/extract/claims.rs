@@ -825,7 +825,18 @@ fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)>
     {
         k = x.b;
     }
-    let x = first_starting(agents, k, k + 4)?;
+    let mut x = first_starting(agents, k, k + 4)?;
+    // "a salué sur Twitter « … »", "a déclaré sur BFMTV le ministre": a
+    // name after a preposition is where it was said, not who said it.
+    for _ in 0..2 {
+        if x.a > k && u.is(x.a - 1, WHERE_SAID) {
+            let from = x.b;
+            x = first_starting(agents, from, from + 3)?;
+            k = from;
+        } else {
+            break;
+        }
+    }
     let gap_ok = (k..x.a).all(|j| {
         u.toks[j].kind == Kind::Word && !u.toks[j].cap
             || super::mentions::honorific(u, j).is_some()
@@ -833,6 +844,12 @@ fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)>
     });
     gap_ok.then(|| (x.who.clone(), x.b))
 }
+
+/// Prepositions before where something was said ("sur Twitter", "dans Le
+/// Monde", "devant l’Assemblée").
+const WHERE_SAID: &WordSet = &WordSet::new(&[
+    "sur", "dans", "devant", "via", "lors", "pendant", "durant", "depuis", "en",
+]);
 
 /// Where the content that starts at token `k` ends: the end of the
 /// sentence, or a comma before a gerund cue or an incise.
