@@ -584,6 +584,21 @@ fn ministries_keep_their_coordinated_complements() {
 }
 
 #[test]
+fn a_listed_body_takes_no_common_noun_complement() {
+    let (_, a) = parse(
+        "Kiev attend l’examen par l’Union européenne de la candidature d’entrée de l’Ukraine. \
+         Les chefs d’État se retrouveront lors du Conseil européen de la fin mars.",
+    );
+    assert!(has(&a, "Union européenne"), "{:#?}", names(&a));
+    assert!(has(&a, "Conseil européen"), "{:#?}", names(&a));
+    assert!(
+        !a.actors.iter().any(|x| x.name.contains(" de la ")),
+        "{:#?}",
+        names(&a)
+    );
+}
+
+#[test]
 fn initials_sources_and_names_in_apposition_after_selon() {
     let (_, a) = parse(
         "Donald Trump a appelé Éric Zemmour. D’après un témoin de l’entretien, D. Trump a \

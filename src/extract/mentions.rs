@@ -513,6 +513,23 @@ fn title_complement_before(u: &Unit<'_>, a: usize) -> bool {
         })
 }
 
+/// Whether the first word at or after `k`, past particles and articles,
+/// is a lower-case one (a common noun's complement, not a name's).
+fn lower_after(u: &Unit<'_>, k: usize) -> bool {
+    let mut j = k;
+    while j < k + 3
+        && u.is(
+            j,
+            &["de", "du", "des", "d'", "la", "le", "l'", "les", "pour"],
+        )
+    {
+        j += 1;
+    }
+    u.toks
+        .get(j)
+        .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+}
+
 /// Whether token `k` is an infinitive, as far as its ending tells: a
 /// lower-case word in -er or -ir ("renouveler", "promouvoir") but for
 /// the nouns with those endings ("quartier", "hiver", "avenir"), or one
@@ -662,8 +679,15 @@ pub(crate) fn find(ui: usize, u: &Unit<'_>, out: &mut Vec<Ment>) {
                 });
             }
         }
+        // A listed body is not taken further by a lower-case complement
+        // ("l’examen par l’Union européenne de la candidature de
+        // l’Ukraine").
+        let listed_body = best
+            .as_ref()
+            .is_some_and(|m| m.kind == Some(ActorKind::Organization));
         if let Some((end, name)) = org_head_at(u, i)
             && end > best_end
+            && !(listed_body && lower_after(u, best_end))
         {
             best_end = end;
             let entity = name.and_then(|a| {
