@@ -655,3 +655,13 @@ fn a_name_after_a_preposition_is_where_it_was_said() {
         a.claims
     );
 }
+
+#[test]
+fn a_verb_after_a_pre_adjective_is_no_title() {
+    let (_, a) = parse(
+        "Donald Trump a de nouveau accusé Hunter Biden de mentir. L’ancien ministre Paul Morel \
+         a répondu.",
+    );
+    assert!(roles(&a, "Hunter Biden").is_empty());
+    assert_eq!(roles(&a, "Paul Morel"), ["ancien ministre"]);
+}

@@ -466,8 +466,9 @@ pub(crate) fn find<'u>(
             .flatten()
             .and_then(|(p, fend)| u.tok_at_fend(fend as usize).map(|e| (p as usize, e + 1)));
         // A title that is a verb here: "…, juge que", "juge la réforme".
+        // (After a pre-adjective too: "a de nouveau accusé Hunter Biden".)
         let title = title.filter(|&(_, e)| {
-            !(is_verb(u, i)
+            !(is_verb(u, ta)
                 && (u.is(
                     e,
                     &[
