@@ -149,63 +149,26 @@ const NO_FREE_APPOSITION: &WordSet = &WordSet::new(&[
 ]);
 
 /// Nouns of kinship and of ties that name a person after a possessive
-/// ("son petit-fils", "sa compagne"), besides the titles and the nouns
-/// that look like a profession.
+/// ("son petit-fils", "son manager") and are neither titles (those open
+/// a phrase of their own: "son fils", "sa compagne") nor look like a
+/// profession ([`profession_like`]: "son client").
 const KIN: &WordSet = &WordSet::new(&[
-    "fils",
-    "fille",
     "petit-fils",
     "petite-fille",
-    "epoux",
-    "epouse",
-    "mari",
     "femme",
-    "frere",
-    "soeur",
-    "pere",
-    "mere",
-    "oncle",
-    "tante",
     "neveu",
     "niece",
     "cousin",
     "cousine",
-    "compagnon",
-    "compagne",
-    "ami",
-    "amie",
     "camarade",
-    "collegue",
-    "proche",
     "bras",
-    "veuve",
-    "veuf",
-    "voisin",
-    "voisine",
-    "patron",
-    "patronne",
-    "chef",
-    "adjoint",
-    "adjointe",
-    "second",
-    "successeur",
-    "predecesseur",
-    "rival",
-    "rivale",
-    "allie",
-    "alliee",
-    "entourage",
     "garde",
+    "second",
+    "entourage",
     "charge",
     "chargee",
     "manager",
     "coach",
-    "agent",
-    "agente",
-    "avocat",
-    "avocate",
-    "client",
-    "cliente",
 ]);
 
 /// Words that make a role phrase's complement indefinite ("d’une
