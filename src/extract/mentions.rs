@@ -487,7 +487,9 @@ fn lower_complement(u: &Unit<'_>, k: usize) -> usize {
 /// complement of words, articles and particles, up to eight tokens, that
 /// ends on a capitalised word: after a common noun, a name is a thing's,
 /// "patron du chalutier Ar Vag"; and the run does not start inside it,
-/// "le ministre de la Défense Lloyd Austin").
+/// "le ministre de la Défense Lloyd Austin"). Coreference's
+/// `title_complement` asks the other question: whether a word is part of
+/// such a complement ("Défense"), and so no name.
 fn title_complement_before(u: &Unit<'_>, a: usize) -> bool {
     let ends_named = |j: usize| u.toks[j].cap && !u.toks[j].initial;
     let Some(last) = a.checked_sub(1) else {
