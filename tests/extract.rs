@@ -665,3 +665,27 @@ fn a_verb_after_a_pre_adjective_is_no_title() {
     assert!(roles(&a, "Hunter Biden").is_empty());
     assert_eq!(roles(&a, "Paul Morel"), ["ancien ministre"]);
 }
+
+#[test]
+fn a_pronoun_goes_to_someone_whose_given_name_has_its_gender() {
+    // "Laurent" is a man's name: "elle" is Sophie Marchal, though he is
+    // named last; "Jean-Luc" (a man's compound) leaves "elle" to Anne
+    // Rey, and "Marie-Claire" (a woman's) takes it.
+    let (_, a) = parse(
+        "Sophie Marchal a reçu Laurent Dufresne mardi. « Nous avons parlé du budget », \
+         a-t-elle raconté.\n\nAnne Rey a croisé Jean-Luc Vidal. « Tout va bien », a-t-elle \
+         assuré.\n\nPaul Roche a salué Marie-Claire Simon. « Merci », a-t-elle répondu.",
+    );
+    claim(&a, Some("Sophie Marchal"), "Nous avons parlé du budget");
+    claim(&a, Some("Anne Rey"), "Tout va bien");
+    claim(&a, Some("Marie-Claire Simon"), "Merci");
+}
+
+#[test]
+fn a_pronoun_is_not_someone_named_in_what_was_reported() {
+    let (_, a) = parse(
+        "Hugo Ferrand a déclaré que Paul Girard pouvait encore décider. « Je n’ai enfreint \
+         aucune règle », a-t-il estimé.",
+    );
+    claim(&a, Some("Hugo Ferrand"), "Je n’ai enfreint aucune règle");
+}

@@ -16,8 +16,8 @@
 
 use super::coref::title_before;
 use super::tokens::{
-    FIRST_NAME, FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, NATIONALITY, STOPWORD, Unit, WordSet,
-    signature,
+    FEMININE, FIRST_NAME, FIRST_PART, FUNCTION_WORDS, HONORIFIC, Kind, MASCULINE, NATIONALITY,
+    STOPWORD, Unit, WordSet, signature,
 };
 use crate::ActorKind;
 use crate::lexicon::ByteSet;
@@ -1061,13 +1061,21 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
         acronym,
         // "l’ONG Foodwatch": an acronym before a name may be a head.
         split: (b - first >= 2 && t.upper && !u.toks[first + 1].upper).then_some(first + 1),
-        fem: hon.and_then(|_| match u.ftok(i) {
-            "mme" | "mmes" | "mlle" | "mlles" | "madame" | "mademoiselle" | "mesdames" => {
-                Some(true)
-            }
-            "m" | "mm" | "monsieur" | "messieurs" => Some(false),
-            _ => None,
-        }),
+        fem: hon
+            .and_then(|_| match u.ftok(i) {
+                "mme" | "mmes" | "mlle" | "mlles" | "madame" | "mademoiselle" | "mesdames" => {
+                    Some(true)
+                }
+                "m" | "mm" | "monsieur" | "messieurs" => Some(false),
+                _ => None,
+            })
+            // Else a person's given name, when only women or only men bear it.
+            .or_else(|| match u.toks[first].flags & (FEMININE | MASCULINE) {
+                _ if kind != Some(ActorKind::Person) => None,
+                FEMININE => Some(true),
+                MASCULINE => Some(false),
+                _ => None,
+            }),
         weak,
     })
 }

@@ -274,8 +274,15 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     let mut last_anon: Option<(usize, usize, String)> = None;
     // The last claim's block, position and speaker when a body made it.
     let mut last_body: Option<(usize, usize, usize)> = None;
+    // The content of the claims of the current block so far (text ranges).
+    let mut reported: Vec<(usize, usize)> = Vec::new();
+    let mut reported_unit = usize::MAX;
     for mut p in pending {
         let u = &units[p.unit];
+        if reported_unit != p.unit {
+            reported.clear();
+            reported_unit = p.unit;
+        }
         // "L’ONG affirme que … Selon elle, …": "selon" and a pronoun
         // right after a body's claim is that body, when no person is named
         // in between. (An incise's pronoun, "a-t-elle ajouté", is a
@@ -318,8 +325,10 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             Who::OrgDesc(_) => {
                 let any = |_: usize| true;
                 let kind = ActorKind::Organization;
-                last_named(&agents_of, &kinds, kind, p.unit, p.pos, false, &any)
-                    .or_else(|| last_named(&agents_of, &kinds, kind, p.unit, p.pos, true, &any))
+                let none = |_: &claims::Agent| false;
+                let at = (p.unit, p.pos);
+                last_named(&agents_of, &kinds, kind, at, false, &any, &none)
+                    .or_else(|| last_named(&agents_of, &kinds, kind, at, true, &any, &none))
             }
             Who::Pron(fem) => {
                 // Someone of the pronoun's gender first, then of an unknown
@@ -338,8 +347,19 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
                 let fits = |g: usize| {
                     (fem.is_none() || gender[g].is_none() || gender[g] == *fem) && Some(g) != object
                 };
-                last_person(&agents_of, &kinds, p.unit, p.pos, false, &strict)
-                    .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits))
+                // Not someone named in what an earlier claim of the block
+                // reports: "« … le Premier ministre peut décider … », a
+                // déclaré le ministre. « … », a-t-il estimé" is the
+                // minister again.
+                let in_reported = |a: &claims::Agent| {
+                    let at = u.toks[a.a].start;
+                    reported.iter().any(|&(s, e)| s <= at && at < e)
+                };
+                let (person, at) = (ActorKind::Person, (p.unit, p.pos));
+                last_named(&agents_of, &kinds, person, at, false, &strict, &in_reported)
+                    .or_else(|| {
+                        last_named(&agents_of, &kinds, person, at, false, &fits, &in_reported)
+                    })
                     .or(current.filter(|&g| fits(g)))
                     .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true, &fits))
             }
@@ -378,6 +398,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         if content.is_empty() {
             continue;
         }
+        reported.extend_from_slice(&p.parts);
         let cue_span = u.span(p.cue.0, p.cue.1);
         let content_span = u.text_span(first.0, last.1);
         out_claims.push(Claim {
@@ -668,18 +689,27 @@ fn last_person(
     before: bool,
     fits: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
-    last_named(agents, kinds, ActorKind::Person, unit, pos, before, fits)
+    last_named(
+        agents,
+        kinds,
+        ActorKind::Person,
+        (unit, pos),
+        before,
+        fits,
+        &|_| false,
+    )
 }
 
-/// [`last_person`] for an actor of any `kind`.
+/// [`last_person`] for an actor of any `kind`, passing over the agents of
+/// the claim's own block that `skip` names.
 fn last_named(
     agents: &[Vec<claims::Agent>],
     kinds: &[ActorKind],
     kind: ActorKind,
-    unit: usize,
-    pos: usize,
+    (unit, pos): (usize, usize),
     before: bool,
     fits: &dyn Fn(usize) -> bool,
+    skip: &dyn Fn(&claims::Agent) -> bool,
 ) -> Option<usize> {
     let first = if before { 0 } else { unit };
     for ui in (first..=unit).rev() {
@@ -694,7 +724,9 @@ fn last_named(
             // A body named in a complement ("la présidente d’Hydrelia") is
             // one a description may stand for; a person there is not the
             // one a pronoun stands for.
-            .filter(|a| (ui < unit || a.b <= pos) && (!a.inner || kind != ActorKind::Person))
+            .filter(|a| {
+                (ui < unit || (a.b <= pos && !skip(a))) && (!a.inner || kind != ActorKind::Person)
+            })
             .filter_map(|a| match a.who {
                 Who::Actor(g) if kinds[g] == kind && fits(g) => Some(g),
                 _ => None,

@@ -11,8 +11,8 @@
 use super::align::Align;
 use crate::Span;
 use crate::lexicon::extract::{
-    GAZETTEER, HEADS, IS_FIRST_NAME, IS_HONORIFIC, IS_NATIONALITY, IS_STOPWORD, LEXICON, Lexicon,
-    Longest, SOURCES, TITLES, VERBS, Word, first_word,
+    GAZETTEER, HEADS, IS_FEMININE, IS_FIRST_NAME, IS_HONORIFIC, IS_MASCULINE, IS_NATIONALITY,
+    IS_STOPWORD, LEXICON, Lexicon, Longest, SOURCES, TITLES, VERBS, Word, first_word,
 };
 use crate::lexicon::{ByteSet, fold};
 
@@ -47,7 +47,7 @@ pub(crate) struct Tok {
     /// [`first_word`] stops ("aujourd'hui"); most words have neither.
     pub(crate) stops: bool,
     /// Word lists: [`STOPWORD`], [`NATIONALITY`], [`HONORIFIC`],
-    /// [`FIRST_NAME`], [`FIRST_PART`].
+    /// [`FIRST_NAME`], [`FIRST_PART`], [`FEMININE`], [`MASCULINE`].
     pub(crate) flags: u8,
     /// Index of its lexicon hits in [`Unit::hits`], [`NO_HIT`] for none
     /// (most tokens). Kept in the token, which has room for it, rather
@@ -111,6 +111,22 @@ pub(crate) const FIRST_NAME: u8 = 8;
 /// In [`Tok::flags`]: a capitalised compound whose first part is a given
 /// name ("Jean-Marc"), or a given name itself.
 pub(crate) const FIRST_PART: u8 = 16;
+/// In [`Tok::flags`]: a given name (or a compound whose first part is
+/// one) borne by women only ("Hélène", "Marie-Pierre").
+pub(crate) const FEMININE: u8 = 32;
+/// In [`Tok::flags`]: a given name borne by men only ("Marc",
+/// "Jean-Marie").
+pub(crate) const MASCULINE: u8 = 64;
+
+/// The gender flags of a given name's word lists: none when it is borne
+/// by both.
+fn name_gender(lists: u8) -> u8 {
+    match lists & (IS_FEMININE | IS_MASCULINE) {
+        IS_FEMININE => FEMININE,
+        IS_MASCULINE => MASCULINE,
+        _ => 0,
+    }
+}
 
 /// Closed-class words, whatever the lexicon says.
 pub(crate) const FUNCTION_WORDS: &WordSet = &WordSet::new(&[
@@ -299,14 +315,12 @@ impl<'a> Tokenised<'a> {
                 // "Abdelkader", "Abderrahmane", "Abdoulaye": the Arabic
                 // given names built on "Abd" (servant of).
                 if lists & IS_FIRST_NAME != 0 || (word.starts_with("abd") && word.len() > 5) {
-                    x |= FIRST_NAME | FIRST_PART;
+                    x |= FIRST_NAME | FIRST_PART | name_gender(lists);
                 } else if let Some(part) = before_hyphen(word)
-                    && lex
-                        .words
-                        .get(part)
-                        .is_some_and(|w| w.lists & IS_FIRST_NAME != 0)
+                    && let Some(w) = lex.words.get(part)
+                    && w.lists & IS_FIRST_NAME != 0
                 {
-                    x |= FIRST_PART;
+                    x |= FIRST_PART | name_gender(w.lists);
                 }
             }
             t.flags = x;

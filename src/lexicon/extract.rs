@@ -879,7 +879,8 @@ impl WordTable {
 pub(crate) struct Word {
     /// The length of the word: part of its key in [`WordTable::slots`].
     len: u8,
-    /// Word lists: 1 non-name, 2 nationality, 4 honorific, 8 first name.
+    /// Word lists: 1 non-name, 2 nationality, 4 honorific, 8 first name,
+    /// 16 and 32 its gender (feminine, masculine).
     pub(crate) lists: u8,
     /// Lexicons with an entry of several words starting with this word
     /// (bits: 1 verbs, 2 titles, 4 gazetteer, 8 heads, 16 sources): only
@@ -929,6 +930,11 @@ pub(crate) const IS_NATIONALITY: u8 = 2;
 pub(crate) const IS_HONORIFIC: u8 = 4;
 /// See [`IS_STOPWORD`].
 pub(crate) const IS_FIRST_NAME: u8 = 8;
+/// See [`IS_STOPWORD`]: a given name borne by women (with
+/// [`IS_MASCULINE`] too, by both: no gender).
+pub(crate) const IS_FEMININE: u8 = 16;
+/// See [`IS_FEMININE`].
+pub(crate) const IS_MASCULINE: u8 = 32;
 
 /// Bits of [`Word::multi`].
 pub(crate) const VERBS: u8 = 1;
@@ -989,8 +995,17 @@ impl Lexicon {
         let org_heads = Anchor::new(&heads);
         let sources = Anchor::new(&sources);
         // Keyed by the lexicons' own strings: no word is copied.
-        let first_names: Vec<String> = entries(include_str!("first_names.txt"))
-            .map(fold_str)
+        // "Marine f": a name, then its gender if it has one.
+        let first_names: Vec<(String, u8)> = entries(include_str!("first_names.txt"))
+            .map(|line| {
+                let (name, gender) = line.split_once(' ').unwrap_or((line, ""));
+                let gender = match gender.trim() {
+                    "f" => IS_FEMININE,
+                    "m" => IS_MASCULINE,
+                    _ => 0,
+                };
+                (fold_str(name), gender)
+            })
             .collect();
         let mut words: FastMap<&str, Known> = FastMap::default();
         let mut several: Vec<Several> = Vec::new();
@@ -1035,8 +1050,8 @@ impl Lexicon {
         for w in honorifics.keys() {
             words.entry(w).or_default().lists |= IS_HONORIFIC;
         }
-        for w in &first_names {
-            words.entry(w).or_default().lists |= IS_FIRST_NAME;
+        for (w, gender) in &first_names {
+            words.entry(w).or_default().lists |= IS_FIRST_NAME | gender;
         }
         Lexicon {
             words: WordTable::new(words),
@@ -1201,10 +1216,15 @@ mod tests {
                 .is_some_and(|w| w.lists & IS_STOPWORD != 0)
         );
         assert_eq!(l.nationalities.get("russe").copied(), Some("Russie"));
+        assert!(l.words.get("helene").is_some_and(
+            |w| w.lists & (IS_FIRST_NAME | IS_FEMININE) == IS_FIRST_NAME | IS_FEMININE
+        ));
+        // Spellings of one folded name with both genders: neither.
+        let both = IS_FEMININE | IS_MASCULINE;
         assert!(
             l.words
-                .get("helene")
-                .is_some_and(|w| w.lists & IS_FIRST_NAME != 0)
+                .get("michele")
+                .is_some_and(|w| w.lists & both == both)
         );
         assert!(l.gazetteer.by_name.contains_key("otan"));
         assert!(l.gazetteer.by_name.contains_key("moscou"));
