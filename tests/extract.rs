@@ -689,3 +689,14 @@ fn a_pronoun_is_not_someone_named_in_what_was_reported() {
     );
     claim(&a, Some("Hugo Ferrand"), "Je n’ai enfreint aucune règle");
 }
+
+#[test]
+fn the_speaker_after_quant_a_elle_or_de_son_cote_is_the_name() {
+    let (_, a) = parse(
+        "« Le budget tiendra », résume quant à elle Francisca Lemoine, économiste. « Rien ne \
+         presse », estime de son côté Anne Rey.",
+    );
+    claim(&a, Some("Francisca Lemoine"), "Le budget tiendra");
+    claim(&a, Some("Anne Rey"), "Rien ne presse");
+    assert_eq!(actor(&a, "Anne Rey").kind, depeche::ActorKind::Person);
+}

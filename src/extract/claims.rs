@@ -837,6 +837,16 @@ fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)>
             break;
         }
     }
+    // "résume quant à elle Francisca Joly-Gomez": the name, not the
+    // pronoun that announces it.
+    if matches!(x.who, Who::Pron(_))
+        && x.a >= 2
+        && u.is(x.a - 1, &["a"])
+        && u.is(x.a - 2, &["quant"])
+        && let Some(named) = first_starting(agents, x.b, x.b + 1)
+    {
+        x = named;
+    }
     let gap_ok = (k..x.a).all(|j| {
         u.toks[j].kind == Kind::Word && !u.toks[j].cap
             || super::mentions::honorific(u, j).is_some()

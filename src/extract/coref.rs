@@ -63,6 +63,19 @@ fn feature_name(u: &Unit<'_>, a: usize) -> bool {
     k > 0
         && FEATURE_SIGNATURES.contains(u.toks[k - 1].sig)
         && LEXICON.feature_heads.contains(u.ftok(k - 1))
+        && !is_side(u, k - 1)
+}
+
+/// Whether token `i` is "côté" (side), which folds to "cote" as "côte"
+/// (coast) does: "de son côté Anne Rey" is no coast, and in "Côté
+/// Baronnies, le manager…" the name is a team's, not a place's.
+fn is_side(u: &Unit<'_>, i: usize) -> bool {
+    u.ftok(i) == "cote" && matches!(u.tok(i), "côté" | "Côté" | "CÔTÉ")
+}
+
+/// Whether token `i` is a noun after which a name is a place.
+fn place_noun(u: &Unit<'_>, i: usize) -> bool {
+    u.is(i, PLACE_NOUNS) && !is_side(u, i)
 }
 
 /// The signatures of the feature heads, as a [`WordSet`] has them for its
@@ -844,7 +857,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
         && !u.ftok(p).ends_with('\'')
         && !u.is(p, PREPOSITION_LIKE)
         && !u.is(p, PLACE_PREPOSITIONS)
-        && !u.is(p, PLACE_NOUNS)
+        && !place_noun(u, p)
         && !u.is(p, NOT_NOUNS)
         && !FUNCTION_WORDS.contains(u.ftok(p))
         && u.hit(p).verb.is_none()
@@ -902,7 +915,7 @@ fn lone_kind(u: &Unit<'_>, m: &Ment, evidence: impl FnOnce() -> bool) -> Option<
     if before.is_some_and(|p| u.is(p, OF)) {
         return Some(ActorKind::Location);
     }
-    if before.is_some_and(|p| u.is(p, PLACE_NOUNS)) {
+    if before.is_some_and(|p| place_noun(u, p)) {
         return Some(ActorKind::Location);
     }
     evidence().then_some(ActorKind::Organization)
