@@ -700,3 +700,26 @@ fn the_speaker_after_quant_a_elle_or_de_son_cote_is_the_name() {
     claim(&a, Some("Anne Rey"), "Rien ne presse");
     assert_eq!(actor(&a, "Anne Rey").kind, depeche::ActorKind::Person);
 }
+
+#[test]
+fn a_plural_or_indefinite_pronoun_is_no_one_person() {
+    let (_, a) = parse(
+        "Paul Morel a reçu les syndicats. « Nous refusons ce plan », ont-ils déclaré. « Le \
+         dossier avance », nous répond-on au ministère. Les enseignants mobilisés dénoncent la \
+         réforme. Pour eux, la loi va augmenter la précarité.",
+    );
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("Paul Morel")),
+        "{:#?}",
+        a.claims
+    );
+    let on = claim(&a, None, "Le dossier avance");
+    assert_eq!(on.speaker_description.as_deref(), Some("on"));
+    let eux = claim(&a, None, "la loi va augmenter");
+    assert_eq!(
+        eux.speaker_description.as_deref(),
+        Some("Les enseignants mobilisés")
+    );
+}

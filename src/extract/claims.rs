@@ -27,6 +27,9 @@ pub(crate) enum Who {
     Anon(String),
     /// A subject pronoun: the current speaker (`Some(true)`: "elle").
     Pron(Option<bool>),
+    /// A plural pronoun ("ils", "ont-elles ajouté", "selon eux"): the
+    /// anonymous source or the body that just spoke, never one person.
+    Plural,
     /// A definite description of a person ("la pédiatre", "le
     /// scientifique"): the person last named, else an anonymous source.
     Desc(String, Option<bool>),
@@ -372,19 +375,26 @@ fn verb_cue(u: &Unit<'_>, p: u32, fend: usize) -> Option<(u32, Form, usize, bool
     inverted.then_some((lemma, form, k + 1, true))
 }
 
-/// The gender of the pronoun of an inverted cue in tokens `a..b` ("a-t-il",
-/// "estime-t-elle").
-fn inverted_gender(u: &Unit<'_>, a: usize, b: usize) -> Option<bool> {
-    (a..b).find_map(|k| {
-        let f = u.ftok(k);
-        if f.ends_with("-elle") || f.ends_with("-elles") {
-            Some(true)
-        } else if f.ends_with("-il") || f.ends_with("-ils") {
-            Some(false)
-        } else {
-            None
-        }
-    })
+/// Who the pronoun of an inverted cue in tokens `a..b` is: "a-t-il",
+/// "estime-t-elle" a person of that gender, "ont-ils ajouté" several,
+/// "nous répond-on" nobody named.
+fn inverted_pronoun(u: &Unit<'_>, a: usize, b: usize) -> Who {
+    (a..b)
+        .find_map(|k| {
+            let f = u.ftok(k);
+            if f.ends_with("-ils") || f.ends_with("-elles") {
+                Some(Who::Plural)
+            } else if f.ends_with("-elle") {
+                Some(Who::Pron(Some(true)))
+            } else if f.ends_with("-il") {
+                Some(Who::Pron(Some(false)))
+            } else if f.ends_with("-on") {
+                Some(Who::Anon("on".to_owned()))
+            } else {
+                None
+            }
+        })
+        .unwrap_or(Who::Pron(None))
 }
 
 /// Whether token `i` is an inverted auxiliary: "a-t-il", "avait-elle".
@@ -463,7 +473,10 @@ pub(crate) fn agents(
             out.push(Agent {
                 a: i,
                 b: i + 1,
-                who: Who::Pron(Some(u.ftok(i).starts_with('e'))),
+                who: match u.ftok(i) {
+                    "ils" | "elles" => Who::Plural,
+                    f => Who::Pron(Some(f.starts_with('e'))),
+                },
                 inner: false,
             });
             continue;
@@ -837,15 +850,17 @@ fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)>
             break;
         }
     }
-    // "résume quant à elle Francisca Joly-Gomez": the name, not the
-    // pronoun that announces it.
-    if matches!(x.who, Who::Pron(_))
-        && x.a >= 2
-        && u.is(x.a - 1, &["a"])
-        && u.is(x.a - 2, &["quant"])
-        && let Some(named) = first_starting(agents, x.b, x.b + 1)
-    {
-        x = named;
+    // A pronoun after the verb is no subject ("a raconté l’échange
+    // qu’ils avaient eu"; an inverted one is glued to it, "a-t-il dit"),
+    // but after "quant à": "résume quant à elle", and then the name after
+    // it if there is one ("quant à elle Francisca Joly-Gomez").
+    if matches!(x.who, Who::Pron(_) | Who::Plural) {
+        if !(x.a >= 2 && u.is(x.a - 1, &["a"]) && u.is(x.a - 2, &["quant"])) {
+            return None;
+        }
+        if let Some(named) = first_starting(agents, x.b, x.b + 1) {
+            x = named;
+        }
     }
     let gap_ok = (k..x.a).all(|j| {
         u.toks[j].kind == Kind::Word && !u.toks[j].cap
@@ -1104,7 +1119,7 @@ pub(crate) fn find(
                     agent_after(u, agents, e)
                 };
                 let who = if inverted {
-                    Some(Who::Pron(inverted_gender(u, cstart, e)))
+                    Some(inverted_pronoun(u, cstart, e))
                 } else {
                     after.as_ref().map(|x| x.0.clone())
                 };
@@ -1157,7 +1172,7 @@ pub(crate) fn find(
             && u.is(cstart - 1, &[","])
         {
             let who = if inverted {
-                Some(Who::Pron(inverted_gender(u, cstart, e)))
+                Some(inverted_pronoun(u, cstart, e))
             } else {
                 agent_after(u, agents, e).map(|x| x.0)
             };
@@ -1282,7 +1297,7 @@ pub(crate) fn find(
             })
             .flatten();
         let who = if inverted {
-            Some(Who::Pron(inverted_gender(u, c, e)))
+            Some(inverted_pronoun(u, c, e))
         } else if coordinated.is_some() {
             coordinated
         } else {
@@ -1391,12 +1406,12 @@ pub(crate) fn find(
             continue;
         }
         let who = if u.is(x, &["lui", "elle", "eux", "elles"]) {
-            let fem = match u.ftok(x) {
-                "lui" => Some(false),
-                "elle" | "elles" => Some(true),
-                _ => None,
+            let who = match u.ftok(x) {
+                "lui" => Who::Pron(Some(false)),
+                "elle" => Who::Pron(Some(true)),
+                _ => Who::Plural,
             };
-            Some((Who::Pron(fem), x + 1))
+            Some((who, x + 1))
         } else {
             agent_after(u, agents, x).or_else(|| {
                 // "selon un document interne consulté par Reuters": any
@@ -1460,7 +1475,9 @@ pub(crate) fn find(
             }
         }
         let is_pour = u.is(i, &["pour"]);
-        if is_pour && !(u.is(xb, &[","]) && matches!(who, Who::Actor(_) | Who::Pron(_))) {
+        if is_pour
+            && !(u.is(xb, &[","]) && matches!(who, Who::Actor(_) | Who::Pron(_) | Who::Plural))
+        {
             continue;
         }
         let sent = u.sentence_of(i);

@@ -287,7 +287,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         // right after a body's claim is that body, when no person is named
         // in between. (An incise's pronoun, "a-t-elle ajouté", is a
         // person's.)
-        if let Who::Pron(_) = p.who
+        if let Who::Pron(_) | Who::Plural = p.who
             && p.kind == ClaimKind::AccordingTo
             && let Some((lu, lpos, g)) = last_body
             && lu == p.unit
@@ -302,7 +302,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         // "« … », confie une infirmière. « … », glisse-t-elle": a pronoun
         // right after an anonymous source's claim is that source, when no
         // one is named in between.
-        if let Who::Pron(_) = p.who
+        if let Who::Pron(_) | Who::Plural = p.who
             && let Some((lu, lpos, desc)) = &last_anon
             && *lu == p.unit
             && !claims::starting_in(&agents_of[p.unit], lpos + 1, p.pos)
@@ -315,7 +315,8 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         }
         let speaker = match &p.who {
             Who::Actor(g) => Some(*g),
-            Who::Anon(_) => None,
+            // Several people nobody named just before: not one of them.
+            Who::Anon(_) | Who::Plural => None,
             Who::Desc(_, fem) => {
                 let fits = |g: usize| fem.is_none() || gender[g].is_none() || gender[g] == *fem;
                 last_person(&agents_of, &kinds, p.unit, p.pos, false, &fits)
@@ -364,7 +365,7 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
                     .or_else(|| last_person(&agents_of, &kinds, p.unit, p.pos, true, &fits))
             }
         };
-        if let Who::Pron(_) = p.who
+        if let Who::Pron(_) | Who::Plural = p.who
             && speaker.is_none()
         {
             continue;
