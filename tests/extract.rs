@@ -723,3 +723,23 @@ fn a_plural_or_indefinite_pronoun_is_no_one_person() {
         Some("Les enseignants mobilisés")
     );
 }
+
+#[test]
+fn participles_numbers_and_coordinated_people_are_no_roles() {
+    let (_, a) = parse(
+        "« Nous partons », a dit Maria Lenoir, 30 ans, arrivée de Lyon avec son mari. « Elle a \
+         donné aux Morel, les deux, un million », a dit Paul Roche, ex-député de l’Aisne. Pour \
+         sa femme et ses enfants, Emmanuel Dupuis a oublié le dossier. Jean Vidal, retraité de \
+         la SNCF, a témoigné. Son associée, Anne Rey, a signé.",
+    );
+    assert!(roles(&a, "Maria Lenoir").is_empty());
+    assert!(roles(&a, "Emmanuel Dupuis").is_empty());
+    assert_eq!(roles(&a, "Paul Roche"), ["ex-député de l’Aisne"]);
+    assert_eq!(roles(&a, "Jean Vidal"), ["retraité de la SNCF"]);
+    assert_eq!(roles(&a, "Anne Rey"), ["associée"]);
+    assert!(
+        a.actors.iter().all(|x| x.roles.iter().all(|r| r.text != "deux")),
+        "{:#?}",
+        names(&a)
+    );
+}

@@ -146,6 +146,16 @@ const NO_FREE_APPOSITION: &WordSet = &WordSet::new(&[
     "peu",
     "tres",
     "bien",
+    // Numbers and quantifiers: "aux Biden, les deux, 3,5 millions",
+    // "les ministres, tous deux, …".
+    "deux",
+    "trois",
+    "quatre",
+    "tous",
+    "toutes",
+    "chacun",
+    "chacune",
+    "ensemble",
 ]);
 
 /// Nouns of kinship and of ties that name a person after a possessive
@@ -222,6 +232,12 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool, person_at: impl Fn(usize)
         if u.is(k, &["et"]) && !loose && !u.is(k + 1, &["de", "des", "du", "d'"]) {
             break;
         }
+        // Titles are coordinated bare ("fondateur et rédacteur en chef"),
+        // people with a determiner: "à sa femme et ses enfants, Emmanuel
+        // Macron a…" names no role of his.
+        if u.is(k, &["et"]) && u.is(k + 1, COORDINATED_DETERMINERS) {
+            break;
+        }
         let comp = u.is(k, COMPLEMENT) && u.tok(k) != "a";
         if in_complement
             && t.cap
@@ -256,6 +272,25 @@ fn phrase_end(u: &Unit<'_>, t_end: usize, loose: bool, person_at: impl Fn(usize)
     }
     k
 }
+
+/// Whether token `i` is a past participle, which opens a clause, not a
+/// role: "Maria Chuprina, 30 ans, arrivée d’Izmaïl…", "…, consacré à
+/// l’intégration". Those that name a function are titles ("élu",
+/// "associé", "ex-député"), but "retraité", which folds to "retraite"
+/// (pension), and so cannot be one.
+fn participle_clause(u: &Unit<'_>, i: usize) -> bool {
+    let w = u.tok(i);
+    ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+        && !w.contains('-')
+        && !u.is(i, &["retraite", "retraitee", "retraites", "retraitees"])
+}
+
+/// Determiners that, after "et", open a second noun phrase rather than a
+/// second title.
+const COORDINATED_DETERMINERS: &WordSet = &WordSet::new(&[
+    "le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes",
+    "ce", "cet", "cette", "ces",
+]);
 
 /// Particles and articles a role phrase does not end on.
 const DANGLING: &WordSet = &WordSet::new(&[
@@ -464,6 +499,7 @@ pub(crate) fn find<'u>(
             && !u.is(i, ROLE_STOP)
             && !u.is(i, NO_FREE_APPOSITION)
             && !is_verb(u, i)
+            && !participle_clause(u, i)
             && (det.is_some()
                 || profession_like(u.ftok(i))
                 || org_head
