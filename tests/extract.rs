@@ -738,7 +738,9 @@ fn participles_numbers_and_coordinated_people_are_no_roles() {
     assert_eq!(roles(&a, "Jean Vidal"), ["retraité de la SNCF"]);
     assert_eq!(roles(&a, "Anne Rey"), ["associée"]);
     assert!(
-        a.actors.iter().all(|x| x.roles.iter().all(|r| r.text != "deux")),
+        a.actors
+            .iter()
+            .all(|x| x.roles.iter().all(|r| r.text != "deux")),
         "{:#?}",
         names(&a)
     );
