@@ -33,6 +33,11 @@ fn roles(a: &Article, name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The description of the anonymous source of the claim starting so.
+fn source<'a>(a: &'a Article, content_start: &str) -> Option<&'a str> {
+    claim(a, None, content_start).speaker_description.as_deref()
+}
+
 fn claim<'a>(a: &'a Article, speaker: Option<&str>, content_start: &str) -> &'a Claim {
     a.claims
         .iter()
@@ -284,9 +289,8 @@ fn mixed_quote_and_split_quote() {
 #[test]
 fn anonymous_sources_have_a_description() {
     let (_, a) = parse("« Personne ne veut d’une escalade », a confié un diplomate européen.");
-    let c = claim(&a, None, "Personne ne veut");
     assert_eq!(
-        c.speaker_description.as_deref(),
+        source(&a, "Personne ne veut"),
         Some("un diplomate européen")
     );
 }
@@ -414,8 +418,7 @@ fn descriptions_of_bodies_speak_for_the_body_last_named() {
     assert!(!has(&a, "ONG"), "{:#?}", names(&a));
     // With no body named before, the description is the source.
     let (_, b) = parse("Le constructeur a annoncé une hausse de 5 %.");
-    let c = claim(&b, None, "une hausse");
-    assert_eq!(c.speaker_description.as_deref(), Some("Le constructeur"));
+    assert_eq!(source(&b, "une hausse"), Some("Le constructeur"));
 }
 
 #[test]
@@ -715,11 +718,9 @@ fn a_plural_or_indefinite_pronoun_is_no_one_person() {
         "{:#?}",
         a.claims
     );
-    let on = claim(&a, None, "Le dossier avance");
-    assert_eq!(on.speaker_description.as_deref(), Some("on"));
-    let eux = claim(&a, None, "la loi va augmenter");
+    assert_eq!(source(&a, "Le dossier avance"), Some("on"));
     assert_eq!(
-        eux.speaker_description.as_deref(),
+        source(&a, "la loi va augmenter"),
         Some("Les enseignants mobilisés")
     );
 }
