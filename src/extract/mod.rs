@@ -269,7 +269,6 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
     pending.sort_by_key(|p| (p.unit, p.pos));
     let mut out_claims = Vec::with_capacity(pending.len());
     let mut current: Option<usize> = None;
-    let seen: Vec<(usize, usize)> = Vec::new();
     // The last claim's block, position and anonymous source, if any.
     let mut last_anon: Option<(usize, usize, String)> = None;
     // The last claim's block, position and speaker when a body made it.
@@ -385,9 +384,6 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
             _ => None,
         };
         let (first, last) = (p.parts[0], p.parts[p.parts.len() - 1]);
-        if seen.iter().any(|&(a, b)| a <= first.0 && last.1 <= b) {
-            continue;
-        }
         // Most claims have one part: no list to join.
         let content = match p.parts[..] {
             [(a, b)] => u.text[a..b].trim().to_owned(),
