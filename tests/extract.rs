@@ -746,3 +746,20 @@ fn participles_numbers_and_coordinated_people_are_no_roles() {
         names(&a)
     );
 }
+
+#[test]
+fn a_plural_noun_is_no_participle_cue() {
+    // "menaces" folds as "menacés" does.
+    let (_, a) = parse(
+        "Anne Rey, entre défections et menaces de nouvelles trahisons, avance. Paul Morel a \
+         critiqué la réforme.",
+    );
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("Anne Rey")),
+        "{:#?}",
+        a.claims
+    );
+    claim(&a, Some("Paul Morel"), "la réforme");
+}

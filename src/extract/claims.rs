@@ -1066,6 +1066,15 @@ pub(crate) fn find(
         if i > 0 && u.is(i - 1, DETERMINERS) && !u.is(i - 1, &["lui", "leur"]) {
             continue;
         }
+        // A plural noun, not a participle: "menaces", "critiques" fold as
+        // "menacés", "critiqués" do, and no other form of a verb in -er
+        // ends in -es ("menacées" still is one).
+        if LEXICON.verbs.first_group[lemma as usize] && !glued && {
+            let w = u.tok(i);
+            w.ends_with("es") && !w.ends_with("ées") && !w.ends_with("ees")
+        } {
+            continue;
+        }
         // The chain before the verb.
         let mut c = i;
         while c > 0 && c + 8 > i && (in_chain(u, c - 1) || u.tok(c - 1) == "à") {
