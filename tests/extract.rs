@@ -763,3 +763,9 @@ fn a_plural_noun_is_no_participle_cue() {
     );
     claim(&a, Some("Paul Morel"), "la réforme");
 }
+
+#[test]
+fn an_anonymous_source_ends_before_a_modal() {
+    let (_, a) = parse("Les Suisses pourraient également se prononcer sur deux initiatives.");
+    assert_eq!(source(&a, "deux initiatives"), Some("Les Suisses"));
+}

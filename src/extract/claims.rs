@@ -139,6 +139,33 @@ const CHAIN: &WordSet = &WordSet::new(&[
     "allait",
 ]);
 
+/// The finite forms of the modal verbs, which no subject's noun phrase
+/// holds.
+const MODALS: &WordSet = &WordSet::new(&[
+    "peut",
+    "peuvent",
+    "pouvait",
+    "pouvaient",
+    "pourrait",
+    "pourraient",
+    "pourra",
+    "pourront",
+    "doit",
+    "doivent",
+    "devait",
+    "devaient",
+    "devrait",
+    "devraient",
+    "devra",
+    "devront",
+    "veut",
+    "veulent",
+    "voulait",
+    "voulaient",
+    "voudrait",
+    "voudraient",
+]);
+
 /// Times of day and week, which stand between a subject and its verb or
 /// between a verb and its complement ("a mardi estimé", "juge hier que").
 const WHEN: &WordSet = &WordSet::new(&[
@@ -769,6 +796,9 @@ pub(crate) fn unnamed(u: &Unit<'_>, d: usize, c: usize) -> Option<Who> {
 /// ("les organisations agricoles") may speak; after "selon" only people,
 /// sources and documents do ("selon les horaires" is no source).
 fn unnamed_source(u: &Unit<'_>, d: usize, c: usize, plural_ok: bool) -> Option<Who> {
+    // "Les Suisses pourraient se prononcer": the noun phrase ends before
+    // the modal verb.
+    let c = (d + 1..c).find(|&j| u.is(j, MODALS)).unwrap_or(c);
     let text = u.slice(d, c).to_owned();
     // "le constructeur", "l’ONG": a body named before ("la société
     // civile", with more words, is not one).
