@@ -769,3 +769,12 @@ fn an_anonymous_source_ends_before_a_modal() {
     let (_, a) = parse("Les Suisses pourraient également se prononcer sur deux initiatives.");
     assert_eq!(source(&a, "deux initiatives"), Some("Les Suisses"));
 }
+
+#[test]
+fn the_agent_of_a_passive_participle_is_no_speaker() {
+    let (_, a) = parse(
+        "C’est le cas du traitement miracle, vanté par Paul Morel dans un tweet. La ministre, \
+         Anne Rey, était défavorable à cette mesure, soutenue par le rapporteur.",
+    );
+    assert!(a.claims.is_empty(), "{:#?}", a.claims);
+}

@@ -892,6 +892,10 @@ fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)>
             x = named;
         }
     }
+    // "…, vantée par Elon Musk": the agent of a passive, no speaker.
+    if x.a > k && u.is(x.a - 1, &["par"]) {
+        return None;
+    }
     let gap_ok = (k..x.a).all(|j| {
         u.toks[j].kind == Kind::Word && !u.toks[j].cap
             || super::mentions::honorific(u, j).is_some()
