@@ -778,3 +778,15 @@ fn the_agent_of_a_passive_participle_is_no_speaker() {
     );
     assert!(a.claims.is_empty(), "{:#?}", a.claims);
 }
+
+#[test]
+fn a_feminine_role_with_a_complement_is_the_one_woman_named() {
+    let (_, a) = parse(
+        "La date est contestée par Claire Vasseur et Marc Petit.\n\nInvitée sur une radio, la \
+         candidate du Parti vert a rappelé que « cette date divise ».\n\nÀ Lyon, Anne Rey et \
+         Julie Roux ont parlé.\n\nLa députée du Rhône a dénoncé le projet.",
+    );
+    claim(&a, Some("Claire Vasseur"), "« cette date divise »");
+    // Three women named before: "la députée du Rhône" is none for sure.
+    claim(&a, None, "le projet");
+}

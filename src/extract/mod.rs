@@ -527,9 +527,27 @@ fn resolve_role(
         // "le vice-président du Département" when one person only holds
         // that title in the article.
         let with_key = holders.by_key.get(p.key).map_or(&[][..], Vec::as_slice);
-        return (with_key.len() == 1)
-            .then(|| with_key[0])
-            .filter(|&g| fits(g));
+        if with_key.len() == 1 {
+            return Some(with_key[0]).filter(|&g| fits(g));
+        }
+        // "la candidate du Rassemblement national" when one woman only,
+        // holding no other title, has been named: her. (Only feminine
+        // forms tell a gender; the mentions looked through are bounded,
+        // as this is asked of every such role.)
+        if p.fem != Some(true) {
+            return None;
+        }
+        let feminine = [PersonIndex::class(Some(true))];
+        let mut women = persons
+            .latest(&feminine, 0, upto)
+            .take(MAX_WOMEN_LOOKED_AT)
+            .map(|j| of[j]);
+        let first = women.next()?;
+        let unique = women.all(|g| g == first) && {
+            let titles = &holders.titles[first];
+            titles.is_empty() || titles.iter().any(|&k| same_title(k))
+        };
+        return unique.then_some(first);
     }
     if let Some(g) = last_here {
         let titles = &holders.titles[g];
@@ -548,6 +566,10 @@ fn resolve_role(
         })
         .map(|j| of[j])
 }
+
+/// How many mentions of women [`resolve_role`] looks through to tell that
+/// one woman only was named before a role.
+const MAX_WOMEN_LOOKED_AT: usize = 256;
 
 /// The titles actors hold (appositions, prefixed titles), indexed for the
 /// questions role resolution asks at each role-only mention: an article
