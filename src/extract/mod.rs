@@ -540,13 +540,18 @@ fn resolve_role(
         let feminine = [PersonIndex::class(Some(true))];
         let mut women = persons
             .latest(&feminine, 0, upto)
-            .take(MAX_WOMEN_LOOKED_AT)
+            .take(MAX_WOMEN_LOOKED_AT + 1)
             .map(|j| of[j]);
         let first = women.next()?;
-        let unique = women.all(|g| g == first) && {
-            let titles = &holders.titles[first];
-            titles.is_empty() || titles.iter().any(|&k| same_title(k))
-        };
+        let mut looked_at = 1;
+        let unique = women.all(|g| {
+            looked_at += 1;
+            g == first
+        }) && looked_at <= MAX_WOMEN_LOOKED_AT
+            && {
+                let titles = &holders.titles[first];
+                titles.is_empty() || titles.iter().any(|&k| same_title(k))
+            };
         return unique.then_some(first);
     }
     if let Some(g) = last_here {
@@ -568,7 +573,7 @@ fn resolve_role(
 }
 
 /// How many mentions of women [`resolve_role`] looks through to tell that
-/// one woman only was named before a role.
+/// one woman only was named before a role (past them, it does not tell).
 const MAX_WOMEN_LOOKED_AT: usize = 256;
 
 /// The titles actors hold (appositions, prefixed titles), indexed for the
