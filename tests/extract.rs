@@ -790,3 +790,13 @@ fn a_feminine_role_with_a_complement_is_the_one_woman_named() {
     // Three women named before: "la députée du Rhône" is none for sure.
     claim(&a, None, "le projet");
 }
+
+#[test]
+fn a_noun_after_a_verb_and_en_is_no_cue() {
+    let (_, a) = parse(
+        "Paul Morel raconte en somme l’histoire de son école. Anne Rey a répondu en soulignant \
+         que la position n’avait pas changé.",
+    );
+    assert!(a.claims.iter().all(|c| c.cue != "somme"), "{:#?}", a.claims);
+    claim(&a, Some("Anne Rey"), "la position n’avait pas changé");
+}

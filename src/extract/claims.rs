@@ -1100,6 +1100,12 @@ pub(crate) fn find(
         if i > 0 && u.is(i - 1, DETERMINERS) && !u.is(i - 1, &["lui", "leur"]) {
             continue;
         }
+        // A noun after a verb and "en": "il raconte en somme", not the
+        // verb "sommer" (a clitic "en" follows a subject, "il en dit"; a
+        // gerund is one: "a répondu en soulignant").
+        if i >= 2 && form != Form::Gerund && u.is(i - 1, &["en"]) && u.hit(i - 2).verb.is_some() {
+            continue;
+        }
         // A plural noun, not a participle: "menaces", "critiques" fold as
         // "menacés", "critiqués" do, and no other form of a verb in -er
         // ends in -es ("menacées" still is one).
