@@ -800,3 +800,56 @@ fn a_noun_after_a_verb_and_en_is_no_cue() {
     assert!(a.claims.iter().all(|c| c.cue != "somme"), "{:#?}", a.claims);
     claim(&a, Some("Anne Rey"), "la position n’avait pas changé");
 }
+
+#[test]
+fn a_name_in_the_phrase_of_where_it_was_said_is_no_speaker() {
+    let (_, a) = parse(
+        "« Nous tiendrons jusqu’au bout », a écrit sur son compte Mastodon le maire de Quimper, \
+         Paul Girard, appelant les habitants à rester chez eux.\n\n« La route est coupée », \
+         indique dans un communiqué le Syndicat des transports de l’Ouest.",
+    );
+    claim(&a, Some("Paul Girard"), "Nous tiendrons");
+    claim(&a, Some("Paul Girard"), "les habitants");
+    claim(
+        &a,
+        Some("Syndicat des transports de l’Ouest"),
+        "La route est coupée",
+    );
+}
+
+#[test]
+fn an_apposition_before_a_name_passes_a_gloss_in_brackets() {
+    let (_, a) = parse(
+        "Le gouverneur de la région de Poltava (centre), Dmytro Lounine, a demandé aux habitants \
+         de partir.",
+    );
+    assert_eq!(
+        roles(&a, "Dmytro Lounine"),
+        ["gouverneur de la région de Poltava"]
+    );
+}
+
+#[test]
+fn an_acronym_in_brackets_after_a_person_or_a_place_is_no_alias() {
+    let (_, a) = parse(
+        "La députée Claire Vasseur (RN) a dénoncé la réforme. Le RN votera contre. Selon la \
+         Fédération des artisans de France (FAF), le texte coûtera cher. La FAF le dit.\n\n\
+         QUIMPER (APC) - Le maire de Brest (XYZ), Paul Girard, a parlé.\n\n2. Maxime Le Gall (FRA) \
+         2h10’58’’",
+    );
+    assert_eq!(actor(&a, "Claire Vasseur").mentions.len(), 1);
+    assert_eq!(actor(&a, "RN").mentions.len(), 2);
+    assert_eq!(
+        actor(&a, "Fédération des artisans de France")
+            .mentions
+            .len(),
+        3
+    );
+    // A wire dateline without a date, a department, a country's code.
+    for name in ["APC", "XYZ", "FRA"] {
+        assert!(!has(&a, name), "{:#?}", names(&a));
+    }
+    assert_eq!(actor(&a, "Maxime Le Gall").mentions.len(), 1);
+    // The content of "selon" starts past the bracket.
+    claim(&a, Some("Fédération des artisans de France"), "le texte");
+}

@@ -869,16 +869,25 @@ fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)>
         k = x.b;
     }
     let mut x = first_starting(agents, k, k + 4)?;
-    // "a salué sur Twitter « … »", "a déclaré sur BFMTV le ministre": a
-    // name after a preposition is where it was said, not who said it.
+    // "a salué sur Twitter « … »", "a déclaré sur BFMTV le ministre", "a
+    // écrit sur son compte Telegram le maire": a name in the phrase of a
+    // preposition is where it was said, not who said it. The phrase ends
+    // at a mark or at a determiner past its own, which starts the subject
+    // ("indique dans un communiqué le Conseil d’État").
     for _ in 0..2 {
-        if x.a > k && u.is(x.a - 1, WHERE_SAID) {
-            let from = x.b;
-            x = first_starting(agents, from, from + 3)?;
-            k = from;
-        } else {
+        let Some(p) = (k..x.a).rev().find(|&p| u.is(p, WHERE_SAID)) else {
+            break;
+        };
+        let end = (p + 2..u.toks.len())
+            .find(|&j| u.toks[j].kind == Kind::Punct || u.is(j, DETERMINERS))
+            .unwrap_or(u.toks.len());
+        if x.a >= end {
+            // Past the phrase, for the gap's test below.
+            k = end;
             break;
         }
+        x = first_starting(agents, end, end + 3)?;
+        k = end;
     }
     // A pronoun after the verb is no subject ("a raconté l’échange
     // qu’ils avaient eu"; an inverted one is glued to it, "a-t-il dit"),
@@ -1506,6 +1515,13 @@ pub(crate) fn find(
             })
         };
         let Some((who, mut xb)) = who else { continue };
+        // "Selon Paul Morel (PS), …", "selon l’Insee (Institut national
+        // de la statistique), …": skip the gloss in brackets.
+        if u.is(xb, &["("])
+            && let Some(c) = (xb + 1..(xb + 10).min(n)).find(|&k| u.is(k, &[")"]))
+        {
+            xb = c + 1;
+        }
         // "Selon le général Anders Vik, chef d’état-major …, ces …": skip
         // the apposition.
         if u.is(xb, &[","]) {

@@ -319,13 +319,24 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         // story and stays an actor; only its dateline credit is dropped.
         // "STRASBOURG, 11 mars 2025 (AFP) -": the agency of a dateline is
         // a credit, not an actor.
-        let dateline = m.acronym
-            && m.a >= 2
-            && u.is(m.a - 1, &["("])
-            && u.toks[m.a - 2].kind == Kind::Number
-            && u.is(m.b, &[")"])
-            && u.is(m.b + 1, &["-", "–", "—"]);
+        // So is "HELSINKI (AFP) -", without a date.
+        let bracketed = m.acronym && m.a >= 2 && u.is(m.a - 1, &["("]) && u.is(m.b, &[")"]);
+        let dateline = bracketed
+            && u.is(m.b + 1, &["-", "–", "—"])
+            && (u.toks[m.a - 2].kind == Kind::Number
+                || m.a <= 6 && (0..m.a - 1).all(|j| u.toks[j].cap || u.is(j, &[",", "-"])));
         if dateline {
+            continue;
+        }
+        // "Marine Le Pen (RN)", "Lens (PS)", "Maxime Le Gall (FRA)": an
+        // unknown acronym in brackets after a person or a place glosses it
+        // (a party, a department, a country's code), and is no alias of
+        // it either; a known body stays an actor of its own.
+        if bracketed
+            && m.entity.is_none()
+            && longest_ending(&keep, m.unit, m.a - 1)
+                .is_some_and(|p| matches!(p.kind, Some(ActorKind::Person | ActorKind::Location)))
+        {
             continue;
         }
         if m.entity.is_none() && feature_name(u, m.a) {
@@ -495,16 +506,31 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         keys.push(key);
     }
     *ments = keep;
-    // Pairs "Nom complet (SIGLE)" and "SIGLE (Nom complet)".
+    // Pairs "Nom complet (SIGLE)" and "SIGLE (Nom complet)"; not a person's
+    // or a place's party or department: "Marine Le Pen (RN)", "Lens (PS)".
     let mut alias: InputMap<Key<'_>, Key<'_>> = InputMap::default();
-    for w in 0..ments.len().saturating_sub(1) {
-        let (x, y) = (&ments[w], &ments[w + 1]);
-        if x.unit != y.unit {
+    for w in 1..ments.len() {
+        let y = &ments[w];
+        let u = &units[y.unit];
+        if y.a == 0 || !u.is(y.a - 1, &["("]) || !u.is(y.b, &[")"]) {
             continue;
         }
-        let u = &units[x.unit];
-        if y.a == x.b + 1 && u.is(x.b, &["("]) && u.is(y.b, &[")"]) && (x.acronym != y.acronym) {
-            let (ka, kb) = (keys[w], keys[w + 1]);
+        // The mention before the bracket, not one nested in its end
+        // ("France" in "Fédération hospitalière de France (FHF)").
+        let Some(v) = (0..w)
+            .rev()
+            .take_while(|&v| ments[v].unit == y.unit && ments[v].b + 1 >= y.a)
+            .filter(|&v| ments[v].b + 1 == y.a)
+            .min_by_key(|&v| ments[v].a)
+        else {
+            continue;
+        };
+        let x = &ments[v];
+        let full = if x.acronym { y } else { x };
+        if x.acronym != y.acronym
+            && !matches!(full.kind, Some(ActorKind::Person | ActorKind::Location))
+        {
+            let (ka, kb) = (keys[v], keys[w]);
             if ka != kb {
                 alias.insert(kb, ka);
             }
@@ -1014,6 +1040,16 @@ const NOT_NOUNS: &WordSet = &WordSet::new(&[
     "affronte",
     "recoit",
 ]);
+
+/// The longest of the last mentions of `kept` that ends right before token
+/// `at` of block `unit`: a name, not one nested in its end.
+fn longest_ending(kept: &[Ment], unit: usize, at: usize) -> Option<&Ment> {
+    kept.iter()
+        .rev()
+        .take_while(|p| p.unit == unit && p.b >= at)
+        .filter(|p| p.b == at)
+        .min_by_key(|p| p.a)
+}
 
 /// Words after which an acronym can still be an organisation.
 const PREPOSITION_LIKE: &WordSet = &WordSet::new(&[

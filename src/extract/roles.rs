@@ -551,14 +551,24 @@ pub(crate) fn find<'u>(
             && (u.is(da - 1, &["selon"])
                 || (da > 1 && u.is(da - 1, &["apres"]) && u.is(da - 2, &["d'"])));
         let plural = title.is_some_and(|(p, _)| LEXICON.titles.plural[p]);
+        // The comma before the name, past a gloss in brackets: "le
+        // gouverneur de la région de Poltava (centre), Dmytro Lounine".
+        let comma = if u.is(b, &["("])
+            && let Some(c) = (b + 2..(b + 5).min(n)).find(|&j| u.is(j, &[")"]))
+            && (b + 1..c).all(|j| u.toks[j].kind == Kind::Word || u.is(j, &["-"]))
+        {
+            c + 1
+        } else {
+            b
+        };
         if (!free || possessive)
             && !source
             && !plural
-            && u.is(b, &[","])
+            && u.is(comma, &[","])
             && (det.is_some() || u.toks[i].initial)
         {
             // The name may come after an honorific or "le Norvégien".
-            let mut k = b + 1;
+            let mut k = comma + 1;
             if let Some((_, used)) = super::mentions::honorific(u, k) {
                 k += used;
             } else if u.is(k, &["le", "la"])
