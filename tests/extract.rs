@@ -853,3 +853,37 @@ fn an_acronym_in_brackets_after_a_person_or_a_place_is_no_alias() {
     // The content of "selon" starts past the bracket.
     claim(&a, Some("Fédération des artisans de France"), "le texte");
 }
+
+#[test]
+fn a_present_participle_takes_its_subject_before_and_a_name_as_object() {
+    let (_, a) = parse(
+        "Dans un entretien accordé à la radio Horizon Ouest, Paul Morel a de nouveau accusé son \
+         rival, qui fait l’objet d’une enquête, d’avoir menti, appelant Anne Rey à « publier les \
+         comptes ».",
+    );
+    // Not "Anne Rey" calling, with the sentence before as what she said.
+    claim(&a, Some("Paul Morel"), "Anne Rey à « publier les comptes »");
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("Anne Rey")),
+        "{:#?}",
+        a.claims
+    );
+}
+
+#[test]
+fn a_title_word_after_a_noun_is_an_adjective() {
+    let (_, a) = parse(
+        "Invitée de l’émission conservatrice Cap Nord, Anne Rey a défendu le projet. Le \
+         conservateur du musée, Paul Morel, s’est tu.",
+    );
+    assert!(
+        a.actors
+            .iter()
+            .all(|x| x.roles.iter().all(|r| r.text != "conservatrice")),
+        "{:#?}",
+        a.actors
+    );
+    assert_eq!(roles(&a, "Paul Morel"), ["conservateur du musée"]);
+}

@@ -1162,7 +1162,7 @@ pub(crate) fn find(
         let cstart = if aux_before { i - 1 } else { c };
         let after_quote = cstart >= 2 && u.is(cstart - 1, &[","]) && u.is(cstart - 2, CLOSING)
             || (cstart >= 1 && u.is(cstart - 1, CLOSING));
-        if after_quote && frames.incise && !passive {
+        if after_quote && frames.incise && !passive && form != Form::Gerund {
             let close = if u.is(cstart - 1, &[","]) {
                 cstart - 2
             } else {
@@ -1222,10 +1222,13 @@ pub(crate) fn find(
             && agent_after(u, agents, e).is_some()
             && !u.is(k_after, &["que", "qu'", ":", "«"]);
         let followed = !speaker_after && (u.is(k_after, COLON_OR_QUOTE) || object().is_some());
+        // A present participle takes no subject after it: ", appelant
+        // Anne Rey à …" is the sentence's subject calling on her.
         if !after_quote
             && !followed
             && frames.incise
             && !passive
+            && form != Form::Gerund
             && cstart >= 2
             && u.is(cstart - 1, &[","])
         {
@@ -1272,7 +1275,9 @@ pub(crate) fn find(
         // Gerunds: ", évoquant le danger …".
         if form == Form::Gerund {
             if i > 0 && (u.is(i - 1, &[",", "en"])) {
-                if let Some((kind, a, b)) = object() {
+                if let Some((kind, a, b)) =
+                    object().or_else(|| named_object(u, agents, k_after, frames))
+                {
                     // The subject of the sentence's last claim, or the
                     // current speaker.
                     let sent = u.sentence_of(i);
@@ -1281,6 +1286,9 @@ pub(crate) fn find(
                         .map(|k| out[k].who.clone())
                         .or_else(|| {
                             // The subject that opens the sentence.
+                            // Or after a fronted adverbial, the name right
+                            // before the verb: "Dans une interview à la radio
+                            // X, Paul Morel a accusé …, appelant …".
                             let first = agents
                                 .iter()
                                 .find(|x| {
@@ -1288,6 +1296,16 @@ pub(crate) fn find(
                                         && (x.a == sent.start
                                             || x.a == sent.start + 1
                                                 && u.is(sent.start, DETERMINERS))
+                                })
+                                .or_else(|| {
+                                    starting_in(agents, sent.start, i).iter().find(|x| {
+                                        !x.inner
+                                            && x.b < i
+                                            && x.a > sent.start
+                                            && u.is(x.a - 1, &[","])
+                                            && u.is(x.b, AUX)
+                                            && u.tok(x.b) != "à"
+                                    })
                                 })
                                 .map(|x| x.who.clone());
                             first.or_else(|| {
@@ -1618,7 +1636,8 @@ fn named_object(
     }
     let name = first_starting(agents, k, k).filter(|x| !x.inner)?;
     let b = name.b;
-    if !(u.is(b, &["de", "d'", "pour", "à"]) || u.is(b, OPENING)) {
+    // "à" folds to "a": the source tells the preposition from the verb.
+    if !(u.is(b, &["de", "d'", "pour"]) || u.tok(b) == "à" || u.is(b, OPENING)) {
         return None;
     }
     content_from(u, k, b + 1)

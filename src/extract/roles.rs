@@ -474,6 +474,17 @@ pub(crate) fn find<'u>(
                     ],
                 ) || det.is_none() && i > 0 && !comma(i - 1)))
         });
+        // An adjective after a noun, not a title: "l’émission
+        // conservatrice Just The Facts", "la radio publique".
+        let title = title.filter(|_| {
+            !(det.is_none()
+                && i >= 2
+                && u.is(i - 2, DETERMINERS)
+                && u.toks[i - 1].kind == Kind::Word
+                && !u.toks[i - 1].cap
+                && u.hit(i - 1).title.is_none()
+                && !u.is(i - 1, PRE_ADJECTIVES))
+        });
         // "Son chargé de campagne, Karim Aït-Saïd": a possessive noun phrase
         // before a name.
         let possessive = matches!(det, Some("son" | "sa" | "leur"));
