@@ -887,3 +887,28 @@ fn a_title_word_after_a_noun_is_an_adjective() {
     );
     assert_eq!(roles(&a, "Paul Morel"), ["conservateur du musée"]);
 }
+
+#[test]
+fn straight_quotes_inside_guillemets_close_nothing() {
+    let (_, a) = parse(
+        "Paul Morel avait salué sa stratégie : « J’ai vu la télé et j’ai dit : \"C’est du \
+         génie\". Il avance. Oh, c’est merveilleux », avait-il déclaré.\n\nAnne Rey a dit \
+         \"Je reste\".",
+    );
+    let c = claim(&a, Some("Paul Morel"), "J’ai vu la télé");
+    assert!(c.content.ends_with("c’est merveilleux"), "{:?}", c.content);
+    claim(&a, Some("Anne Rey"), "Je reste");
+}
+
+#[test]
+fn a_name_that_ends_a_block_after_a_verb_is_no_object() {
+    // The block ends at the name: nothing after it to read (this read
+    // past the tokens once).
+    let (_, a) = parse("Paul Morel a critiqué le projet, appelant Anne Rey");
+    claim(&a, Some("Paul Morel"), "le projet");
+    assert!(
+        a.claims.iter().all(|c| c.cue != "appelant"),
+        "{:#?}",
+        a.claims
+    );
+}

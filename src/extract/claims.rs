@@ -317,6 +317,10 @@ fn landmarks(
     according.reserve(u.toks.len() / 8);
     let mut open: Option<usize> = None;
     let mut depth = 0;
+    // Whether the open quotation opened with a straight quote: one inside
+    // « … » is nested (« J’ai dit : "C’est du génie". Oh… »), and closes
+    // nothing.
+    let mut straight = false;
     for (i, t) in u.toks.iter().enumerate() {
         if ACCORDING_TO.may_hold(t.sig) {
             according.push(i);
@@ -338,6 +342,7 @@ fn landmarks(
             "«" | "“" => {
                 if depth == 0 {
                     open = Some(i);
+                    straight = false;
                 }
                 depth += 1;
             }
@@ -353,8 +358,11 @@ fn landmarks(
                 if depth == 0 {
                     open = Some(i);
                     depth = 1;
-                } else if let Some(o) = open.take() {
-                    qs.push((o, i));
+                    straight = true;
+                } else if straight {
+                    if let Some(o) = open.take() {
+                        qs.push((o, i));
+                    }
                     depth = 0;
                 }
             }
@@ -1637,7 +1645,8 @@ fn named_object(
     let name = first_starting(agents, k, k).filter(|x| !x.inner)?;
     let b = name.b;
     // "à" folds to "a": the source tells the preposition from the verb.
-    if !(u.is(b, &["de", "d'", "pour"]) || u.tok(b) == "à" || u.is(b, OPENING)) {
+    if !(u.is(b, &["de", "d'", "pour"]) || b < u.toks.len() && u.tok(b) == "à" || u.is(b, OPENING))
+    {
         return None;
     }
     content_from(u, k, b + 1)
