@@ -912,3 +912,20 @@ fn a_name_that_ends_a_block_after_a_verb_is_no_object() {
         a.claims
     );
 }
+
+#[test]
+fn an_impersonal_il_is_nobody() {
+    let (_, a) = parse(
+        "Paul Morel a salué l’accord. Il s’agirait notamment de convenir de normes communes. Il \
+         faudra pour cela une crise dont il explique les causes. Il a ajouté que rien n’était \
+         joué.",
+    );
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| !c.content.starts_with("normes") && !c.cue.contains("convenir")),
+        "{:#?}",
+        a.claims
+    );
+    claim(&a, Some("Paul Morel"), "rien n’était joué");
+}

@@ -505,6 +505,15 @@ pub(crate) fn agents(
             continue;
         }
         if PRONOUNS.may_hold(t.sig) && u.is(i, PRONOUNS) {
+            // "il s’agit de", "il faut", "il y a": impersonal, nobody.
+            if u.is(i, &["il"])
+                && (u.is(i + 1, &["faut", "fallait", "faudrait", "faudra"])
+                    || u.is(i + 1, &["s'"])
+                        && u.is(i + 2, &["agit", "agissait", "agirait", "agira"])
+                    || u.is(i + 1, &["y"]) && u.is(i + 2, &["a", "avait", "aurait", "aura"]))
+            {
+                continue;
+            }
             out.push(Agent {
                 a: i,
                 b: i + 1,
