@@ -929,3 +929,12 @@ fn an_impersonal_il_is_nobody() {
     );
     claim(&a, Some("Paul Morel"), "rien n’était joué");
 }
+
+#[test]
+fn a_name_in_the_complement_of_a_noun_is_not_the_subject() {
+    let (_, a) = parse(
+        "L’objectif de la Commission européenne est de nier la réalité du problème. Une série \
+         d’études de l’Insee publiées mardi confirment la diversité de la population.",
+    );
+    assert!(a.claims.is_empty(), "{:#?}", a.claims);
+}

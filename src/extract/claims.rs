@@ -14,7 +14,7 @@
 //! found before the cue's verb chain, skipping an apposition between
 //! commas; subject pronouns and incises go to the current speaker.
 
-use super::tokens::{Kind, Unit, WordSet, Words};
+use super::tokens::{FUNCTION_WORDS, Kind, Unit, WordSet, Words};
 use crate::lexicon::extract::{Form, LEXICON, Source};
 use crate::{ActorKind, ClaimKind};
 
@@ -677,10 +677,28 @@ fn subject(
     // Only the agents of the sentence up to the verb can be its subject:
     // those are looked through, not all the block's.
     let agents = starting_in(agents, lo, c);
+    // "L’objectif de la Commission est de nier …", "les avocats de Paul
+    // Morel ont dénoncé …": a name in the complement of a noun is not the
+    // subject.
+    let complement_of_noun = |x: &Agent| {
+        let mut d = x.a;
+        if d > lo && u.is(d - 1, &["la", "l'", "le", "les"]) {
+            d -= 1;
+        }
+        d >= lo + 2
+            && u.is(d - 1, &["de", "d'", "du", "des"])
+            && u.toks[d - 2].kind == Kind::Word
+            && !u.toks[d - 2].cap
+            && u.hit(d - 2).title.is_none()
+            && u.hit(d - 2).head.is_none()
+            && !u.is(d - 2, FUNCTION_WORDS)
+    };
     let ending = |k: usize| {
         agents
             .iter()
-            .filter(|x| x.b == k && x.a >= lo && can_speak(u, x, state, kinds))
+            .filter(|x| {
+                x.b == k && x.a >= lo && can_speak(u, x, state, kinds) && !complement_of_noun(x)
+            })
             .min_by_key(|x| x.a)
             .map(|x| x.who.clone())
     };
@@ -797,7 +815,7 @@ fn subject(
         .iter()
         .filter(|x| x.a >= clause_start && x.b <= c && !x.inner)
         .filter(|x| !matches!(x.who, Who::Actor(g) if kinds[g] == ActorKind::Location))
-        .rfind(|x| can_speak(u, x, state, kinds))
+        .rfind(|x| can_speak(u, x, state, kinds) && !complement_of_noun(x))
         .map(|x| x.who.clone())
 }
 
