@@ -938,3 +938,22 @@ fn a_name_in_the_complement_of_a_noun_is_not_the_subject() {
     );
     assert!(a.claims.is_empty(), "{:#?}", a.claims);
 }
+
+#[test]
+fn reporting_verbs_in_their_physical_sense_are_no_cues() {
+    let (_, a) = parse(
+        "Blessé, Hugo Petit revient sur la pelouse à la 60e minute. Il se plaint de la cheville \
+         et sort. Paul Morel revient sur sa décision de quitter le club, évoquant la piste d’un \
+         prêt.",
+    );
+    assert!(roles(&a, "Hugo Petit").is_empty());
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("Hugo Petit")),
+        "{:#?}",
+        a.claims
+    );
+    claim(&a, Some("Paul Morel"), "sa décision de quitter le club");
+    claim(&a, Some("Paul Morel"), "la piste d’un prêt");
+}

@@ -1753,6 +1753,12 @@ fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
 }
 
 /// The complement of a reporting verb at token `k`: (kind, a, b).
+/// Determiners before the noun that opens a verb's object.
+const OBJECT_DETERMINERS: &WordSet = &WordSet::new(&[
+    "le", "la", "l'", "les", "un", "une", "des", "du", "au", "aux", "son", "sa", "ses", "leur",
+    "leurs",
+]);
+
 fn complement(
     u: &Unit<'_>,
     k: usize,
@@ -1793,5 +1799,15 @@ fn complement(
     } else {
         return None;
     };
+    // "revient sur la pelouse", "se plaint de la cheville": a place of
+    // play or a body part, not something said.
+    let noun = if u.is(start, OBJECT_DETERMINERS) {
+        start + 1
+    } else {
+        start
+    };
+    if noun < n && LEXICON.physical_nouns.contains(u.ftok(noun)) {
+        return None;
+    }
     content_from(u, start, start)
 }

@@ -474,6 +474,11 @@ pub(crate) fn find<'u>(
                     ],
                 ) || det.is_none() && i > 0 && !comma(i - 1)))
         });
+        // A bare participle before a comma describes, and names no role:
+        // "Blessé, Hugo Petit sort", "Associé, il…".
+        let title = title.filter(|&(_, e)| {
+            !(det.is_none() && e == i + 1 && u.is(e, &[","]) && participle_clause(u, i))
+        });
         // An adjective after a noun, not a title: "l’émission
         // conservatrice Just The Facts", "la radio publique".
         let title = title.filter(|_| {

@@ -670,6 +670,9 @@ pub(crate) struct Lexicon {
     pub(crate) source_kinds: Vec<Source>,
     /// Folded words that make a name an organisation ("partners", "club").
     pub(crate) org_words: FastSet<String>,
+    /// Folded nouns that, as a reporting verb's object, show it used in a
+    /// physical sense ("revient sur la pelouse").
+    pub(crate) physical_nouns: FastSet<String>,
     /// Folded nouns that head a street, river or mountain name.
     pub(crate) feature_heads: FastSet<String>,
     /// Folded organisation heads that are a role before a name ("cabinet").
@@ -1072,6 +1075,9 @@ impl Lexicon {
             org_needs,
             source_kinds,
             org_words: entries(include_str!("org_words.txt"))
+                .map(fold_str)
+                .collect(),
+            physical_nouns: entries(include_str!("physical_nouns.txt"))
                 .map(fold_str)
                 .collect(),
             feature_heads: entries(include_str!("feature_heads.txt"))
