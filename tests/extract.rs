@@ -957,3 +957,20 @@ fn reporting_verbs_in_their_physical_sense_are_no_cues() {
     claim(&a, Some("Paul Morel"), "sa décision de quitter le club");
     claim(&a, Some("Paul Morel"), "la piste d’un prêt");
 }
+
+#[test]
+fn no_name_runs_across_a_link() {
+    let input = "# Un titre d’essai\n\nSur son blog [Le Veilleur](https://exemple.fr/a), Paul \
+                 Morel [Radio Ouest](https://exemple.fr/b) détaillait sa position.\n\nSelon \
+                 [Anne Rey](https://exemple.fr/c), la mesure est injuste.\n";
+    let a = depeche::parse_text(input).expect("parses");
+    for name in ["Paul Morel", "Radio Ouest", "Anne Rey"] {
+        assert!(has(&a, name), "{name}: {:#?}", names(&a));
+    }
+    assert!(
+        a.actors.iter().all(|x| !x.name.contains("Morel Radio")),
+        "{:#?}",
+        names(&a)
+    );
+    claim(&a, Some("Anne Rey"), "la mesure est injuste");
+}

@@ -188,6 +188,11 @@ impl Align {
         })
     }
 
+    /// Whether the text is its input span as it is.
+    pub(crate) fn is_identity(&self) -> bool {
+        self.identity
+    }
+
     /// The input span of text range `start..end` (on char boundaries of the
     /// text).
     pub(crate) fn span(&self, text: &str, start: usize, end: usize) -> Span {

@@ -265,7 +265,7 @@ fn one_char(s: &str) -> bool {
 pub(crate) fn name_run(u: &Unit<'_>, i: usize) -> usize {
     let mut j = i + 1;
     loop {
-        if j >= u.toks.len() {
+        if j >= u.toks.len() || u.markup_between(j) {
             break;
         }
         if (name_word(u, j) || inner_name_word(u, j)) && !u.toks[j].initial {

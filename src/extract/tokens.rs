@@ -150,6 +150,8 @@ pub(crate) struct Unit<'a> {
     /// input) should not cost a million times five look-up results.
     hits: &'a [Hits],
     align: Align,
+    /// The document the block was read from (spans point into it).
+    input: &'a str,
 }
 
 /// Words that elide before a vowel ("l’", "qu’"), whatever their case.
@@ -341,7 +343,7 @@ impl<'a> Tokenised<'a> {
     }
 
     /// The blocks as units, aligned with `input`.
-    pub(crate) fn units(&self, input: &str) -> Vec<Unit<'_>> {
+    pub(crate) fn units<'s>(&'s self, input: &'s str) -> Vec<Unit<'s>> {
         self.blocks
             .iter()
             .map(|b| Unit {
@@ -352,6 +354,7 @@ impl<'a> Tokenised<'a> {
                 shouting: b.shouting,
                 hits: &self.hits[b.hits.clone()],
                 align: Align::new(b.text, input, b.span),
+                input,
             })
             .collect()
     }
@@ -408,6 +411,26 @@ impl<'a> Unit<'a> {
         }
         self.align
             .span(self.text, self.toks[a].start, self.toks[b - 1].end)
+    }
+
+    /// Whether a link's bracket or an anchor tag stands between tokens
+    /// `j - 1` and `j` in the input: "Paul Morel [Radio Ouest](…)", where
+    /// the block's text reads "Paul Morel Radio Ouest". No name runs
+    /// across it. Most blocks are their input's text as it is, and have
+    /// none.
+    pub(crate) fn markup_between(&self, j: usize) -> bool {
+        if self.align.is_identity() || j == 0 || j >= self.toks.len() {
+            return false;
+        }
+        let (x, y) = (&self.toks[j - 1], &self.toks[j]);
+        let from = self.align.span(self.text, x.start, x.end).end;
+        let to = self.align.span(self.text, y.start, y.end).start;
+        self.input.get(from..to).is_some_and(|gap| {
+            gap.contains(['[', ']'])
+                || gap.as_bytes().windows(3).any(|w| {
+                    w[0] == b'<' && (w[1] | 0x20 == b'a' || w[1] == b'/' && w[2] | 0x20 == b'a')
+                })
+        })
     }
 
     /// The input span of text range `a..b`.
