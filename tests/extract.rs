@@ -974,3 +974,19 @@ fn no_name_runs_across_a_link() {
     );
     claim(&a, Some("Anne Rey"), "la mesure est injuste");
 }
+
+#[test]
+fn a_role_before_a_name_goes_to_the_known_person_the_next_sentence_names() {
+    let (_, a) = parse(
+        "Le texte est porté par la conseillère d’État Claire Vasseur. La syndique de Vevey, \
+         Julie Roux, s’y oppose.\n\nÀ Lausanne, la ministre défend sa copie. Interrogée par \
+         notre rédaction, Claire Vasseur a estimé que la sécurité n’a pas de frontières.",
+    );
+    let vasseur = actor(&a, "Claire Vasseur");
+    assert!(
+        vasseur.mentions.iter().any(|m| m.text == "la ministre"),
+        "{:#?}",
+        a.actors
+    );
+    assert_eq!(actor(&a, "Julie Roux").mentions.len(), 1);
+}

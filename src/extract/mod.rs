@@ -128,6 +128,11 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         }
     }
     let persons = PersonIndex::new(&of, &groups, &gender);
+    // Each actor's first mention (the mentions are in text order).
+    let mut first_seen = vec![usize::MAX; groups.len()];
+    for (j, &g) in of.iter().enumerate() {
+        first_seen[g] = first_seen[g].min(j);
+    }
     let mut actor_roles: Vec<Vec<Role>> = vec![Vec::new(); groups.len()];
     // The titles the actors hold, and each folded role → its first
     // holder.
@@ -199,7 +204,16 @@ pub fn extract(article: &Article, input: &str) -> Extraction {
         let resolved = (matches!(det, "le" | "la" | "l'") && !p.indefinite || demonstrative)
             .then(|| {
                 resolve_role(
-                    p, &units, &ments, &of, &groups, &holders, &inner, &gender, &persons,
+                    p,
+                    &units,
+                    &ments,
+                    &of,
+                    &groups,
+                    &holders,
+                    &inner,
+                    &gender,
+                    &persons,
+                    &first_seen,
                 )
             })
             .flatten();
@@ -479,6 +493,7 @@ fn resolve_role(
     inner: &[Vec<(usize, usize)>],
     gender: &[Option<bool>],
     persons: &PersonIndex,
+    first_seen: &[usize],
 ) -> Option<usize> {
     let fits = |g: usize| p.fem.is_none() || gender[g].is_none() || gender[g] == p.fem;
     // The same title, or one with the same first word (each holder's key
@@ -563,6 +578,32 @@ fn resolve_role(
     }
     if holder_of.is_some() {
         return holder_of;
+    }
+    // "À Lausanne, la ministre défend sa copie. Interrogée, Nadine
+    // Perrottet a estimé …": the person the next sentence names, already
+    // named before the role (a newcomer is someone else).
+    let u = &units[p.unit];
+    let sent = u.toks[p.da].sent;
+    let block_end = here + ments[here..].partition_point(|m| m.unit == p.unit);
+    if let Some(g) = ments[upto..block_end]
+        .iter()
+        .zip(&of[upto..block_end])
+        .take_while(|(m, _)| m.a < u.toks.len() && u.toks[m.a].sent <= sent + 1)
+        .find(|&(m, &g)| m.a >= p.b && groups[g].kind == ActorKind::Person && !is_inner(m))
+        // The subject of its clause: "…, Nadine Perrottet a estimé".
+        .filter(|&(m, _)| {
+            (m.a == u.sentence_of(m.a).start || u.is(m.a - 1, &[","]))
+                && (u.is(
+                    m.b,
+                    &["a", "avait", "aura", "aurait", "est", "etait", "sera"],
+                ) && m.b < u.toks.len()
+                    && u.tok(m.b) != "à"
+                    || m.b < u.toks.len() && u.hit(m.b).verb.is_some())
+        })
+        .map(|(_, &g)| g)
+        .filter(|&g| fits(g) && first_seen[g] < upto)
+    {
+        return Some(g);
     }
     persons
         .latest_fitting(0, upto, p.fem, |j| {
