@@ -1752,13 +1752,13 @@ fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
     k
 }
 
-/// The complement of a reporting verb at token `k`: (kind, a, b).
 /// Determiners before the noun that opens a verb's object.
 const OBJECT_DETERMINERS: &WordSet = &WordSet::new(&[
     "le", "la", "l'", "les", "un", "une", "des", "du", "au", "aux", "son", "sa", "ses", "leur",
     "leurs",
 ]);
 
+/// The complement of a reporting verb at token `k`: (kind, a, b).
 fn complement(
     u: &Unit<'_>,
     k: usize,

@@ -427,8 +427,15 @@ impl<'a> Unit<'a> {
         let to = self.align.span(self.text, y.start, y.end).start;
         self.input.get(from..to).is_some_and(|gap| {
             gap.contains(['[', ']'])
-                || gap.as_bytes().windows(3).any(|w| {
-                    w[0] == b'<' && (w[1] | 0x20 == b'a' || w[1] == b'/' && w[2] | 0x20 == b'a')
+                || gap.match_indices('<').any(|(k, _)| {
+                    // "<a …>" or "</a>", not "<abbr>" or "<aside>".
+                    let tag = gap.as_bytes()[k + 1..]
+                        .strip_prefix(b"/")
+                        .unwrap_or(&gap.as_bytes()[k + 1..]);
+                    tag.first().is_some_and(|&c| c | 0x20 == b'a')
+                        && tag
+                            .get(1)
+                            .is_none_or(|&c| c == b'>' || c.is_ascii_whitespace())
                 })
         })
     }
