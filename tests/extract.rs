@@ -990,3 +990,13 @@ fn a_role_before_a_name_goes_to_the_known_person_the_next_sentence_names() {
     );
     assert_eq!(actor(&a, "Julie Roux").mentions.len(), 1);
 }
+
+#[test]
+fn a_name_in_apposition_to_a_longer_title_is_a_person() {
+    let (_, a) = parse(
+        "Le Premier ministre taïwanais, Wu Jia-ming, a estimé dimanche que la paix est menacée.",
+    );
+    assert_eq!(actor(&a, "Wu Jia-ming").kind, ActorKind::Person);
+    assert_eq!(roles(&a, "Wu Jia-ming"), ["Premier ministre taïwanais"]);
+    claim(&a, Some("Wu Jia-ming"), "la paix est menacée");
+}

@@ -859,8 +859,10 @@ fn apposed_to_title(u: &Unit<'_>, a: usize) -> bool {
         if t.kind != Kind::Word || u.is(s, PHRASE_BREAKS) || is_verb(u, s) {
             return false;
         }
-        if u.hit(s).title.is_some() {
-            return t.initial || (s > 0 && u.is(s - 1, TITLE_DETERMINERS));
+        // (Not settled at a title inside a longer one: "Le Premier
+        // ministre taïwanais, Su Tseng-chang".)
+        if u.hit(s).title.is_some() && (t.initial || (s > 0 && u.is(s - 1, TITLE_DETERMINERS))) {
+            return true;
         }
     }
     false
