@@ -1000,3 +1000,18 @@ fn a_name_in_apposition_to_a_longer_title_is_a_person() {
     assert_eq!(roles(&a, "Wu Jia-ming"), ["Premier ministre taïwanais"]);
     claim(&a, Some("Wu Jia-ming"), "la paix est menacée");
 }
+
+#[test]
+fn a_participle_in_a_sentence_about_a_thing_has_no_speaker() {
+    let (_, a) = parse(
+        "Paul Morel a parlé hier.\n\nLa décision du tribunal d’annuler le décret, garantissant \
+         l’accès aux archives, a eu des retentissements. Un avertissement auquel Anne Rey a \
+         répondu en soulignant que la position du pays n’avait pas changé.",
+    );
+    assert!(
+        a.claims.iter().all(|c| !c.content.starts_with("l’accès")),
+        "{:#?}",
+        a.claims
+    );
+    claim(&a, Some("Anne Rey"), "la position du pays");
+}

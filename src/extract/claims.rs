@@ -1351,8 +1351,30 @@ pub(crate) fn find(
                                     .then(|| unnamed(u, sent.start, end))
                                     .flatten()
                             })
-                        })
-                        .unwrap_or(Who::Pron(None));
+                        });
+                    // A sentence opening on a noun phrase: the name right
+                    // before its clause's verb ("Un avertissement auquel
+                    // Joe Biden a répondu en soulignant …"), else nobody
+                    // ("La décision de la Cour d’abroger l’arrêt,
+                    // garantissant l’accès …": a thing); otherwise, the
+                    // current speaker.
+                    let who = match who {
+                        Some(who) => who,
+                        None if u.is(sent.start, SUBJECT_DETERMINERS) => {
+                            let named = starting_in(agents, sent.start, i).iter().rfind(|x| {
+                                !x.inner
+                                    && x.b < i
+                                    && (u.is(x.b, AUX) && u.tok(x.b) != "à"
+                                        || u.hit(x.b).verb.is_some())
+                            });
+                            let Some(x) = named else {
+                                i = e;
+                                continue;
+                            };
+                            x.who.clone()
+                        }
+                        None => Who::Pron(None),
+                    };
                     out.push(Pending {
                         unit: ui,
                         pos: i,
