@@ -1338,8 +1338,7 @@ pub(crate) fn find(
                                             && x.b < i
                                             && x.a > sent.start
                                             && u.is(x.a - 1, &[","])
-                                            && u.is(x.b, AUX)
-                                            && u.tok(x.b) != "à"
+                                            && is_finite(u, x.b)
                                     })
                                 })
                                 .map(|x| x.who.clone());
@@ -1361,12 +1360,9 @@ pub(crate) fn find(
                     let who = match who {
                         Some(who) => who,
                         None if u.is(sent.start, SUBJECT_DETERMINERS) => {
-                            let named = starting_in(agents, sent.start, i).iter().rfind(|x| {
-                                !x.inner
-                                    && x.b < i
-                                    && (u.is(x.b, AUX) && u.tok(x.b) != "à"
-                                        || u.hit(x.b).verb.is_some())
-                            });
+                            let named = starting_in(agents, sent.start, i)
+                                .iter()
+                                .rfind(|x| !x.inner && x.b < i && is_finite(u, x.b));
                             let Some(x) = named else {
                                 i = e;
                                 continue;
@@ -1742,9 +1738,13 @@ fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {
     }
 }
 
-/// Whether token `j` is a verb or an auxiliary: where a subject ends.
-fn is_finite(u: &Unit<'_>, j: usize) -> bool {
-    u.is(j, AUX) && u.tok(j) != "à" || u.is(j, &["s'", "se", "ne", "n'"]) || u.hit(j).verb.is_some()
+/// Whether token `j` is a verb or an auxiliary: where a subject ends
+/// (false past the last token).
+pub(crate) fn is_finite(u: &Unit<'_>, j: usize) -> bool {
+    j < u.toks.len()
+        && (u.is(j, AUX) && u.tok(j) != "à"
+            || u.is(j, &["s'", "se", "ne", "n'"])
+            || u.hit(j).verb.is_some())
 }
 
 /// Skips adverbials after a verb ("pour sa part", "toutefois", ", de son

@@ -334,8 +334,9 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         // it either; a known body stays an actor of its own.
         if bracketed
             && m.entity.is_none()
-            && longest_ending(&keep, m.unit, m.a - 1)
-                .is_some_and(|p| matches!(p.kind, Some(ActorKind::Person | ActorKind::Location)))
+            && longest_ending(&keep, m.unit, m.a - 1).is_some_and(|p| {
+                matches!(keep[p].kind, Some(ActorKind::Person | ActorKind::Location))
+            })
         {
             continue;
         }
@@ -517,12 +518,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
         }
         // The mention before the bracket, not one nested in its end
         // ("France" in "Fédération hospitalière de France (FHF)").
-        let Some(v) = (0..w)
-            .rev()
-            .take_while(|&v| ments[v].unit == y.unit && ments[v].b + 1 >= y.a)
-            .filter(|&v| ments[v].b + 1 == y.a)
-            .min_by_key(|&v| ments[v].a)
-        else {
+        let Some(v) = longest_ending(&ments[..w], y.unit, y.a - 1) else {
             continue;
         };
         let x = &ments[v];
@@ -1041,14 +1037,15 @@ const NOT_NOUNS: &WordSet = &WordSet::new(&[
     "recoit",
 ]);
 
-/// The longest of the last mentions of `kept` that ends right before token
-/// `at` of block `unit`: a name, not one nested in its end.
-fn longest_ending(kept: &[Ment], unit: usize, at: usize) -> Option<&Ment> {
-    kept.iter()
+/// The index of the longest of the last mentions of `ments` (in text
+/// order) that ends right before token `at` of block `unit`: a name, not
+/// one nested in its end.
+fn longest_ending(ments: &[Ment], unit: usize, at: usize) -> Option<usize> {
+    (0..ments.len())
         .rev()
-        .take_while(|p| p.unit == unit && p.b >= at)
-        .filter(|p| p.b == at)
-        .min_by_key(|p| p.a)
+        .take_while(|&v| ments[v].unit == unit && ments[v].b >= at)
+        .filter(|&v| ments[v].b == at)
+        .min_by_key(|&v| ments[v].a)
 }
 
 /// Words after which an acronym can still be an organisation.

@@ -592,13 +592,7 @@ fn resolve_role(
         .find(|&(m, &g)| m.a >= p.b && groups[g].kind == ActorKind::Person && !is_inner(m))
         // The subject of its clause: "…, Nadine Perrottet a estimé".
         .filter(|&(m, _)| {
-            (m.a == u.sentence_of(m.a).start || u.is(m.a - 1, &[","]))
-                && (u.is(
-                    m.b,
-                    &["a", "avait", "aura", "aurait", "est", "etait", "sera"],
-                ) && m.b < u.toks.len()
-                    && u.tok(m.b) != "à"
-                    || m.b < u.toks.len() && u.hit(m.b).verb.is_some())
+            (m.a == u.sentence_of(m.a).start || u.is(m.a - 1, &[","])) && claims::is_finite(u, m.b)
         })
         .map(|(_, &g)| g)
         .filter(|&g| fits(g) && first_seen[g] < upto)
