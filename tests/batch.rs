@@ -350,6 +350,82 @@ fn one_or_two_threads_write_the_same_bytes() {
 }
 
 #[test]
+fn documents_come_out_in_input_order_when_a_long_one_finishes_last() {
+    // Every 50th document is long and takes far longer than the short ones
+    // after it, which four threads finish first: the writer must hold them
+    // back until the long one is written.
+    let dir = temp_dir("order");
+    let path = dir.join("records.jsonl");
+    let mut input = String::new();
+    for n in 0..400 {
+        let text = if n % 50 == 0 {
+            article(n).repeat(600)
+        } else {
+            article(n)
+        };
+        input.push_str(&json!({"id": format!("doc-{n}"), "text": text}).to_string());
+        input.push('\n');
+    }
+    std::fs::write(&path, input).unwrap();
+    let run = |jobs: &str| {
+        depeche()
+            .args(["--jobs", jobs])
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let four = run("4");
+    assert_eq!(four.status.code(), Some(0), "{}", stderr(&four));
+    let ids: Vec<_> = lines(&four)
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_owned())
+        .collect();
+    let expected: Vec<_> = (0..400).map(|n| format!("doc-{n}")).collect();
+    assert_eq!(ids, expected);
+    assert!(
+        four.stdout == run("1").stdout,
+        "--jobs 1 and --jobs 4 differ"
+    );
+}
+
+#[test]
+fn a_reader_that_hangs_up_stops_the_run() {
+    // `depeche big.jsonl | head -1`: once the output is closed, the run
+    // stops (status 0, as for any tool piped into head) instead of
+    // waiting forever for room to write.
+    let dir = temp_dir("hangup");
+    let path = dir.join("records.jsonl");
+    let input: String = (0..6000).map(|n| jsonl_line(n) + "\n").collect();
+    std::fs::write(&path, input).unwrap();
+    let mut child = depeche()
+        .args(["--jobs", "2"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    assert!(first.contains("doc-0"), "{first}");
+    drop(stdout);
+    // A liveness check, not a speed test: the run takes well under a
+    // second; a minute means it hangs.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("depeche kept running after its reader hung up");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
 fn a_directory_mixes_documents_jsonl_and_warc_files() {
     let dir = temp_dir("mixed");
     std::fs::create_dir_all(dir.join("sous")).unwrap();

@@ -1,33 +1,38 @@
 //! The batch machinery of the command-line tool.
 //!
-//! Three stages with bounded queues between them, so that memory stays
-//! bounded whatever the size of the input:
+//! Three stages, so that memory stays bounded whatever the size of the
+//! input:
 //!
 //! ```text
-//! reader thread ──windows──► rayon pool ──rendered windows──► writer thread
-//! (files, JSON lines,        (decode, parse, render        (write in order,
-//!  WARC records; ≤ 512        every document of a           progress, stderr
-//!  documents or 2 MiB)        window in parallel)           messages, counts)
+//! reader thread ──windows──► rayon pool ──documents──► writer thread
+//! (files, JSON lines,        (decode, parse, render     (puts them back in
+//!  WARC records; ≤ 512        each document as a task    input order, writes,
+//!  documents or 2 MiB)        of its own)                progress, counts)
 //! ```
 //!
-//! Each queue holds one window, so at most about four windows are alive at
-//! once. Documents are parsed and rendered inside the rayon tasks (an HTML
-//! tree is not `Send`); the writer only copies bytes. Output order is input
-//! order whatever the number of threads.
+//! Every document is a task of its own, so a slow page holds up no other
+//! worker (with a barrier per window, workers idled at the end of each
+//! window until its slowest page was done). Memory is bounded by a
+//! [`Budget`] of input bytes: a document takes its share before its task is
+//! spawned and gives it back once the writer has written it, so that the
+//! documents parsed ahead of a slow one, waiting to be written in order, stay
+//! within it too. Documents are parsed and rendered inside the tasks (an
+//! HTML tree is not `Send`); the writer only copies bytes. Output order is
+//! input order whatever the number of threads.
 
 mod source;
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, channel, sync_channel};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use depeche::batch::{self, JsonlFields};
 use depeche::{Article, Markdown, Options, Parser};
-use rayon::prelude::*;
 
 use source::{Item, Locator, Payload, Reader};
 
@@ -100,6 +105,8 @@ struct Done {
     failure: Option<String>,
     io_error: bool,
     bytes: usize,
+    /// Its share of the [`Budget`], given back once it is written.
+    cost: usize,
 }
 
 #[derive(Default)]
@@ -186,23 +193,41 @@ pub fn run(args: Args) -> ExitCode {
     };
     let start = Instant::now();
     let (window_tx, window_rx) = sync_channel::<Vec<Item>>(1);
-    let (done_tx, done_rx) = sync_channel::<Vec<Done>>(1);
+    // Unbounded, but the budget bounds what is in it.
+    let (done_tx, done_rx) = channel::<(u64, Done)>();
+    let budget = Arc::new(Budget::new(IN_FLIGHT_BYTES));
     let reading = std::thread::spawn(move || reader.run(window_tx));
     let writer_progress = progress.clone();
-    let writing = std::thread::spawn(move || write_all(done_rx, out, writer_progress, &bytes_read));
-    let ctx = &ctx;
-    // The queues are dropped at the end, which stops the other threads.
-    pool.install(move || {
-        for window in window_rx {
-            let done: Vec<Done> = window
-                .into_par_iter()
-                .map(|item| process(item, ctx))
-                .collect();
-            if done_tx.send(done).is_err() {
-                break;
-            }
-        }
+    let writer_budget = budget.clone();
+    let writing = std::thread::spawn(move || {
+        let written = write_all(done_rx, out, writer_progress, &bytes_read, &writer_budget);
+        // Whatever happened, nothing more will be written: no document
+        // waits for room any longer.
+        writer_budget.close();
+        written
     });
+    let ctx = Arc::new(ctx);
+    let mut seq = 0u64;
+    'read: for window in window_rx {
+        for item in window {
+            let cost = cost(&item);
+            if !budget.take(cost) {
+                // The writer stopped (a broken pipe): stop reading.
+                break 'read;
+            }
+            let (ctx, done_tx) = (ctx.clone(), done_tx.clone());
+            pool.spawn_fifo(move || {
+                let done = process_caught(item, &ctx, cost);
+                // The writer only hangs up when it failed: the document
+                // has nowhere to go then.
+                let _ = done_tx.send((seq, done));
+            });
+            seq += 1;
+        }
+    }
+    // The writer stops once every task has sent its document and dropped
+    // its copy of the sender.
+    drop(done_tx);
     let written = writing.join().expect("the writer thread does not panic");
     reading.join().expect("the reader thread does not panic");
     if let Some(bar) = &progress {
@@ -273,18 +298,25 @@ fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
     bar
 }
 
-/// Writes the rendered windows in order and counts them.
+/// Writes the documents in input order and counts them.
 fn write_all(
-    rx: Receiver<Vec<Done>>,
+    rx: Receiver<(u64, Done)>,
     out: Box<dyn Write + Send>,
     progress: Option<indicatif::ProgressBar>,
     bytes_read: &AtomicU64,
+    budget: &Budget,
 ) -> io::Result<Stats> {
     let mut out = BufWriter::with_capacity(256 * 1024, out);
     let mut stats = Stats::default();
-    for window in rx {
-        for done in window {
+    // Documents done before one that comes earlier in the input.
+    let mut waiting = BTreeMap::new();
+    let mut next = 0u64;
+    for (seq, done) in rx {
+        waiting.insert(seq, done);
+        while let Some(done) = waiting.remove(&next) {
+            next += 1;
             out.write_all(&done.out)?;
+            budget.give_back(done.cost);
             stats.documents += 1;
             stats.bytes += done.bytes as u64;
             if let Some(message) = done.failure {
@@ -329,6 +361,112 @@ struct Output<'a> {
     error: Option<&'a str>,
     #[serde(flatten)]
     article: Option<&'a Article>,
+}
+
+/// Input bytes that documents may hold between the reader and the writer,
+/// twice the reader's window: enough to keep every worker busy, and with
+/// the reader's own two windows, about what the batch holds at most.
+const IN_FLIGHT_BYTES: usize = 2 * source::WINDOW_BYTES;
+
+/// What a document takes of the [`Budget`]: its bytes, and a floor for
+/// what any document holds (its output, its place in the queues), which
+/// bounds the number of small documents in flight.
+fn cost(item: &Item) -> usize {
+    item.weight() + 1024
+}
+
+/// The input bytes in flight, bounded: a counting semaphore (the standard
+/// library has none).
+struct Budget {
+    state: Mutex<BudgetState>,
+    room: Condvar,
+    limit: usize,
+}
+
+struct BudgetState {
+    used: usize,
+    /// The writer is gone: nothing will be given back.
+    closed: bool,
+}
+
+impl Budget {
+    fn new(limit: usize) -> Budget {
+        Budget {
+            state: Mutex::new(BudgetState {
+                used: 0,
+                closed: false,
+            }),
+            room: Condvar::new(),
+            limit,
+        }
+    }
+
+    /// Takes `cost`, waiting until there is room for it, or until nothing
+    /// else is in flight (a document larger than the whole budget goes
+    /// alone). False when the writer is gone.
+    fn take(&self, cost: usize) -> bool {
+        // No lock is held across a panic: poisoning cannot happen.
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while !state.closed && state.used > 0 && state.used + cost > self.limit {
+            state = self
+                .room
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        state.used += cost;
+        !state.closed
+    }
+
+    fn give_back(&self, cost: usize) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.used -= cost;
+        self.room.notify_one();
+    }
+
+    fn close(&self) {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .closed = true;
+        self.room.notify_all();
+    }
+}
+
+/// [`process`], with a panic turned into the document's error: a bug met
+/// by one page must not lose the others, nor the page itself.
+fn process_caught(item: Item, ctx: &Context, cost: usize) -> Done {
+    let (source, at) = (item.source.clone(), item.at);
+    // A decoded record's provenance, to say which record failed. A JSON
+    // line's is in the line, which its line number points to.
+    let (id, url) = match &item.payload {
+        Payload::Record(record) => (record.id.clone(), record.url.clone()),
+        _ => (None, None),
+    };
+    let bytes = item.weight();
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(item, ctx)));
+    let mut done = caught.unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        let failed = Item {
+            source,
+            at,
+            payload: Payload::Failed {
+                id,
+                url,
+                error: format!("internal error, a bug in depeche ({why})"),
+                io: false,
+            },
+        };
+        Done {
+            bytes,
+            ..process(failed, ctx)
+        }
+    });
+    done.cost = cost;
+    done
 }
 
 /// Decodes, parses and renders one item (in a worker thread).
@@ -399,6 +537,7 @@ fn process(item: Item, ctx: &Context) -> Done {
         failure,
         io_error,
         bytes,
+        cost: 0,
     }
 }
 
