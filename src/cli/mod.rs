@@ -6,19 +6,19 @@
 //! ```text
 //! reader thread ──windows──► rayon pool ──documents──► writer thread
 //! (files, JSON lines,        (decode, parse, render     (puts them back in
-//!  WARC records; ≤ 512        each document as a task    input order, writes,
-//!  documents or 2 MiB)        of its own)                progress, counts)
+//!  WARC records; ≤ 512        as tasks of ≤ 64 KiB,      input order, writes,
+//!  documents or 2 MiB)        one page or a few short    progress, counts)
+//!                             documents each)
 //! ```
 //!
-//! Every document is a task of its own, so a slow page holds up no other
-//! worker (with a barrier per window, workers idled at the end of each
-//! window until its slowest page was done). Memory is bounded by a
-//! [`Budget`] of input bytes: a document takes its share before its task is
-//! spawned and gives it back once the writer has written it, so that the
-//! documents parsed ahead of a slow one, waiting to be written in order, stay
-//! within it too. Documents are parsed and rendered inside the tasks (an
-//! HTML tree is not `Send`); the writer only copies bytes. Output order is
-//! input order whatever the number of threads.
+//! A slow page holds up no other task (with a barrier per window, workers
+//! idled at the end of each window until its slowest page was done).
+//! Memory is bounded by a [`Budget`] of input bytes: a task takes its share
+//! before it is spawned and gives it back once the writer has written it, so
+//! that the documents parsed ahead of a slow one, waiting to be written in
+//! order, stay within it too. Documents are parsed and rendered inside the
+//! tasks (an HTML tree is not `Send`); the writer only copies bytes. Output
+//! order is input order whatever the number of threads.
 
 mod source;
 
@@ -105,8 +105,6 @@ struct Done {
     failure: Option<String>,
     io_error: bool,
     bytes: usize,
-    /// Its share of the [`Budget`], given back once it is written.
-    cost: usize,
 }
 
 #[derive(Default)]
@@ -194,7 +192,7 @@ pub fn run(args: Args) -> ExitCode {
     let start = Instant::now();
     let (window_tx, window_rx) = sync_channel::<Vec<Item>>(1);
     // Unbounded, but the budget bounds what is in it.
-    let (done_tx, done_rx) = channel::<(u64, Done)>();
+    let (done_tx, done_rx) = channel::<(u64, Vec<Done>, usize)>();
     let budget = Arc::new(Budget::new(IN_FLIGHT_BYTES));
     let reading = std::thread::spawn(move || reader.run(window_tx));
     let writer_progress = progress.clone();
@@ -208,21 +206,45 @@ pub fn run(args: Args) -> ExitCode {
     });
     let ctx = Arc::new(ctx);
     let mut seq = 0u64;
+    let mut chunk = Chunk::default();
+    // Spawns the chunk as a task once the budget has room for it; false
+    // when the writer stopped (a broken pipe), and reading should stop too.
+    let mut dispatch = |chunk: Chunk| {
+        if chunk.items.is_empty() {
+            return true;
+        }
+        if !budget.take(chunk.cost) {
+            return false;
+        }
+        let (ctx, done_tx) = (ctx.clone(), done_tx.clone());
+        let at = seq;
+        pool.spawn_fifo(move || {
+            let done = chunk
+                .items
+                .into_iter()
+                .map(|item| process_caught(item, &ctx))
+                .collect();
+            // The writer only hangs up when it failed: the documents have
+            // nowhere to go then.
+            let _ = done_tx.send((at, done, chunk.cost));
+        });
+        seq += 1;
+        true
+    };
     'read: for window in window_rx {
         for item in window {
-            let cost = cost(&item);
-            if !budget.take(cost) {
-                // The writer stopped (a broken pipe): stop reading.
+            chunk.cost += cost(&item);
+            chunk.items.push(item);
+            if (chunk.cost >= TASK_BYTES || chunk.items.len() >= TASK_ITEMS)
+                && !dispatch(std::mem::take(&mut chunk))
+            {
                 break 'read;
             }
-            let (ctx, done_tx) = (ctx.clone(), done_tx.clone());
-            pool.spawn_fifo(move || {
-                let done = process_caught(item, &ctx, cost);
-                // The writer only hangs up when it failed: the document
-                // has nowhere to go then.
-                let _ = done_tx.send((seq, done));
-            });
-            seq += 1;
+        }
+        // What the reader has sent so far is not held back waiting for
+        // more (standard input may be slow to come).
+        if !dispatch(std::mem::take(&mut chunk)) {
+            break;
         }
     }
     // The writer stops once every task has sent its document and dropped
@@ -300,7 +322,7 @@ fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
 
 /// Writes the documents in input order and counts them.
 fn write_all(
-    rx: Receiver<(u64, Done)>,
+    rx: Receiver<(u64, Vec<Done>, usize)>,
     out: Box<dyn Write + Send>,
     progress: Option<indicatif::ProgressBar>,
     bytes_read: &AtomicU64,
@@ -308,30 +330,32 @@ fn write_all(
 ) -> io::Result<Stats> {
     let mut out = BufWriter::with_capacity(256 * 1024, out);
     let mut stats = Stats::default();
-    // Documents done before one that comes earlier in the input.
+    // Chunks done before one that comes earlier in the input.
     let mut waiting = BTreeMap::new();
     let mut next = 0u64;
-    for (seq, done) in rx {
-        waiting.insert(seq, done);
-        while let Some(done) = waiting.remove(&next) {
+    for (seq, chunk, cost) in rx {
+        waiting.insert(seq, (chunk, cost));
+        while let Some((chunk, cost)) = waiting.remove(&next) {
             next += 1;
-            out.write_all(&done.out)?;
-            budget.give_back(done.cost);
-            stats.documents += 1;
-            stats.bytes += done.bytes as u64;
-            if let Some(message) = done.failure {
-                stats.failed += 1;
-                stats.io_errors += u64::from(done.io_error);
-                let tell = |text: &str| match &progress {
-                    Some(bar) => bar.suspend(|| eprintln!("{text}")),
-                    None => eprintln!("{text}"),
-                };
-                if stats.failed <= MAX_TOLD {
-                    tell(&format!("depeche: {message}"));
-                } else if stats.failed == MAX_TOLD + 1 {
-                    tell("depeche: further failures are reported in the output only");
+            for done in chunk {
+                out.write_all(&done.out)?;
+                stats.documents += 1;
+                stats.bytes += done.bytes as u64;
+                if let Some(message) = done.failure {
+                    stats.failed += 1;
+                    stats.io_errors += u64::from(done.io_error);
+                    let tell = |text: &str| match &progress {
+                        Some(bar) => bar.suspend(|| eprintln!("{text}")),
+                        None => eprintln!("{text}"),
+                    };
+                    if stats.failed <= MAX_TOLD {
+                        tell(&format!("depeche: {message}"));
+                    } else if stats.failed == MAX_TOLD + 1 {
+                        tell("depeche: further failures are reported in the output only");
+                    }
                 }
             }
+            budget.give_back(cost);
         }
         if let Some(bar) = &progress {
             bar.set_position(bytes_read.load(Ordering::Relaxed));
@@ -367,6 +391,21 @@ struct Output<'a> {
 /// twice the reader's window: enough to keep every worker busy, and with
 /// the reader's own two windows, about what the batch holds at most.
 const IN_FLIGHT_BYTES: usize = 2 * source::WINDOW_BYTES;
+
+/// A task parses consecutive documents up to this many bytes...
+const TASK_BYTES: usize = 64 * 1024;
+/// ...or this many documents: enough that spawning, sending and waking
+/// cost nothing beside the parsing of small documents, few enough that
+/// the tasks spread evenly over the threads.
+const TASK_ITEMS: usize = 32;
+
+/// Consecutive documents parsed by one task, and their share of the
+/// [`Budget`].
+#[derive(Default)]
+struct Chunk {
+    items: Vec<Item>,
+    cost: usize,
+}
 
 /// What a document takes of the [`Budget`]: its bytes, and a floor for
 /// what any document holds (its output, its place in the queues), which
@@ -420,7 +459,12 @@ impl Budget {
     fn give_back(&self, cost: usize) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         state.used -= cost;
-        self.room.notify_one();
+        // Waking the reading thread for every chunk written would have it
+        // spawn one task at a time: it is woken once half the budget is
+        // free, and then spawns many.
+        if state.used <= self.limit / 2 {
+            self.room.notify_one();
+        }
     }
 
     fn close(&self) {
@@ -434,7 +478,7 @@ impl Budget {
 
 /// [`process`], with a panic turned into the document's error: a bug met
 /// by one page must not lose the others, nor the page itself.
-fn process_caught(item: Item, ctx: &Context, cost: usize) -> Done {
+fn process_caught(item: Item, ctx: &Context) -> Done {
     let (source, at) = (item.source.clone(), item.at);
     // A decoded record's provenance, to say which record failed. A JSON
     // line's is in the line, which its line number points to.
@@ -444,7 +488,7 @@ fn process_caught(item: Item, ctx: &Context, cost: usize) -> Done {
     };
     let bytes = item.weight();
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(item, ctx)));
-    let mut done = caught.unwrap_or_else(|panic| {
+    caught.unwrap_or_else(|panic| {
         let why = panic
             .downcast_ref::<&str>()
             .copied()
@@ -464,9 +508,7 @@ fn process_caught(item: Item, ctx: &Context, cost: usize) -> Done {
             bytes,
             ..process(failed, ctx)
         }
-    });
-    done.cost = cost;
-    done
+    })
 }
 
 /// Decodes, parses and renders one item (in a worker thread).
@@ -537,7 +579,6 @@ fn process(item: Item, ctx: &Context) -> Done {
         failure,
         io_error,
         bytes,
-        cost: 0,
     }
 }
 
