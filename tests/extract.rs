@@ -1015,3 +1015,28 @@ fn a_participle_in_a_sentence_about_a_thing_has_no_speaker() {
     );
     claim(&a, Some("Anne Rey"), "la position du pays");
 }
+
+#[test]
+fn a_name_after_a_coordinated_ministry_starts_after_it() {
+    // Neither "Santé" nor "Solidarités" is a given name, nor is "Stavros":
+    // the complement of the title still ends before the name.
+    let (_, a) = parse(
+        "Le ministre grec de la Santé et des Solidarités Stavros Kalidis a affirmé que les \
+         hôpitaux tiendraient. Le ministre de la Défense Lykos Peltar doit arriver lundi à Kiev. \
+         Le directeur du Grand Port Fluvial de Strasbourg, Marc Heitz, a confirmé la date.",
+    );
+    assert_eq!(actor(&a, "Stavros Kalidis").kind, ActorKind::Person);
+    assert_eq!(
+        roles(&a, "Stavros Kalidis"),
+        ["ministre grec de la Santé et des Solidarités"]
+    );
+    claim(&a, Some("Stavros Kalidis"), "les hôpitaux tiendraient");
+    assert_eq!(roles(&a, "Lykos Peltar"), ["ministre de la Défense"]);
+    // The mention of one minister is not another's.
+    assert_eq!(actor(&a, "Lykos Peltar").mentions.len(), 1);
+    assert!(
+        has(&a, "Grand Port Fluvial de Strasbourg"),
+        "{:#?}",
+        names(&a)
+    );
+}

@@ -613,7 +613,7 @@ pub(crate) fn group<'u>(units: &'u [Unit<'_>], ments: &mut Vec<Ment>) -> (Vec<Gr
 /// Commerce", "ministre de l’Économie et des Finances". Only a capitalised
 /// common noun after an article does ("Défense"), not a name
 /// ("Copa-Cogeca", "CNE", "maire de Feurs").
-fn title_complement(u: &Unit<'_>, a: usize) -> bool {
+pub(crate) fn title_complement(u: &Unit<'_>, a: usize) -> bool {
     if u.tok(a).chars().skip(1).any(char::is_uppercase) {
         return false;
     }

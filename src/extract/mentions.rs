@@ -501,6 +501,17 @@ fn title_complement_before(u: &Unit<'_>, a: usize) -> bool {
         && (a.saturating_sub(10)..a.saturating_sub(2)).any(|s| {
             u.hit(s).title.is_some_and(|(_, fend)| {
                 u.tok_at_fend(fend as usize).is_some_and(|e| {
+                    // "le ministre grec de l’Immigration": past a
+                    // nationality adjective.
+                    let e = if u
+                        .toks
+                        .get(e + 1)
+                        .is_some_and(|t| t.flags & NATIONALITY != 0 && !t.cap)
+                    {
+                        e + 1
+                    } else {
+                        e
+                    };
                     e + 2 < a
                         && u.is(e + 1, &["de", "du", "des", "d'"])
                         && (e + 2..a).all(|j| {
@@ -958,6 +969,21 @@ fn name_at(ui: usize, u: &Unit<'_>, i: usize) -> Option<Ment> {
             }
             b = k;
         }
+    }
+    // "le ministre de l’Immigration et de l’Asile Stavros Kalidis": a run
+    // whose first word completes a title is that title's, and the name
+    // starts after it (found from the next token; a given name that starts
+    // the name has split the run above already).
+    if hon.is_none()
+        && !given
+        && !with_article
+        && b - first >= 3
+        // What follows is a person's name, not the rest of a body's ("le
+        // directeur du Grand Port Maritime de Marseille").
+        && (first + 1..b).all(|k| u.toks[k].cap && !is_org_word(u, k))
+        && super::coref::title_complement(u, first)
+    {
+        return None;
     }
     let t = &u.toks[first];
     let single = b == first + 1;
