@@ -1040,3 +1040,23 @@ fn a_name_after_a_coordinated_ministry_starts_after_it() {
         names(&a)
     );
 }
+
+#[test]
+fn a_counterpart_holds_the_title_of_the_one_he_meets() {
+    // Both are ministers: the counterpart, named last, is "le ministre"
+    // of the quote that follows him, not the first minister.
+    let (_, a) = parse(
+        "La ministre belge de l’Énergie, Sofie Claeys, a reçu à Bruxelles son homologue \
+         portugais, Rui Amaral. Les deux ministres se reverront en mai.\n\nAmaral a déjà fait \
+         état de discussions avec les opérateurs. « Rien n’est joué », a assuré le ministre.",
+    );
+    claim(&a, Some("Rui Amaral"), "Rien n’est joué");
+    assert!(
+        actor(&a, "Rui Amaral")
+            .mentions
+            .iter()
+            .any(|m| m.text == "le ministre"),
+        "{:#?}",
+        a.actors
+    );
+}

@@ -571,7 +571,12 @@ fn resolve_role(
     }
     if let Some(g) = last_here {
         let titles = &holders.titles[g];
-        let other_title = !titles.is_empty() && !titles.iter().any(|&k| same_title(k));
+        // A counterpart ("son homologue canadien") holds the title of the
+        // one he is the counterpart of, whatever it is: no other title.
+        let other_title = !titles.is_empty()
+            && !titles
+                .iter()
+                .any(|&k| same_title(k) || k.split(' ').next() == Some("homologue"));
         if !(other_title && holder_of.is_some_and(|h| h != g)) {
             return Some(g);
         }
