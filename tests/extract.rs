@@ -1060,3 +1060,34 @@ fn a_counterpart_holds_the_title_of_the_one_he_meets() {
         a.actors
     );
 }
+
+#[test]
+fn to_whom_where_or_how_it_was_said_stands_between_the_verb_and_que() {
+    let (_, a) = parse(
+        "Le tournoi s’est achevé dimanche.\n\nMarc Rivet a déclaré à la presse que son équipe \
+         resterait sereine. Anne Rey a indiqué dans un communiqué qu’elle ne se représenterait \
+         pas. Paul Morel a assuré lundi sur une radio locale que le budget serait tenu. Jean Caro \
+         avait annoncé par avance qu’il ferait appel.",
+    );
+    claim(&a, Some("Marc Rivet"), "son équipe resterait sereine");
+    claim(&a, Some("Anne Rey"), "elle ne se représenterait pas");
+    claim(&a, Some("Paul Morel"), "le budget serait tenu");
+    claim(&a, Some("Jean Caro"), "il ferait appel");
+}
+
+#[test]
+fn the_verbs_own_preposition_and_par_ecrit_are_no_place_said() {
+    let (_, a) = parse(
+        "Le marché reste tendu.\n\nClaire Vasseur table sur une stabilisation plutôt que sur \
+         une baisse. Paul Morel conseille aux clients de comparer les offres : les écarts sont \
+         grands. Selon lui, la mairie doit s’engager par écrit sur la date prévue : « Nous \
+         attendons des actes. »",
+    );
+    claim(
+        &a,
+        Some("Claire Vasseur"),
+        "une stabilisation plutôt que sur une baisse",
+    );
+    claim(&a, Some("Paul Morel"), "aux clients de comparer les offres");
+    assert!(a.claims.iter().all(|c| c.cue != "écrit"), "{:#?}", a.claims);
+}

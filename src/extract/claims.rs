@@ -1144,6 +1144,14 @@ pub(crate) fn find(
         if i > 0 && u.is(i - 1, DETERMINERS) && !u.is(i - 1, &["lui", "leur"]) {
             continue;
         }
+        // "par écrit": a noun after "par" (an infinitive may follow it:
+        // "a commencé par rappeler que").
+        if i > 0 && u.is(i - 1, &["par"]) && !glued && {
+            let w = u.ftok(i);
+            !(w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+        } {
+            continue;
+        }
         // A noun after a verb and "en": "il raconte en somme", not the
         // verb "sommer" (a clitic "en" follows a subject, "il en dit"; a
         // gerund is one: "a répondu en soulignant").
@@ -1248,7 +1256,7 @@ pub(crate) fn find(
         // Where the verb's object starts (after its adverbials), and the
         // complement there: several of the rules below ask for it, and it
         // is found once.
-        let k_after = skip_after_verb(u, e);
+        let k_after = skip_after_verb(u, e, frames);
         let object_at_k = std::cell::OnceCell::new();
         let object = || *object_at_k.get_or_init(|| complement(u, k_after, frames, qs));
         // An incise after a reported clause: "Un automobiliste a été tué, a
@@ -1749,7 +1757,7 @@ pub(crate) fn is_finite(u: &Unit<'_>, j: usize) -> bool {
 
 /// Skips adverbials after a verb ("pour sa part", "toutefois", ", de son
 /// côté,").
-fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
+fn skip_after_verb(u: &Unit<'_>, mut k: usize, frames: crate::lexicon::extract::Frames) -> usize {
     if u.is(k, &[","]) {
         let close = (k + 1..(k + 6).min(u.toks.len())).find(|&j| u.is(j, &[","]));
         if let Some(j) = close
@@ -1771,8 +1779,51 @@ fn skip_after_verb(u: &Unit<'_>, mut k: usize) -> usize {
         }
         k += 1;
     }
+    // "a déclaré à l’AFP que", "a indiqué dans un communiqué que", "a
+    // assuré sur France 2 : « … »": to whom, where or how it was said, before
+    // the word that opens what was said. Not the verb's own preposition
+    // ("s’interroge sur ce que", "table sur une hausse plutôt que",
+    // "conseille aux ménages de …").
+    let own = (frames.sur && u.is(k, &["sur"]))
+        || (frames.a && u.is(k, &["au", "aux"]))
+        || (frames.a && k < u.toks.len() && u.tok(k) == "à");
+    let addressee = u.is(k, &["au", "aux", "aupres"]) || (k < u.toks.len() && u.tok(k) == "à");
+    // "a répondu en soulignant que": a gerund, the cue of a claim of its
+    // own, not where it was said.
+    let gerund = u.is(k, &["en"]) && k + 1 < u.toks.len() && u.ftok(k + 1).ends_with("ant");
+    // "par communiqué", "par avance", "par écrit": how.
+    let how = u.is(k, &["par"]);
+    if frames.que && !own && !gerund && (u.is(k, WHERE_SAID) || addressee || how) {
+        let opener = (k + 1..(k + 9).min(u.toks.len()))
+            .find(|&j| u.is(j, &["que", "qu'"]) || u.toks[j].kind == Kind::Punct);
+        // Not a comparison ("plutôt que", "plus que"); a colon before a
+        // quotation.
+        let opens = |j: usize| {
+            u.is(j, &["que", "qu'"]) && !u.is(j - 1, COMPARATIVES)
+                || u.is(j, &[":"]) && u.is(j + 1, &["«"])
+        };
+        // No clause of its own in between ("dans la salle où il a dit
+        // que"); participles are nouns there ("un communiqué").
+        let clause = |t: usize| {
+            u.is(t, AUX) && u.tok(t) != "à"
+                || u.is(t, &["qui", "ou", "ne", "n'", "se", "s'", "il", "elle"])
+        };
+        if let Some(j) = opener
+            && opens(j)
+            && !(k + 1..j).any(clause)
+        {
+            k = j;
+        }
+    }
     k
 }
+
+/// Words before a "que" of comparison or of time ("plutôt que", "avant
+/// que"), which opens nothing said.
+const COMPARATIVES: &WordSet = &WordSet::new(&[
+    "plutot", "plus", "moins", "autant", "ainsi", "tant", "alors", "bien", "avant", "apres",
+    "pendant", "meme",
+]);
 
 /// Determiners before the noun that opens a verb's object.
 const OBJECT_DETERMINERS: &WordSet = &WordSet::new(&[
