@@ -1091,3 +1091,20 @@ fn the_verbs_own_preposition_and_par_ecrit_are_no_place_said() {
     claim(&a, Some("Paul Morel"), "aux clients de comparer les offres");
     assert!(a.claims.iter().all(|c| c.cue != "écrit"), "{:#?}", a.claims);
 }
+
+#[test]
+fn multiword_cues_in_an_incise_after_a_quote() {
+    let (_, a) = parse(
+        "La réunion a tourné court.\n\n« La direction nous ment depuis des mois », a pointé du \
+         doigt le délégué syndical, Jean Caro. « Le réseau ne tiendra pas l’été », a tiré la \
+         sonnette d’alarme la maire, Anne Rey.",
+    );
+    assert_eq!(
+        claim(&a, Some("Jean Caro"), "La direction nous ment").cue,
+        "a pointé du doigt"
+    );
+    assert_eq!(
+        claim(&a, Some("Anne Rey"), "Le réseau ne tiendra pas").kind,
+        ClaimKind::Direct
+    );
+}
