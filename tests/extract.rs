@@ -1108,3 +1108,23 @@ fn multiword_cues_in_an_incise_after_a_quote() {
         ClaimKind::Direct
     );
 }
+
+#[test]
+fn a_second_verb_after_et_is_a_second_claim_of_the_same_speaker() {
+    let (_, a) = parse(
+        "Le conseil a voté mardi.\n\nAnne Rey a estimé que le projet était « mal ficelé » et a \
+         demandé qu’une étude soit menée. Paul Morel a dénoncé « une décision prise de loin », \
+         et appelé à une grève dès lundi.",
+    );
+    claim(&a, Some("Anne Rey"), "le projet était « mal ficelé »");
+    claim(&a, Some("Anne Rey"), "une étude soit menée");
+    claim(&a, Some("Paul Morel"), "une décision prise de loin");
+    claim(&a, Some("Paul Morel"), "une grève dès lundi");
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| !c.content.contains(" et a demandé")),
+        "{:#?}",
+        a.claims
+    );
+}

@@ -1012,12 +1012,17 @@ fn content_scan(u: &Unit<'_>, k: usize) -> (usize, Option<usize>) {
                 while n < sent.end && n < e + 4 && in_chain(u, n) && !u.is(n, &["de", "d'", "a"]) {
                     n += 1;
                 }
-                if u.is(n, &["a"]) && u.tok(n) == "a" {
+                let aux = u.is(n, &["a"]) && u.tok(n) == "a";
+                if aux {
                     n += 1;
                 }
+                // A participle only with its auxiliary ("et a appelé à"), or
+                // after a comma ("…, et appelé à"), which shares the first
+                // one's: else it may describe ("jugé brutal et dénoncé
+                // par …").
                 if n < sent.end
                     && matches!(verb_at(u, n), Some((_, Form::Finite, _, _)))
-                    && !u.tok(n).ends_with('é')
+                    && (!u.tok(n).ends_with('é') || aux || u.is(e - 1, &[","]))
                 {
                     break;
                 }
@@ -1420,7 +1425,10 @@ pub(crate) fn find(
             i = e;
             continue;
         }
-        if !chain_aux && !inverted && participle() {
+        // "a dénoncé « … », et appelé à …": a participle that shares the
+        // auxiliary of the claim before it in the sentence.
+        let shares_aux = c >= 2 && u.is(c - 1, &["et"]) && u.is(c - 2, &[","]);
+        if !chain_aux && !inverted && !shares_aux && participle() {
             i = e;
             continue;
         }
@@ -1433,6 +1441,12 @@ pub(crate) fn find(
                     .map(|k| out[k].who.clone())
             })
             .flatten();
+        // Without a claim before it to share, it describes ("jugé brutal,
+        // et dénoncé par …").
+        if shares_aux && !chain_aux && coordinated.is_none() && participle() {
+            i = e;
+            continue;
+        }
         let who = if inverted {
             Some(inverted_pronoun(u, c, e))
         } else if coordinated.is_some() {
