@@ -47,6 +47,11 @@ fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
     out
 }
 
+/// `depeche --jobs N FILE`.
+fn run_with_jobs(path: &Path, jobs: &str) -> Output {
+    depeche().args(["--jobs", jobs]).arg(path).output().unwrap()
+}
+
 /// A short made-up dispatch, numbered.
 fn article(n: usize) -> String {
     format!(
@@ -335,15 +340,8 @@ fn one_or_two_threads_write_the_same_bytes() {
         }
     }
     std::fs::write(&path, input).unwrap();
-    let run = |jobs: &str| {
-        depeche()
-            .args(["--jobs", jobs])
-            .arg(&path)
-            .output()
-            .unwrap()
-    };
-    let one = run("1");
-    let two = run("2");
+    let one = run_with_jobs(&path, "1");
+    let two = run_with_jobs(&path, "2");
     assert_eq!(one.status.code(), Some(1));
     assert_eq!(lines(&one).len(), 1500);
     assert!(one.stdout == two.stdout, "--jobs 1 and --jobs 2 differ");
@@ -367,14 +365,7 @@ fn documents_come_out_in_input_order_when_a_long_one_finishes_last() {
         input.push('\n');
     }
     std::fs::write(&path, input).unwrap();
-    let run = |jobs: &str| {
-        depeche()
-            .args(["--jobs", jobs])
-            .arg(&path)
-            .output()
-            .unwrap()
-    };
-    let four = run("4");
+    let four = run_with_jobs(&path, "4");
     assert_eq!(four.status.code(), Some(0), "{}", stderr(&four));
     let ids: Vec<_> = lines(&four)
         .iter()
@@ -383,7 +374,7 @@ fn documents_come_out_in_input_order_when_a_long_one_finishes_last() {
     let expected: Vec<_> = (0..400).map(|n| format!("doc-{n}")).collect();
     assert_eq!(ids, expected);
     assert!(
-        four.stdout == run("1").stdout,
+        four.stdout == run_with_jobs(&path, "1").stdout,
         "--jobs 1 and --jobs 4 differ"
     );
 }
