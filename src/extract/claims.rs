@@ -891,7 +891,7 @@ fn agent_after(u: &Unit<'_>, agents: &[Agent], k: usize) -> Option<(Who, usize)>
     let mut k = k;
     // "a expliqué à l’AFP Thibault Armengaud", "s’est félicité auprès de
     // l’AFP Victor Madrigal-Borloz": skip the addressee.
-    let addressee = if u.is(k, &["a", "au", "aux"]) && u.tok(k) != "a" {
+    let addressee = if is_preposition_a(u, k) || u.is(k, &["au", "aux"]) {
         Some(k + 1)
     } else if u.is(k, &["aupres"]) && u.is(k + 1, &["de", "du", "des", "d'"]) {
         Some(k + 2)
@@ -1174,7 +1174,7 @@ pub(crate) fn find(
         }
         // The chain before the verb.
         let mut c = i;
-        while c > 0 && c + 8 > i && (in_chain(u, c - 1) || u.tok(c - 1) == "à") {
+        while c > 0 && c + 8 > i && (in_chain(u, c - 1) || is_preposition_a(u, c - 1)) {
             c -= 1;
         }
         // Keep "à", "de" and "pour" only inside the chain, not at its start.
@@ -1183,11 +1183,8 @@ pub(crate) fn find(
         }
         // "a estimé", "s'est félicitée"; not the passive "sont prévues".
         let reflexive = (c..i).any(|k| u.is(k, REFLEXIVE));
-        let chain_aux = (c..i).any(|k| {
-            u.is(k, AUX)
-                && u.tok(k) != "à"
-                && (reflexive || !u.is(k, &["est", "sont", "etait", "etaient"]))
-        });
+        let chain_aux = (c..i)
+            .any(|k| is_aux(u, k) && (reflexive || !u.is(k, &["est", "sont", "etait", "etaient"])));
         let aux_before = i > 0 && inverted_aux(u, i - 1);
         let inverted = glued || (c..i).any(|k| inverted_aux(u, k)) || aux_before;
         let passive = (c..i).any(|k| u.is(k, &["ete"]));
@@ -1712,8 +1709,7 @@ fn named_object(
     let name = first_starting(agents, k, k).filter(|x| !x.inner)?;
     let b = name.b;
     // "à" folds to "a": the source tells the preposition from the verb.
-    if !(u.is(b, &["de", "d'", "pour"]) || b < u.toks.len() && u.tok(b) == "à" || u.is(b, OPENING))
-    {
+    if !(u.is(b, &["de", "d'", "pour"]) || is_preposition_a(u, b) || u.is(b, OPENING)) {
         return None;
     }
     content_from(u, k, b + 1)
@@ -1760,13 +1756,24 @@ fn mark_used(qs: &[(usize, usize)], used: &mut [bool], a: usize, b: usize) {
     }
 }
 
+/// Whether token `k` is an auxiliary ("a", "ont", "est"), not the
+/// preposition "à", which folds to the same "a" (false past the last
+/// token).
+fn is_aux(u: &Unit<'_>, k: usize) -> bool {
+    u.is(k, AUX) && u.tok(k) != "à"
+}
+
+/// Whether token `k` is the preposition "à" (the source tells it from the
+/// verb "a"; false past the last token).
+fn is_preposition_a(u: &Unit<'_>, k: usize) -> bool {
+    k < u.toks.len() && u.tok(k) == "à"
+}
+
 /// Whether token `j` is a verb or an auxiliary: where a subject ends
 /// (false past the last token).
 pub(crate) fn is_finite(u: &Unit<'_>, j: usize) -> bool {
     j < u.toks.len()
-        && (u.is(j, AUX) && u.tok(j) != "à"
-            || u.is(j, &["s'", "se", "ne", "n'"])
-            || u.hit(j).verb.is_some())
+        && (is_aux(u, j) || u.is(j, &["s'", "se", "ne", "n'"]) || u.hit(j).verb.is_some())
 }
 
 /// Skips adverbials after a verb ("pour sa part", "toutefois", ", de son
@@ -1798,10 +1805,9 @@ fn skip_after_verb(u: &Unit<'_>, mut k: usize, frames: crate::lexicon::extract::
     // the word that opens what was said. Not the verb's own preposition
     // ("s’interroge sur ce que", "table sur une hausse plutôt que",
     // "conseille aux ménages de …").
-    let own = (frames.sur && u.is(k, &["sur"]))
-        || (frames.a && u.is(k, &["au", "aux"]))
-        || (frames.a && k < u.toks.len() && u.tok(k) == "à");
-    let addressee = u.is(k, &["au", "aux", "aupres"]) || (k < u.toks.len() && u.tok(k) == "à");
+    let to = is_preposition_a(u, k) || u.is(k, &["au", "aux"]);
+    let own = (frames.sur && u.is(k, &["sur"])) || (frames.a && to);
+    let addressee = to || u.is(k, &["aupres"]);
     // "a répondu en soulignant que": a gerund, the cue of a claim of its
     // own, not where it was said.
     let gerund = u.is(k, &["en"]) && k + 1 < u.toks.len() && u.ftok(k + 1).ends_with("ant");
@@ -1819,8 +1825,7 @@ fn skip_after_verb(u: &Unit<'_>, mut k: usize, frames: crate::lexicon::extract::
         // No clause of its own in between ("dans la salle où il a dit
         // que"); participles are nouns there ("un communiqué").
         let clause = |t: usize| {
-            u.is(t, AUX) && u.tok(t) != "à"
-                || u.is(t, &["qui", "ou", "ne", "n'", "se", "s'", "il", "elle"])
+            is_aux(u, t) || u.is(t, &["qui", "ou", "ne", "n'", "se", "s'", "il", "elle"])
         };
         if let Some(j) = opener
             && opens(j)
@@ -1870,7 +1875,7 @@ fn complement(
         || (frames.de && u.is(k, &["de", "d'"]))
         || (frames.contre && u.is(k, &["contre", "pour"]))
         || (frames.sur && u.is(k, &["sur"]))
-        || (frames.a && u.tok(k) == "à");
+        || (frames.a && is_preposition_a(u, k));
     // From the word itself: "du danger", "la nécessité", "avoir convoqué".
     let from_word = (frames.de && u.is(k, &["du", "des"]))
         || (frames.np
